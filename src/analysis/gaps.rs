@@ -1,0 +1,74 @@
+//! Gap severity, the severity ranking and experience debt along the corridor.
+
+use crate::model::{Gap, GapClass, Journey, Touchpoint};
+
+/// max(0, -gap) x (2 for a moment of truth, else 1). Unscored is 0.
+pub fn severity(touchpoint: &Touchpoint) -> u8 {
+    let shortfall = touchpoint.gap().map_or(0, |g| (-g.get()).max(0) as u8);
+    if touchpoint.moment_of_truth {
+        shortfall * 2
+    } else {
+        shortfall
+    }
+}
+
+/// One touchpoint in the severity ranking.
+#[derive(Debug, Clone, Copy)]
+pub struct RankedGap<'a> {
+    pub touchpoint: &'a Touchpoint,
+    /// Position in corridor order, from 0.
+    pub position: usize,
+    pub gap: Option<Gap>,
+    pub class: GapClass,
+    pub severity: u8,
+}
+
+/// Every touchpoint, most severe first; ties go to the lower emotion (no
+/// emotion counts as 0), then to the earlier place in the corridor.
+pub fn rank_gaps(journey: &Journey) -> Vec<RankedGap<'_>> {
+    let mut ranked: Vec<RankedGap<'_>> = journey
+        .corridor()
+        .into_iter()
+        .enumerate()
+        .map(|(position, touchpoint)| RankedGap {
+            touchpoint,
+            position,
+            gap: touchpoint.gap(),
+            class: touchpoint.gap_class(),
+            severity: severity(touchpoint),
+        })
+        .collect();
+    ranked.sort_by_key(|r| {
+        let emotion = r.touchpoint.emotion.map_or(0, |e| e.get());
+        (std::cmp::Reverse(r.severity), emotion, r.position)
+    });
+    ranked
+}
+
+/// The running sum of gaps at one touchpoint of the corridor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DebtPoint<'a> {
+    pub touchpoint: &'a Touchpoint,
+    pub gap: Option<Gap>,
+    /// Sum of every scored gap up to and including this touchpoint.
+    pub debt: i32,
+}
+
+/// Experience debt along the corridor: how shortfalls compound when later
+/// touchpoints do not make up for them. Unscored touchpoints add nothing.
+pub fn experience_debt(journey: &Journey) -> Vec<DebtPoint<'_>> {
+    let mut debt = 0;
+    journey
+        .corridor()
+        .into_iter()
+        .map(|touchpoint| {
+            let gap = touchpoint.gap();
+            debt += gap.map_or(0, |g| i32::from(g.get()));
+            DebtPoint {
+                touchpoint,
+                gap,
+                debt,
+            }
+        })
+        .collect()
+}

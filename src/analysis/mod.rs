@@ -1,0 +1,15 @@
+//! Pure functions over the model: gaps and severity, experience debt,
+//! ownership figures, channel consistency and validation findings.
+
+mod findings;
+mod gaps;
+mod ownership;
+mod validate;
+
+pub use findings::{Finding, Locus, Severity};
+pub use gaps::{DebtPoint, RankedGap, experience_debt, rank_gaps, severity};
+pub use ownership::{
+    ChannelFigures, Figures, OwnerFigures, PartnerFigures, channel_figures, department_figures,
+    partner_figures, unowned_figures,
+};
+pub use validate::validate;

@@ -1,0 +1,183 @@
+//! Figures per department, per partner and per channel.
+
+use crate::model::{Gap, GapClass, Id, Journey, Touchpoint};
+
+/// Gap figures over a set of touchpoints.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figures {
+    pub count: usize,
+    pub scored: usize,
+    pub mean_gap: Option<f64>,
+    pub worst_gap: Option<Gap>,
+    pub critical: usize,
+    pub shortfall: usize,
+}
+
+impl Figures {
+    pub fn of<'a>(touchpoints: impl IntoIterator<Item = &'a Touchpoint>) -> Self {
+        let mut figures = Figures::default();
+        let mut sum = 0i64;
+        for t in touchpoints {
+            figures.count += 1;
+            match t.gap_class() {
+                GapClass::Critical => figures.critical += 1,
+                GapClass::Shortfall => figures.shortfall += 1,
+                _ => {}
+            }
+            if let Some(gap) = t.gap() {
+                figures.scored += 1;
+                sum += i64::from(gap.get());
+                figures.worst_gap = Some(figures.worst_gap.map_or(gap, |w| w.min(gap)));
+            }
+        }
+        if figures.scored > 0 {
+            figures.mean_gap = Some(sum as f64 / figures.scored as f64);
+        }
+        figures
+    }
+
+    /// Gaps of -1 or worse.
+    pub fn below_expectation(&self) -> usize {
+        self.critical + self.shortfall
+    }
+}
+
+/// A department's figures, with the actions it still has open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OwnerFigures<'a> {
+    pub id: &'a Id,
+    pub name: &'a str,
+    pub figures: Figures,
+    /// Open or doing actions owned by the department (an action without an
+    /// owner counts for the owner of its touchpoint).
+    pub open_actions: usize,
+}
+
+fn open_actions_of(journey: &Journey, owner: Option<&Id>) -> usize {
+    journey
+        .actions
+        .iter()
+        .filter(|a| a.status.is_open())
+        .filter(|a| {
+            let effective = a.owner.as_ref().or_else(|| {
+                journey
+                    .touchpoint(a.touchpoint.as_str())
+                    .and_then(|t| t.owner.as_ref())
+            });
+            effective == owner
+        })
+        .count()
+}
+
+/// One row per department, in file order.
+pub fn department_figures(journey: &Journey) -> Vec<OwnerFigures<'_>> {
+    journey
+        .departments
+        .iter()
+        .map(|d| OwnerFigures {
+            id: &d.id,
+            name: &d.name,
+            figures: Figures::of(
+                journey
+                    .touchpoints
+                    .iter()
+                    .filter(|t| t.owner.as_ref() == Some(&d.id)),
+            ),
+            open_actions: open_actions_of(journey, Some(&d.id)),
+        })
+        .collect()
+}
+
+/// Touchpoints nobody (no known department) owns.
+pub fn unowned_figures(journey: &Journey) -> Figures {
+    Figures::of(journey.touchpoints.iter().filter(|t| {
+        t.owner
+            .as_ref()
+            .is_none_or(|o| journey.department(o).is_none())
+    }))
+}
+
+/// A partner's figures against the rest of the network.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartnerFigures<'a> {
+    pub id: &'a Id,
+    pub name: &'a str,
+    pub figures: Figures,
+    /// Mean gap of every scored touchpoint this partner does not deliver.
+    pub rest_mean_gap: Option<f64>,
+}
+
+impl PartnerFigures<'_> {
+    /// How much worse (negative) or better the partner does than the rest.
+    pub fn versus_rest(&self) -> Option<f64> {
+        Some(self.figures.mean_gap? - self.rest_mean_gap?)
+    }
+}
+
+pub fn partner_figures(journey: &Journey) -> Vec<PartnerFigures<'_>> {
+    journey
+        .partners
+        .iter()
+        .map(|p| {
+            let (mine, rest): (Vec<&Touchpoint>, Vec<&Touchpoint>) = journey
+                .touchpoints
+                .iter()
+                .partition(|t| t.partner.as_ref() == Some(&p.id));
+            PartnerFigures {
+                id: &p.id,
+                name: &p.name,
+                figures: Figures::of(mine),
+                rest_mean_gap: Figures::of(rest).mean_gap,
+            }
+        })
+        .collect()
+}
+
+/// Figures of one channel, with the spread of its gaps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChannelFigures<'a> {
+    /// The channel's name; `None` gathers touchpoints with no channel.
+    pub channel: Option<&'a str>,
+    pub figures: Figures,
+    /// Population standard deviation of the scored gaps: 0 when every
+    /// touchpoint of the channel lands the same way.
+    pub spread: Option<f64>,
+}
+
+/// One row per channel in order of first appearance along the corridor.
+pub fn channel_figures(journey: &Journey) -> Vec<ChannelFigures<'_>> {
+    let corridor = journey.corridor();
+    let mut channels: Vec<Option<&str>> = Vec::new();
+    for t in &corridor {
+        let channel = t.channel.as_deref();
+        if !channels.contains(&channel) {
+            channels.push(channel);
+        }
+    }
+    channels
+        .into_iter()
+        .map(|channel| {
+            let members: Vec<&Touchpoint> = corridor
+                .iter()
+                .copied()
+                .filter(|t| t.channel.as_deref() == channel)
+                .collect();
+            let figures = Figures::of(members.iter().copied());
+            let spread = figures.mean_gap.map(|mean| {
+                let gaps: Vec<f64> = members
+                    .iter()
+                    .filter_map(|t| t.gap())
+                    .map(|g| f64::from(g.get()))
+                    .collect();
+                let variance =
+                    gaps.iter().map(|g| (g - mean).powi(2)).sum::<f64>() / gaps.len() as f64;
+                variance.sqrt()
+            });
+            ChannelFigures {
+                channel,
+                figures,
+                spread,
+            }
+        })
+        .collect()
+}

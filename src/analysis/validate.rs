@@ -1,0 +1,163 @@
+//! Checks over a well-formed journey: duplicate ids, references to unknown
+//! entries, and the warnings a workshop should look at.
+
+use std::collections::HashMap;
+
+use super::{Finding, Locus};
+use crate::model::{GapClass, Id, Journey, Kind};
+
+/// Every semantic finding of a journey whose structure parsed, in entry order.
+pub fn validate(journey: &Journey) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    duplicates(journey, &mut findings);
+    references(journey, &mut findings);
+    workshop_warnings(journey, &mut findings);
+    findings
+}
+
+fn duplicates(journey: &Journey, findings: &mut Vec<Finding>) {
+    let lists: [(Kind, Vec<&Id>); 5] = [
+        (Kind::Stage, journey.stages.iter().map(|e| &e.id).collect()),
+        (
+            Kind::Department,
+            journey.departments.iter().map(|e| &e.id).collect(),
+        ),
+        (
+            Kind::Partner,
+            journey.partners.iter().map(|e| &e.id).collect(),
+        ),
+        (
+            Kind::Touchpoint,
+            journey.touchpoints.iter().map(|e| &e.id).collect(),
+        ),
+        (
+            Kind::Action,
+            journey.actions.iter().map(|e| &e.id).collect(),
+        ),
+    ];
+    for (kind, ids) in lists {
+        let mut first: HashMap<&Id, usize> = HashMap::new();
+        for (index, id) in ids.into_iter().enumerate() {
+            if let Some(&earlier) = first.get(id) {
+                findings.push(Finding::error(
+                    Finding::at(kind, index, "id"),
+                    format!(
+                        "duplicate {} id `{id}` (first used by {} {} of the file)",
+                        kind.noun(),
+                        kind.noun(),
+                        earlier + 1
+                    ),
+                ));
+            } else {
+                first.insert(id, index);
+            }
+        }
+    }
+}
+
+fn unknown(kind: Kind, index: usize, field: &'static str, target: Kind, id: &Id) -> Finding {
+    Finding::error(
+        Finding::at(kind, index, field),
+        format!("{field} refers to unknown {} `{id}`", target.noun()),
+    )
+}
+
+fn references(journey: &Journey, findings: &mut Vec<Finding>) {
+    for (i, t) in journey.touchpoints.iter().enumerate() {
+        if journey.stage(&t.stage).is_none() {
+            findings.push(unknown(Kind::Touchpoint, i, "stage", Kind::Stage, &t.stage));
+        }
+        if let Some(owner) = t.owner.as_ref().filter(|o| journey.department(o).is_none()) {
+            findings.push(unknown(
+                Kind::Touchpoint,
+                i,
+                "owner",
+                Kind::Department,
+                owner,
+            ));
+        }
+        if let Some(partner) = t.partner.as_ref().filter(|p| journey.partner(p).is_none()) {
+            findings.push(unknown(
+                Kind::Touchpoint,
+                i,
+                "partner",
+                Kind::Partner,
+                partner,
+            ));
+        }
+    }
+    for (i, a) in journey.actions.iter().enumerate() {
+        if journey.touchpoint(a.touchpoint.as_str()).is_none() {
+            findings.push(unknown(
+                Kind::Action,
+                i,
+                "touchpoint",
+                Kind::Touchpoint,
+                &a.touchpoint,
+            ));
+        }
+        if let Some(owner) = a.owner.as_ref().filter(|o| journey.department(o).is_none()) {
+            findings.push(unknown(Kind::Action, i, "owner", Kind::Department, owner));
+        }
+    }
+}
+
+fn workshop_warnings(journey: &Journey, findings: &mut Vec<Finding>) {
+    let entry = |kind, index| Locus::Entry {
+        kind,
+        index,
+        field: None,
+    };
+    for (i, s) in journey.stages.iter().enumerate() {
+        if !journey.touchpoints.iter().any(|t| t.stage == s.id) {
+            findings.push(Finding::warning(
+                entry(Kind::Stage, i),
+                format!("stage `{}` has no touchpoints", s.id),
+            ));
+        }
+    }
+    for (i, d) in journey.departments.iter().enumerate() {
+        if !journey
+            .touchpoints
+            .iter()
+            .any(|t| t.owner.as_ref() == Some(&d.id))
+        {
+            findings.push(Finding::warning(
+                entry(Kind::Department, i),
+                format!("department `{}` owns no touchpoint", d.id),
+            ));
+        }
+    }
+    for (i, t) in journey.touchpoints.iter().enumerate() {
+        if t.owner.is_none() {
+            findings.push(Finding::warning(
+                entry(Kind::Touchpoint, i),
+                format!("touchpoint `{}` has no owner", t.id),
+            ));
+        }
+        match t.gap_class() {
+            GapClass::Unscored => {
+                let missing = match (t.expected, t.actual) {
+                    (None, None) => "expected and actual",
+                    (None, Some(_)) => "expected",
+                    _ => "actual",
+                };
+                findings.push(Finding::warning(
+                    entry(Kind::Touchpoint, i),
+                    format!("touchpoint `{}` is unscored (no {missing})", t.id),
+                ));
+            }
+            GapClass::Critical if journey.actions_for(&t.id).next().is_none() => {
+                findings.push(Finding::warning(
+                    Finding::at(Kind::Touchpoint, i, "actual"),
+                    format!(
+                        "critical gap at `{}` ({}) has no action",
+                        t.id,
+                        t.gap().map(|g| g.to_string()).unwrap_or_default()
+                    ),
+                ));
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! `corridor check`: validate journeys, one line per finding.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use super::{FINDINGS, OK, USAGE, output};
+use crate::analysis::{Finding, Severity, validate};
+use crate::store::{LineIndex, SourceMap, StoreError, parse_journey, read_text};
+use crate::text::inert;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Journey files or folders of them (default: journeys/)
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Count warnings as errors (exit 1 when there are any)
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// A finding placed in a file, ready to print.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Located {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub severity: &'static str,
+    pub message: String,
+}
+
+impl Located {
+    /// `FILE:LINE:COL: error: message`, made inert.
+    pub fn render(&self) -> String {
+        inert(&format!(
+            "{}:{}:{}: {}: {}",
+            self.file, self.line, self.column, self.severity, self.message
+        ))
+    }
+}
+
+/// Places findings in `text` by line and column, in file order.
+pub fn locate(file: &str, text: &str, map: &SourceMap, findings: &[Finding]) -> Vec<Located> {
+    let index = LineIndex::new(text);
+    let mut located: Vec<Located> = findings
+        .iter()
+        .map(|f| {
+            let (line, column) = map
+                .span(&f.locus)
+                .map_or((1, 1), |span| index.line_col(span.start));
+            Located {
+                file: inert(file),
+                line,
+                column,
+                severity: f.severity.name(),
+                message: inert(&f.message),
+            }
+        })
+        .collect();
+    located.sort_by_key(|a| (a.line, a.column));
+    located
+}
+
+/// Every finding of one journey's text: parse findings, then the checks of
+/// the model when the structure is valid.
+pub fn check_text(file: &str, text: &str) -> Vec<Located> {
+    let parsed = parse_journey(text);
+    let mut findings = parsed.findings;
+    if let Some(journey) = &parsed.journey {
+        findings.extend(validate(journey));
+    }
+    locate(file, text, &parsed.source_map, &findings)
+}
+
+/// The `*.toml` journey files named by `paths`: files as given, folders
+/// searched recursively (hidden entries skipped), sorted.
+pub fn journey_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect(path, &mut files).map_err(|e| (path.clone(), e))?;
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            return Err((
+                path.clone(),
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+            ));
+        }
+    }
+    Ok(files)
+}
+
+fn collect(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            collect(&entry, files)?;
+        } else if entry.extension().is_some_and(|e| e == "toml") {
+            files.push(entry);
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    findings: &'a [Located],
+}
+
+pub fn run(args: &CheckArgs) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("journeys")]
+    } else {
+        args.paths.clone()
+    };
+    let files = match journey_files(&paths) {
+        Ok(files) => files,
+        Err((path, e)) => {
+            output::error(&format!("{}: {e}", path.display()));
+            return USAGE;
+        }
+    };
+    let mut all = Vec::new();
+    let mut io_failed = false;
+    for file in &files {
+        let name = file.display().to_string();
+        match read_text(file) {
+            Ok((text, _)) => all.extend(check_text(&name, &text)),
+            Err(StoreError::NotText { .. }) => all.push(Located {
+                file: inert(&name),
+                line: 1,
+                column: 1,
+                severity: Severity::Error.name(),
+                message: "not UTF-8 text".into(),
+            }),
+            Err(e) => {
+                output::error(&e.to_string());
+                io_failed = true;
+            }
+        }
+    }
+    let errors = all.iter().filter(|f| f.severity == "error").count();
+    let warnings = all.len() - errors;
+    let mut out = std::io::stdout().lock();
+    let written = match args.format {
+        Format::Text => print_text(&mut out, &all, files.len(), errors, warnings),
+        Format::Json => serde_json::to_writer_pretty(
+            &mut out,
+            &Report {
+                files: files.len(),
+                errors,
+                warnings,
+                findings: &all,
+            },
+        )
+        .map_err(std::io::Error::other)
+        .and_then(|()| writeln!(out)),
+    };
+    if written.is_err() || io_failed {
+        USAGE
+    } else if errors > 0 || (args.deny_warnings && warnings > 0) {
+        FINDINGS
+    } else {
+        OK
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn print_text(
+    out: &mut impl Write,
+    all: &[Located],
+    files: usize,
+    errors: usize,
+    warnings: usize,
+) -> std::io::Result<()> {
+    for finding in all {
+        writeln!(out, "{}", finding.render())?;
+    }
+    writeln!(
+        out,
+        "checked {}: {}, {}",
+        plural(files, "file"),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}

@@ -1,0 +1,159 @@
+//! `corridor set FILE ID.FIELD=VALUE...`: scripted edits through the same
+//! save path as the workbench. All assignments land, or none.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::check::locate;
+use super::{FINDINGS, OK, USAGE, output};
+use crate::analysis::{Severity, validate};
+use crate::model::{Id, Journey, Kind, Target, assign};
+use crate::store::{JourneyLock, StoreError, load};
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The journey file to edit
+    file: PathBuf,
+    /// Assignments: ID.FIELD=VALUE (an empty VALUE clears an optional field),
+    /// journey.FIELD=VALUE, KIND:ID.FIELD=VALUE (stage:discover.name=...),
+    /// ID.metrics.NAME=NUMBER, ID.evidence+=TEXT
+    #[arg(required = true, value_name = "ID.FIELD=VALUE")]
+    assignments: Vec<String>,
+}
+
+/// Finds what `target` names: `journey`, `kind:id`, or an id that is a
+/// touchpoint or the id of exactly one other entry.
+fn resolve(journey: &Journey, target: &str) -> Result<Target, String> {
+    if target == "journey" {
+        return Ok(Target::Journey);
+    }
+    if let Some((kind, id)) = target.split_once(':') {
+        let kind = Kind::parse(kind).ok_or_else(|| {
+            format!("unknown kind `{kind}`: use stage, department, partner, touchpoint or action")
+        })?;
+        let id = Id::new(id).map_err(|e| format!("`{id}` is not an id: {e}"))?;
+        return Ok(Target::Entry(kind, id));
+    }
+    let id = Id::new(target).map_err(|e| format!("`{target}` is not an id: {e}"))?;
+    if journey.touchpoint(id.as_str()).is_some() {
+        return Ok(Target::Entry(Kind::Touchpoint, id));
+    }
+    let kinds: Vec<Kind> = [
+        (Kind::Stage, journey.stages.iter().any(|e| e.id == id)),
+        (
+            Kind::Department,
+            journey.departments.iter().any(|e| e.id == id),
+        ),
+        (Kind::Partner, journey.partners.iter().any(|e| e.id == id)),
+        (Kind::Action, journey.actions.iter().any(|e| e.id == id)),
+    ]
+    .into_iter()
+    .filter_map(|(k, found)| found.then_some(k))
+    .collect();
+    match kinds.as_slice() {
+        [kind] => Ok(Target::Entry(*kind, id)),
+        [] => Err(format!(
+            "no touchpoint, stage, department, partner or action has id `{id}`"
+        )),
+        _ => Err(format!(
+            "`{id}` names more than one entry: write {}",
+            kinds
+                .iter()
+                .map(|k| format!("{}:{id}", k.noun()))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )),
+    }
+}
+
+fn apply_one(journey: &mut Journey, assignment: &str) -> Result<(), String> {
+    let (lhs, value) = assignment
+        .split_once('=')
+        .ok_or("expected ID.FIELD=VALUE")?;
+    let (target, field) = lhs.split_once('.').ok_or("expected ID.FIELD=VALUE")?;
+    let target = resolve(journey, target)?;
+    assign(journey, &target, field, value).map_err(|e| e.to_string())
+}
+
+pub fn run(args: &SetArgs) -> u8 {
+    let name = args.file.display().to_string();
+    let target = match std::fs::canonicalize(&args.file) {
+        Ok(t) => t,
+        Err(e) => {
+            output::error(&format!("{name}: {e}"));
+            return USAGE;
+        }
+    };
+    let _lock = match JourneyLock::acquire(&target) {
+        Ok(lock) => lock,
+        Err(e) => {
+            output::error(&e.to_string());
+            return USAGE;
+        }
+    };
+    let mut loaded = match load(&args.file) {
+        Ok(loaded) => loaded,
+        Err(StoreError::Invalid(invalid)) => {
+            for f in locate(&name, &invalid.text, &invalid.source_map, &invalid.findings) {
+                eprintln!("{}", f.render());
+            }
+            output::error(&format!("{name}: fix the errors above before editing"));
+            return FINDINGS;
+        }
+        Err(e) => {
+            output::error(&e.to_string());
+            return USAGE;
+        }
+    };
+    let before: Vec<String> = errors_of(&loaded.journey);
+    let mut journey = loaded.journey.clone();
+    let mut refused = 0;
+    for assignment in &args.assignments {
+        if let Err(why) = apply_one(&mut journey, assignment) {
+            output::error(&format!("{assignment}: {why}"));
+            refused += 1;
+        }
+    }
+    if refused > 0 {
+        output::error(&format!("{name}: nothing written"));
+        return USAGE;
+    }
+    let introduced: Vec<String> = errors_of(&journey)
+        .into_iter()
+        .filter(|e| !before.contains(e))
+        .collect();
+    if !introduced.is_empty() {
+        for e in &introduced {
+            output::error(&format!("{name}: {e}"));
+        }
+        output::error(&format!("{name}: nothing written"));
+        return FINDINGS;
+    }
+    if journey == loaded.journey {
+        println!("{}: no change", crate::text::inert(&name));
+        return OK;
+    }
+    match loaded.file.save(&journey) {
+        Ok(_) => {
+            println!(
+                "{}: {} set",
+                crate::text::inert(&name),
+                args.assignments.len()
+            );
+            OK
+        }
+        Err(e) => {
+            output::error(&e.to_string());
+            USAGE
+        }
+    }
+}
+
+fn errors_of(journey: &Journey) -> Vec<String> {
+    validate(journey)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message)
+        .collect()
+}

@@ -1,0 +1,359 @@
+//! Journeys and what they are made of: stages, departments, partners, touchpoints, actions.
+
+use std::fmt;
+
+use super::{Emotion, Gap, GapClass, Id, Score};
+
+/// Where an entry came from: the index of the `[[table]]` it was loaded from, or
+/// nothing for an entry created since. The store uses it to edit that table in
+/// place, so an entry keeps its comments through renames and moves.
+///
+/// It is identity, not content: two origins always compare equal, so a journey
+/// equals its own reloaded copy.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Origin(Option<usize>);
+
+impl Origin {
+    pub const NEW: Origin = Origin(None);
+
+    pub fn loaded(index: usize) -> Self {
+        Self(Some(index))
+    }
+
+    pub fn index(self) -> Option<usize> {
+        self.0
+    }
+}
+
+impl PartialEq for Origin {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// One customer corridor for one persona.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Journey {
+    pub schema: i64,
+    pub title: String,
+    pub persona: Option<String>,
+    pub promise: Option<String>,
+    pub description: Option<String>,
+    pub stages: Vec<Stage>,
+    pub departments: Vec<Department>,
+    pub partners: Vec<Partner>,
+    pub touchpoints: Vec<Touchpoint>,
+    pub actions: Vec<Action>,
+}
+
+impl Journey {
+    pub const SCHEMA: i64 = 1;
+
+    pub fn stage(&self, id: &Id) -> Option<&Stage> {
+        self.stages.iter().find(|s| &s.id == id)
+    }
+
+    pub fn department(&self, id: &Id) -> Option<&Department> {
+        self.departments.iter().find(|d| &d.id == id)
+    }
+
+    pub fn partner(&self, id: &Id) -> Option<&Partner> {
+        self.partners.iter().find(|p| &p.id == id)
+    }
+
+    pub fn touchpoint(&self, id: &str) -> Option<&Touchpoint> {
+        self.touchpoints.iter().find(|t| t.id.as_str() == id)
+    }
+
+    pub fn touchpoint_mut(&mut self, id: &str) -> Option<&mut Touchpoint> {
+        self.touchpoints.iter_mut().find(|t| t.id.as_str() == id)
+    }
+
+    /// Touchpoints in corridor order: by stage order, then by file order within
+    /// a stage. Touchpoints of unknown stages come last.
+    pub fn corridor(&self) -> Vec<&Touchpoint> {
+        let mut ordered: Vec<(usize, usize, &Touchpoint)> = self
+            .touchpoints
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let stage = self
+                    .stages
+                    .iter()
+                    .position(|s| s.id == t.stage)
+                    .unwrap_or(usize::MAX);
+                (stage, i, t)
+            })
+            .collect();
+        ordered.sort_by_key(|&(stage, i, _)| (stage, i));
+        ordered.into_iter().map(|(_, _, t)| t).collect()
+    }
+
+    /// The actions linked to a touchpoint.
+    pub fn actions_for<'a>(&'a self, touchpoint: &'a Id) -> impl Iterator<Item = &'a Action> {
+        self.actions
+            .iter()
+            .filter(move |a| &a.touchpoint == touchpoint)
+    }
+}
+
+/// A phase of the buying cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phase {
+    Buy,
+    Own,
+    Advocate,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::Buy, Phase::Own, Phase::Advocate];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Buy => "buy",
+            Phase::Own => "own",
+            Phase::Advocate => "advocate",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.name() == text)
+    }
+}
+
+/// An ordered phase of the corridor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub origin: Origin,
+    pub id: Id,
+    pub name: String,
+    pub phase: Option<Phase>,
+}
+
+/// A department accountable for touchpoints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Department {
+    pub origin: Origin,
+    pub id: Id,
+    pub name: String,
+    pub lead: Option<String>,
+}
+
+/// A third party that delivers touchpoints on the company's behalf.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partner {
+    pub origin: Origin,
+    pub id: Id,
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// One named number measured at a touchpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub name: String,
+    pub value: f64,
+}
+
+/// One interaction at one stage through one channel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Touchpoint {
+    pub origin: Origin,
+    pub id: Id,
+    pub stage: Id,
+    pub name: String,
+    pub channel: Option<String>,
+    pub owner: Option<Id>,
+    pub partner: Option<Id>,
+    pub moment_of_truth: bool,
+    pub expectation: Option<String>,
+    pub expected: Option<Score>,
+    pub experience: Option<String>,
+    pub actual: Option<Score>,
+    pub emotion: Option<Emotion>,
+    pub evidence: Vec<String>,
+    pub metrics: Vec<Metric>,
+    pub notes: Option<String>,
+}
+
+impl Touchpoint {
+    /// A touchpoint with only its required fields set.
+    pub fn new(id: Id, stage: Id, name: impl Into<String>) -> Self {
+        Self {
+            origin: Origin::NEW,
+            id,
+            stage,
+            name: name.into(),
+            channel: None,
+            owner: None,
+            partner: None,
+            moment_of_truth: false,
+            expectation: None,
+            expected: None,
+            experience: None,
+            actual: None,
+            emotion: None,
+            evidence: Vec::new(),
+            metrics: Vec::new(),
+            notes: None,
+        }
+    }
+
+    /// actual - expected, when both are scored.
+    pub fn gap(&self) -> Option<Gap> {
+        Some(Gap::between(self.expected?, self.actual?))
+    }
+
+    pub fn gap_class(&self) -> GapClass {
+        self.gap().map_or(GapClass::Unscored, Gap::class)
+    }
+}
+
+/// Where an action stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    Doing,
+    Done,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 3] =
+        [ActionStatus::Open, ActionStatus::Doing, ActionStatus::Done];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Doing => "doing",
+            ActionStatus::Done => "done",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == text)
+    }
+
+    /// Open and doing actions still have work left.
+    pub fn is_open(self) -> bool {
+        self != ActionStatus::Done
+    }
+}
+
+/// A calendar date (`due = 2026-12-15`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Builds a date when the day exists in that month.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Self { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.splitn(3, '-');
+        let year = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
+        let month = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+        let day = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+        Self::new(year, month, day)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A piece of work that closes a gap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub origin: Origin,
+    pub id: Id,
+    pub touchpoint: Id,
+    pub title: String,
+    pub owner: Option<Id>,
+    pub status: ActionStatus,
+    pub due: Option<Date>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            Date::parse("2026-12-15").map(|d| d.to_string()),
+            Some("2026-12-15".into())
+        );
+        assert_eq!(Date::parse("2026-02-29"), None);
+        assert!(Date::parse("2028-02-29").is_some());
+        assert_eq!(Date::parse("2026-13-01"), None);
+        assert_eq!(Date::parse("26-1-1"), None);
+    }
+}
+
+/// The kinds of entries a journey lists, in the order the file format names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Stage,
+    Department,
+    Partner,
+    Touchpoint,
+    Action,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Stage,
+        Kind::Department,
+        Kind::Partner,
+        Kind::Touchpoint,
+        Kind::Action,
+    ];
+
+    /// The array-of-tables key in the file: `stages`, `touchpoints`...
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Stage => "stages",
+            Kind::Department => "departments",
+            Kind::Partner => "partners",
+            Kind::Touchpoint => "touchpoints",
+            Kind::Action => "actions",
+        }
+    }
+
+    /// The word for one entry: `stage`, `touchpoint`...
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Stage => "stage",
+            Kind::Department => "department",
+            Kind::Partner => "partner",
+            Kind::Touchpoint => "touchpoint",
+            Kind::Action => "action",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.noun() == text || k.key() == text)
+    }
+}

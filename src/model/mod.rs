@@ -1,0 +1,14 @@
+//! The journey model: plain data and the invariants of its value types. No I/O.
+
+mod assign;
+mod entities;
+mod ids;
+mod score;
+
+pub use assign::{AssignError, Target, assign, rename};
+pub use entities::{
+    Action, ActionStatus, Date, Department, Journey, Kind, Metric, Origin, Partner, Phase, Stage,
+    Touchpoint,
+};
+pub use ids::{Id, IdError};
+pub use score::{Emotion, Gap, GapClass, RangeError, Score};

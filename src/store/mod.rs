@@ -1,0 +1,246 @@
+//! Files and the model: format-preserving load and save, atomic writes,
+//! change detection and locks.
+
+mod edit;
+mod fields;
+mod lock;
+mod order;
+mod parse;
+mod source;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub use edit::EditError;
+pub use fields::{Entry, FieldValue, header_fields};
+pub use lock::{JourneyLock, LockError, lock_path};
+pub use parse::{Parsed, parse_journey};
+pub use source::{EntrySpans, LineIndex, SourceMap};
+
+use crate::analysis::{Finding, Severity};
+use crate::model::Journey;
+
+/// Why loading or saving failed. The TUI and CLI branch on these.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: not UTF-8 text", .path.display())]
+    NotText { path: PathBuf },
+    #[error("{}: not a valid journey ({} errors)", .0.path.display(), .0.findings.iter().filter(|f| f.severity == Severity::Error).count())]
+    Invalid(Box<InvalidFile>),
+    #[error("{} changed on disk since it was loaded; not overwriting it", .path.display())]
+    Conflict { path: PathBuf },
+    #[error("{} was removed from disk since it was loaded; not recreating it", .path.display())]
+    Deleted { path: PathBuf },
+    #[error("{}: {source}", .path.display())]
+    Edit {
+        path: PathBuf,
+        #[source]
+        source: EditError,
+    },
+    #[error("{}: the edited file would not read back as the journey being saved; nothing written", .path.display())]
+    RoundTrip { path: PathBuf },
+}
+
+/// A file that does not parse as a journey, with what is wrong and where.
+#[derive(Debug)]
+pub struct InvalidFile {
+    pub path: PathBuf,
+    pub text: String,
+    pub findings: Vec<Finding>,
+    pub source_map: SourceMap,
+}
+
+/// What identifies the bytes of a file as loaded: length, modification time
+/// and a content hash. Time alone misfires after `git checkout` and on NFS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    fn of(bytes: &[u8], meta: &fs::Metadata) -> Self {
+        Self {
+            len: bytes.len() as u64,
+            modified: meta.modified().ok(),
+            hash: xxhash_rust::xxh3::xxh3_64(bytes),
+        }
+    }
+}
+
+/// A journey file as loaded: the text it held, the model that text parses
+/// to, and the fingerprint that tells whether someone else changed it.
+#[derive(Debug)]
+pub struct JourneyFile {
+    path: PathBuf,
+    target: PathBuf,
+    text: String,
+    baseline: Journey,
+    fingerprint: Fingerprint,
+}
+
+/// A loaded journey: the file handle for saving, the model to edit, and the
+/// warnings of parsing.
+#[derive(Debug)]
+pub struct Loaded {
+    pub file: JourneyFile,
+    pub journey: Journey,
+    pub warnings: Vec<Finding>,
+    pub source_map: SourceMap,
+}
+
+fn io_error(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Reads a file's text, refusing anything that is not UTF-8.
+pub fn read_text(path: &Path) -> Result<(String, fs::Metadata), StoreError> {
+    let bytes = fs::read(path).map_err(io_error(path))?;
+    let meta = fs::metadata(path).map_err(io_error(path))?;
+    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
+        path: path.to_path_buf(),
+    })?;
+    Ok((text, meta))
+}
+
+/// Loads a journey for editing. A file with errors is refused with its
+/// findings; warnings come back with the journey.
+pub fn load(path: &Path) -> Result<Loaded, StoreError> {
+    let target = fs::canonicalize(path).map_err(io_error(path))?;
+    let (text, meta) = read_text(&target)?;
+    let parsed = parse_journey(&text);
+    let fingerprint = Fingerprint::of(text.as_bytes(), &meta);
+    let Some(journey) = parsed.journey else {
+        return Err(StoreError::Invalid(Box::new(InvalidFile {
+            path: path.to_path_buf(),
+            text,
+            findings: parsed.findings,
+            source_map: parsed.source_map,
+        })));
+    };
+    Ok(Loaded {
+        file: JourneyFile {
+            path: path.to_path_buf(),
+            target,
+            text,
+            baseline: journey.clone(),
+            fingerprint,
+        },
+        journey,
+        warnings: parsed.findings,
+        source_map: parsed.source_map,
+    })
+}
+
+impl JourneyFile {
+    /// The path as the user named it.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The file actually written (symlinks resolved).
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// The text as loaded or last saved.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn fingerprint(&self) -> &Fingerprint {
+        &self.fingerprint
+    }
+
+    /// Whether the file on disk still holds what was loaded (or last saved).
+    pub fn check_unchanged(&self) -> Result<(), StoreError> {
+        let meta = match fs::metadata(&self.target) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StoreError::Deleted {
+                    path: self.path.clone(),
+                });
+            }
+            Err(e) => return Err(io_error(&self.path)(e)),
+        };
+        let conflict = || StoreError::Conflict {
+            path: self.path.clone(),
+        };
+        if meta.len() != self.fingerprint.len {
+            return Err(conflict());
+        }
+        if meta.modified().ok() == self.fingerprint.modified {
+            // Same length and time: still compare content, since coarse
+            // timestamps let a quick rewrite slip through.
+        }
+        let bytes = fs::read(&self.target).map_err(io_error(&self.path))?;
+        if xxhash_rust::xxh3::xxh3_64(&bytes) != self.fingerprint.hash {
+            return Err(conflict());
+        }
+        Ok(())
+    }
+
+    /// The text `journey` would be saved as, without writing anything.
+    pub fn render(&self, journey: &Journey) -> Result<String, StoreError> {
+        let text = edit::apply(&self.text, &self.baseline, journey).map_err(|source| {
+            StoreError::Edit {
+                path: self.path.clone(),
+                source,
+            }
+        })?;
+        match parse_journey(&text).journey {
+            Some(reread) if &reread == journey => Ok(text),
+            _ => Err(StoreError::RoundTrip {
+                path: self.path.clone(),
+            }),
+        }
+    }
+
+    /// Saves `journey` over the file: only what changed since load is
+    /// rewritten, the write is atomic, and a file changed on disk by someone
+    /// else is never overwritten. Returns the journey as re-read from the new
+    /// text (entries renumbered to their new tables).
+    pub fn save(&mut self, journey: &Journey) -> Result<Journey, StoreError> {
+        self.check_unchanged()?;
+        let text = self.render(journey)?;
+        write_atomic(&self.target, text.as_bytes()).map_err(io_error(&self.path))?;
+        let meta = fs::metadata(&self.target).map_err(io_error(&self.path))?;
+        let reread = parse_journey(&text).journey.ok_or(StoreError::RoundTrip {
+            path: self.path.clone(),
+        })?;
+        self.fingerprint = Fingerprint::of(text.as_bytes(), &meta);
+        self.text = text;
+        self.baseline = reread.clone();
+        Ok(reread)
+    }
+}
+
+/// Writes `bytes` to `target` through a temporary file in the same folder:
+/// fsync, rename over the target, fsync the folder; the mode is kept.
+pub fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = atomic_write_file::AtomicWriteFile::open(target)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// Writes a new file, refusing to replace an existing one.
+pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(StoreError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "file exists"),
+        });
+    }
+    write_atomic(path, bytes).map_err(io_error(path))
+}

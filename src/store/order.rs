@@ -1,0 +1,222 @@
+//! Where tables land in the saved file. toml_edit writes tables in order of
+//! their stored position, not their order in the array, so moves and inserts
+//! are expressed as positions: tables that keep their relative order keep
+//! their place; moved and new tables go right after their predecessor.
+
+use toml_edit::{DocumentMut, Item, Table};
+
+use super::edit::Departure;
+
+/// Gap left between original positions so new tables fit in between.
+pub const SCALE: isize = 1 << 20;
+
+/// Marks the entries that form a longest increasing run of original indices:
+/// those stay where they are; every other reused entry counts as moved.
+pub fn longest_increasing(sources: &[Option<usize>]) -> Vec<bool> {
+    let items: Vec<(usize, usize)> = sources
+        .iter()
+        .enumerate()
+        .filter_map(|(n, s)| s.map(|i| (n, i)))
+        .collect();
+    // Patience sorting with back-links, O(n log n).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut back: Vec<Option<usize>> = vec![None; items.len()];
+    for (k, &(_, value)) in items.iter().enumerate() {
+        let at = tails.partition_point(|&t| items[t].1 < value);
+        back[k] = at.checked_sub(1).map(|p| tails[p]);
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut keep = vec![false; sources.len()];
+    let mut cursor = tails.last().copied();
+    while let Some(k) = cursor {
+        keep[items[k].0] = true;
+        cursor = back[k];
+    }
+    keep
+}
+
+/// Multiplies every table position so that new ones fit between old ones.
+pub fn spread_positions(doc: &mut DocumentMut) {
+    visit_tables(doc.as_table_mut(), &mut |t| {
+        if let Some(p) = t.position() {
+            t.set_position(Some(p.saturating_mul(SCALE)));
+        }
+    });
+}
+
+/// Gives tables without a position (moved or new) one right after the table
+/// before them; leading ones go just before the first kept table, or where
+/// the kind started, or at the end of the document.
+pub fn place_new(tables: &mut [Table], first_old: Option<isize>, end: isize) {
+    let leading = tables.iter().take_while(|t| t.position().is_none()).count();
+    let anchor = tables
+        .get(leading)
+        .and_then(Table::position)
+        .or(first_old)
+        .unwrap_or(end);
+    let mut last = anchor - leading as isize - 1;
+    for table in tables.iter_mut() {
+        match table.position() {
+            Some(p) => last = p,
+            None => {
+                last += 1;
+                table.set_position(Some(last));
+            }
+        }
+    }
+}
+
+/// The last position used by any table.
+pub fn end_position(doc: &DocumentMut) -> isize {
+    let mut end = 0;
+    visit_top(doc, &mut |t| end = end.max(t.position().unwrap_or(0)));
+    end.saturating_add(SCALE)
+}
+
+/// Splits a table's leading comment: a comment paragraph set apart by a blank
+/// line describes the place (a section heading), the lines right above the
+/// header describe the table. Returns the place's paragraph when there is one
+/// and leaves the table with a blank line and its own comment.
+pub fn split_detached(table: &mut Table) -> Option<String> {
+    let prefix = table.decor().prefix()?.as_str()?.to_owned();
+    let mut cut = 0;
+    let mut offset = 0;
+    for line in prefix.split_inclusive('\n') {
+        offset += line.len();
+        if line.trim().is_empty() && line.ends_with('\n') {
+            cut = offset;
+        }
+    }
+    let (detached, attached) = prefix.split_at(cut);
+    if !detached.contains('#') {
+        return None;
+    }
+    table.decor_mut().set_prefix(format!("\n{attached}"));
+    Some(detached.to_owned())
+}
+
+/// Hands detached comment paragraphs to the table now following their place,
+/// then renumbers every table 1, 2, 3... in final order, nested tables right
+/// after their parent.
+pub fn renumber(doc: &mut DocumentMut, departures: Vec<Departure>) {
+    let mut positions = Vec::new();
+    visit_top(doc, &mut |t| positions.push(t.position().unwrap_or(0)));
+    positions.sort_unstable();
+    for departure in departures {
+        let Some(text) = departure.detached else {
+            continue;
+        };
+        let next = positions.iter().copied().find(|&p| p > departure.place.0);
+        let mut given = false;
+        if let Some(next) = next {
+            visit_top_mut(doc, &mut |t| {
+                if !given && t.position() == Some(next) {
+                    let old = t.decor().prefix().and_then(|r| r.as_str()).unwrap_or("");
+                    let joined =
+                        format!("{text}{}", old.trim_start_matches(['\n', '\r', ' ', '\t']));
+                    t.decor_mut().set_prefix(joined);
+                    given = true;
+                }
+            });
+        }
+        if !given {
+            let trailing = doc.trailing().as_str().unwrap_or("").to_owned();
+            doc.set_trailing(format!("{text}{trailing}"));
+        }
+    }
+    let mut order: Vec<isize> = Vec::new();
+    visit_top(doc, &mut |t| order.push(t.position().unwrap_or(0)));
+    let mut ranked: Vec<(isize, usize)> =
+        order.into_iter().enumerate().map(|(i, p)| (p, i)).collect();
+    ranked.sort();
+    let mut rank = vec![0isize; ranked.len()];
+    for (r, &(_, i)) in ranked.iter().enumerate() {
+        rank[i] = r as isize;
+    }
+    // Each top-level block gets a band of positions for itself and its
+    // nested tables.
+    let mut index = 0;
+    visit_top_mut(doc, &mut |t| {
+        let base = rank[index] * SCALE + 1;
+        index += 1;
+        t.set_position(Some(base));
+        let mut nested: Vec<isize> = Vec::new();
+        visit_children(t, &mut |n| nested.push(n.position().unwrap_or(0)));
+        nested.sort_unstable();
+        visit_children(t, &mut |n| {
+            let own = n.position().unwrap_or(0);
+            let offset = nested.partition_point(|&p| p < own) as isize;
+            n.set_position(Some(base + 1 + offset));
+        });
+    });
+}
+
+/// Calls `f` on every table nested below `table`.
+fn visit_children(table: &mut Table, f: &mut dyn FnMut(&mut Table)) {
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(t) => visit_tables(t, f),
+            Item::ArrayOfTables(a) => {
+                for t in a.iter_mut() {
+                    visit_tables(t, f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Calls `f` on every table nested in `table`, `table` included.
+fn visit_tables(table: &mut Table, f: &mut dyn FnMut(&mut Table)) {
+    f(table);
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(t) => visit_tables(t, f),
+            Item::ArrayOfTables(a) => {
+                for t in a.iter_mut() {
+                    visit_tables(t, f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Calls `f` on each top-level table: `[table]`s and `[[array]]` entries.
+fn visit_top(doc: &DocumentMut, f: &mut dyn FnMut(&Table)) {
+    for (_, item) in doc.as_table().iter() {
+        match item {
+            Item::Table(t) if !t.is_dotted() => f(t),
+            Item::ArrayOfTables(a) => a.iter().for_each(&mut *f),
+            _ => {}
+        }
+    }
+}
+
+fn visit_top_mut(doc: &mut DocumentMut, f: &mut dyn FnMut(&mut Table)) {
+    for (_, item) in doc.as_table_mut().iter_mut() {
+        match item {
+            Item::Table(t) if !t.is_dotted() => f(t),
+            Item::ArrayOfTables(a) => a.iter_mut().for_each(&mut *f),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_run_stays() {
+        let keep = longest_increasing(&[Some(0), Some(2), Some(1), None, Some(3)]);
+        assert_eq!(keep.iter().filter(|k| **k).count(), 3);
+        assert!(keep[0] && keep[4] && !keep[3]);
+        let moved_last = longest_increasing(&[Some(1), Some(2), Some(3), Some(0)]);
+        assert_eq!(moved_last, vec![true, true, true, false]);
+    }
+}
