@@ -8,5 +8,6 @@
 pub mod analysis;
 pub mod cli;
 pub mod model;
+pub mod sample;
 pub mod store;
 pub mod text;

@@ -23,58 +23,32 @@ pub fn apply(source: &str, baseline: &Journey, journey: &Journey) -> Result<Stri
         .parse()
         .map_err(|e: toml_edit::TomlError| EditError::Parse(e.message().to_owned()))?;
     super::order::spread_positions(&mut doc);
-    sync_fields(
-        doc.as_table_mut(),
-        &header_fields(baseline),
-        &header_fields(journey),
-    );
-    let mut moves = Vec::new();
-    sync_kind(
-        &mut doc,
-        Kind::Stage,
-        &baseline.stages,
-        &journey.stages,
-        &mut moves,
-    )?;
+    let headings = super::order::detach_headings(&mut doc);
+    let header = (header_fields(baseline), header_fields(journey));
+    sync_fields(doc.as_table_mut(), &header.0, &header.1);
+    sync_kind(&mut doc, Kind::Stage, &baseline.stages, &journey.stages)?;
     sync_kind(
         &mut doc,
         Kind::Department,
         &baseline.departments,
         &journey.departments,
-        &mut moves,
     )?;
     sync_kind(
         &mut doc,
         Kind::Partner,
         &baseline.partners,
         &journey.partners,
-        &mut moves,
     )?;
     sync_kind(
         &mut doc,
         Kind::Touchpoint,
         &baseline.touchpoints,
         &journey.touchpoints,
-        &mut moves,
     )?;
-    sync_kind(
-        &mut doc,
-        Kind::Action,
-        &baseline.actions,
-        &journey.actions,
-        &mut moves,
-    )?;
-    super::order::renumber(&mut doc, moves);
+    sync_kind(&mut doc, Kind::Action, &baseline.actions, &journey.actions)?;
+    super::order::reattach_headings(&mut doc, headings);
+    super::order::renumber(&mut doc);
     Ok(doc.to_string())
-}
-
-/// A table that left its place (moved, or deleted) and may leave a detached
-/// comment paragraph behind for whatever follows that place.
-pub struct Departure {
-    /// Sort key of the place it left.
-    pub place: (isize, isize),
-    /// Comment paragraph to hand to the next table, if any.
-    pub detached: Option<String>,
 }
 
 /// Rebuilds the `[[kind]]` array: tables of kept entries are edited in place,
@@ -85,7 +59,6 @@ fn sync_kind<E: Entry>(
     kind: Kind,
     baseline: &[E],
     entries: &[E],
-    departures: &mut Vec<Departure>,
 ) -> Result<(), EditError> {
     let key = kind.key();
     let mut old: Vec<Option<Table>> = match doc.get(key) {
@@ -122,11 +95,6 @@ fn sync_kind<E: Entry>(
                     sync_fields(&mut table, &before.fields(), &entry.fields());
                 }
                 if !staying[n] {
-                    let detached = super::order::split_detached(&mut table);
-                    departures.push(Departure {
-                        place: (old_positions[i], 0),
-                        detached,
-                    });
                     table.set_position(None);
                 }
                 table
@@ -135,16 +103,6 @@ fn sync_kind<E: Entry>(
         };
         tables.push(table);
     }
-    for (i, table) in old.iter_mut().enumerate() {
-        if let Some(mut gone) = table.take() {
-            let detached = super::order::split_detached(&mut gone);
-            departures.push(Departure {
-                place: (old_positions[i], 0),
-                detached,
-            });
-        }
-    }
-
     let end = super::order::end_position(doc);
     super::order::place_new(&mut tables, old_positions.first().copied(), end);
     if tables.is_empty() {

@@ -5,8 +5,6 @@
 
 use toml_edit::{DocumentMut, Item, Table};
 
-use super::edit::Departure;
-
 /// Gap left between original positions so new tables fit in between.
 pub const SCALE: isize = 1 << 20;
 
@@ -77,47 +75,83 @@ pub fn end_position(doc: &DocumentMut) -> isize {
     end.saturating_add(SCALE)
 }
 
-/// Splits a table's leading comment: a comment paragraph set apart by a blank
-/// line describes the place (a section heading), the lines right above the
-/// header describe the table. Returns the place's paragraph when there is one
-/// and leaves the table with a blank line and its own comment.
-pub fn split_detached(table: &mut Table) -> Option<String> {
-    let prefix = table.decor().prefix()?.as_str()?.to_owned();
-    let mut cut = 0;
-    let mut offset = 0;
-    for line in prefix.split_inclusive('\n') {
-        offset += line.len();
-        if line.trim().is_empty() && line.ends_with('\n') {
-            cut = offset;
-        }
-    }
-    let (detached, attached) = prefix.split_at(cut);
-    if !detached.contains('#') {
-        return None;
-    }
-    table.decor_mut().set_prefix(format!("\n{attached}"));
-    Some(detached.to_owned())
+/// A comment paragraph set apart from the table below it by a blank line: a
+/// section heading. It describes a place in the file, not the table, so it
+/// stays where it was when tables move or go.
+#[derive(Debug)]
+pub struct Heading {
+    /// Position of the table before it when loaded (`None`: first table).
+    after: Option<isize>,
+    /// Position of the table it was attached to.
+    before: isize,
+    text: String,
 }
 
-/// Hands detached comment paragraphs to the table now following their place,
-/// then renumbers every table 1, 2, 3... in final order, nested tables right
-/// after their parent.
-pub fn renumber(doc: &mut DocumentMut, departures: Vec<Departure>) {
+/// Takes the section headings off every top-level table, leaving each table
+/// a blank line and its own comment (the lines right above its header).
+pub fn detach_headings(doc: &mut DocumentMut) -> Vec<Heading> {
+    let mut order: Vec<isize> = Vec::new();
+    visit_top(doc, &mut |t| order.push(t.position().unwrap_or(0)));
+    order.sort_unstable();
+    let mut headings = Vec::new();
+    visit_top_mut(doc, &mut |t| {
+        let Some(prefix) = t
+            .decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .map(str::to_owned)
+        else {
+            return;
+        };
+        let mut cut = 0;
+        let mut offset = 0;
+        for line in prefix.split_inclusive('\n') {
+            offset += line.len();
+            if line.trim().is_empty() && line.ends_with('\n') {
+                cut = offset;
+            }
+        }
+        let (detached, attached) = prefix.split_at(cut);
+        if !detached.contains('#') {
+            return;
+        }
+        let own = t.position().unwrap_or(0);
+        let at = order.partition_point(|&p| p < own);
+        headings.push(Heading {
+            after: at.checked_sub(1).map(|i| order[i]),
+            before: own,
+            text: detached.to_owned(),
+        });
+        t.decor_mut().set_prefix(format!("\n{attached}"));
+    });
+    headings
+}
+
+/// Puts each heading back in its place: after the table it followed when
+/// that table kept its place, else before the first table at or after the
+/// place it held; at the end of the file when no table follows.
+pub fn reattach_headings(doc: &mut DocumentMut, headings: Vec<Heading>) {
     let mut positions = Vec::new();
     visit_top(doc, &mut |t| positions.push(t.position().unwrap_or(0)));
     positions.sort_unstable();
-    for departure in departures {
-        let Some(text) = departure.detached else {
-            continue;
+    for heading in headings.into_iter().rev() {
+        let target = match heading.after {
+            Some(after) if positions.binary_search(&after).is_ok() => {
+                positions.iter().copied().find(|&p| p > after)
+            }
+            None => positions.first().copied(),
+            Some(_) => positions.iter().copied().find(|&p| p >= heading.before),
         };
-        let next = positions.iter().copied().find(|&p| p > departure.place.0);
         let mut given = false;
-        if let Some(next) = next {
+        if let Some(target) = target {
             visit_top_mut(doc, &mut |t| {
-                if !given && t.position() == Some(next) {
+                if !given && t.position() == Some(target) {
                     let old = t.decor().prefix().and_then(|r| r.as_str()).unwrap_or("");
-                    let joined =
-                        format!("{text}{}", old.trim_start_matches(['\n', '\r', ' ', '\t']));
+                    let joined = format!(
+                        "{}{}",
+                        heading.text,
+                        old.trim_start_matches(['\n', '\r', ' ', '\t'])
+                    );
                     t.decor_mut().set_prefix(joined);
                     given = true;
                 }
@@ -125,9 +159,14 @@ pub fn renumber(doc: &mut DocumentMut, departures: Vec<Departure>) {
         }
         if !given {
             let trailing = doc.trailing().as_str().unwrap_or("").to_owned();
-            doc.set_trailing(format!("{text}{trailing}"));
+            doc.set_trailing(format!("{}{trailing}", heading.text));
         }
     }
+}
+
+/// Renumbers every table 1, 2, 3... in final order, nested tables right
+/// after their parent.
+pub fn renumber(doc: &mut DocumentMut) {
     let mut order: Vec<isize> = Vec::new();
     visit_top(doc, &mut |t| order.push(t.position().unwrap_or(0)));
     let mut ranked: Vec<(isize, usize)> =

@@ -1,0 +1,99 @@
+//! Synthetic journeys of any size, for benchmarks and stress tests: realistic
+//! shape (stages, departments, partners, actions, comments), about 600 bytes
+//! per touchpoint.
+
+use std::fmt::Write;
+
+/// The TOML text of a valid journey with `touchpoints` touchpoints.
+pub fn synthetic_journey(touchpoints: usize) -> String {
+    const STAGES: [(&str, &str); 6] = [
+        ("discover", "buy"),
+        ("evaluate", "buy"),
+        ("purchase", "buy"),
+        ("receive", "own"),
+        ("use", "own"),
+        ("recommend", "advocate"),
+    ];
+    const DEPARTMENTS: [&str; 8] = [
+        "marketing",
+        "sales",
+        "e-commerce",
+        "logistics",
+        "billing",
+        "support",
+        "finance",
+        "hr",
+    ];
+    const CHANNELS: [&str; 6] = ["web", "email", "phone", "store", "chat", "partner"];
+    let mut out = String::with_capacity(touchpoints * 640 + 4096);
+    out.push_str("# A generated journey for benchmarks.\nschema = 1\n");
+    let _ = writeln!(
+        out,
+        "title = \"Synthetic corridor of {touchpoints} touchpoints\""
+    );
+    out.push_str("persona = \"Generated persona\"\npromise = \"Everything on time\"\n");
+    for (id, phase) in STAGES {
+        let _ = write!(
+            out,
+            "\n[[stages]]\nid = \"{id}\"\nname = \"Stage {id}\"\nphase = \"{phase}\"\n"
+        );
+    }
+    for id in DEPARTMENTS {
+        let _ = write!(
+            out,
+            "\n[[departments]]\nid = \"{id}\"\nname = \"Department {id}\"\nlead = \"Head of {id}\"\n"
+        );
+    }
+    out.push_str(
+        "\n[[partners]]\nid = \"courier\"\nname = \"Courier partner\"\nrole = \"logistics\"\n",
+    );
+    for i in 0..touchpoints {
+        let stage = STAGES[i * STAGES.len() / touchpoints.max(1)].0;
+        let owner = DEPARTMENTS[i % DEPARTMENTS.len()];
+        let channel = CHANNELS[i % CHANNELS.len()];
+        let expected = 3 + i % 3;
+        let actual = 1 + (i * 7) % 5;
+        let emotion = (i % 5) as i64 - 2;
+        let _ = write!(
+            out,
+            "\n# Touchpoint {i}: observed in the field study.\n[[touchpoints]]\nid = \"tp-{i}\"\nstage = \"{stage}\"\nname = \"Customer step number {i}\"\nchannel = \"{channel}\"\nowner = \"{owner}\"\n"
+        );
+        if i % 10 == 3 {
+            out.push_str("partner = \"courier\"\n");
+        }
+        if i % 17 == 0 {
+            out.push_str("moment_of_truth = true\n");
+        }
+        let _ = write!(
+            out,
+            "expectation = \"The customer expects step {i} to be quick and clear\"\nexpected = {expected}\nexperience = \"Step {i} took longer than it should and needed a second try\"\nactual = {actual}\nemotion = {emotion}\nevidence = [\"Interview {i}\", \"Ticket {}\"]\nmetrics = {{ csat = {}.{}, dropoff = 0.{:02} }}\nnotes = \"Generated note for step {i}.\"\n",
+            i * 3,
+            1 + i % 5,
+            i % 10,
+            i % 100
+        );
+    }
+    for i in (0..touchpoints).step_by(5) {
+        let owner = DEPARTMENTS[i % DEPARTMENTS.len()];
+        let _ = write!(
+            out,
+            "\n[[actions]]\nid = \"act-{i}\"\ntouchpoint = \"tp-{i}\"\ntitle = \"Fix step {i}\"\nowner = \"{owner}\"\nstatus = \"open\"\ndue = 2026-12-15\n"
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_has_the_size_asked() {
+        let text = synthetic_journey(200);
+        let parsed = crate::store::parse_journey(&text);
+        let journey = parsed.journey.expect("valid");
+        assert_eq!(journey.touchpoints.len(), 200);
+        let per = text.len() / 200;
+        assert!((450..800).contains(&per), "{per} bytes per touchpoint");
+    }
+}
