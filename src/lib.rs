@@ -11,3 +11,4 @@ pub mod model;
 pub mod sample;
 pub mod store;
 pub mod text;
+pub mod tui;

@@ -16,6 +16,8 @@ pub fn severity(touchpoint: &Touchpoint) -> u8 {
 #[derive(Debug, Clone, Copy)]
 pub struct RankedGap<'a> {
     pub touchpoint: &'a Touchpoint,
+    /// Index in `journey.touchpoints`.
+    pub index: usize,
     /// Position in corridor order, from 0.
     pub position: usize,
     pub gap: Option<Gap>,
@@ -27,11 +29,13 @@ pub struct RankedGap<'a> {
 /// emotion counts as 0), then to the earlier place in the corridor.
 pub fn rank_gaps(journey: &Journey) -> Vec<RankedGap<'_>> {
     let mut ranked: Vec<RankedGap<'_>> = journey
-        .corridor()
+        .corridor_indices()
         .into_iter()
         .enumerate()
-        .map(|(position, touchpoint)| RankedGap {
+        .map(|(position, index)| (position, index, &journey.touchpoints[index]))
+        .map(|(position, index, touchpoint)| RankedGap {
             touchpoint,
+            index,
             position,
             gap: touchpoint.gap(),
             class: touchpoint.gap_class(),

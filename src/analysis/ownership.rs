@@ -1,5 +1,7 @@
 //! Figures per department, per partner and per channel.
 
+use std::collections::HashMap;
+
 use crate::model::{Gap, GapClass, Id, Journey, Touchpoint};
 
 /// Gap figures over a set of touchpoints.
@@ -53,37 +55,44 @@ pub struct OwnerFigures<'a> {
     pub open_actions: usize,
 }
 
-fn open_actions_of(journey: &Journey, owner: Option<&Id>) -> usize {
-    journey
-        .actions
+/// Open actions per owning department (an action without an owner counts
+/// for the owner of its touchpoint).
+fn open_actions_by_owner(journey: &Journey) -> HashMap<&Id, usize> {
+    let touchpoint_owner: HashMap<&Id, &Id> = journey
+        .touchpoints
         .iter()
-        .filter(|a| a.status.is_open())
-        .filter(|a| {
-            let effective = a.owner.as_ref().or_else(|| {
-                journey
-                    .touchpoint(a.touchpoint.as_str())
-                    .and_then(|t| t.owner.as_ref())
-            });
-            effective == owner
-        })
-        .count()
+        .filter_map(|t| Some((&t.id, t.owner.as_ref()?)))
+        .collect();
+    let mut counts = HashMap::new();
+    for action in journey.actions.iter().filter(|a| a.status.is_open()) {
+        let owner = action
+            .owner
+            .as_ref()
+            .or_else(|| touchpoint_owner.get(&action.touchpoint).copied());
+        if let Some(owner) = owner {
+            *counts.entry(owner).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 /// One row per department, in file order.
 pub fn department_figures(journey: &Journey) -> Vec<OwnerFigures<'_>> {
+    let open = open_actions_by_owner(journey);
+    let mut owned: HashMap<&Id, Vec<&Touchpoint>> = HashMap::new();
+    for t in &journey.touchpoints {
+        if let Some(owner) = &t.owner {
+            owned.entry(owner).or_default().push(t);
+        }
+    }
     journey
         .departments
         .iter()
         .map(|d| OwnerFigures {
             id: &d.id,
             name: &d.name,
-            figures: Figures::of(
-                journey
-                    .touchpoints
-                    .iter()
-                    .filter(|t| t.owner.as_ref() == Some(&d.id)),
-            ),
-            open_actions: open_actions_of(journey, Some(&d.id)),
+            figures: Figures::of(owned.get(&d.id).into_iter().flatten().copied()),
+            open_actions: open.get(&d.id).copied().unwrap_or(0),
         })
         .collect()
 }

@@ -1,7 +1,7 @@
 //! Checks over a well-formed journey: duplicate ids, references to unknown
 //! entries, and the warnings a workshop should look at.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Finding, Locus};
 use crate::model::{GapClass, Id, Journey, Kind};
@@ -63,6 +63,7 @@ fn unknown(kind: Kind, index: usize, field: &'static str, target: Kind, id: &Id)
 }
 
 fn references(journey: &Journey, findings: &mut Vec<Finding>) {
+    let touchpoints: HashSet<&Id> = journey.touchpoints.iter().map(|t| &t.id).collect();
     for (i, t) in journey.touchpoints.iter().enumerate() {
         if journey.stage(&t.stage).is_none() {
             findings.push(unknown(Kind::Touchpoint, i, "stage", Kind::Stage, &t.stage));
@@ -87,7 +88,7 @@ fn references(journey: &Journey, findings: &mut Vec<Finding>) {
         }
     }
     for (i, a) in journey.actions.iter().enumerate() {
-        if journey.touchpoint(a.touchpoint.as_str()).is_none() {
+        if !touchpoints.contains(&a.touchpoint) {
             findings.push(unknown(
                 Kind::Action,
                 i,
@@ -103,13 +104,20 @@ fn references(journey: &Journey, findings: &mut Vec<Finding>) {
 }
 
 fn workshop_warnings(journey: &Journey, findings: &mut Vec<Finding>) {
+    let with_action: HashSet<&Id> = journey.actions.iter().map(|a| &a.touchpoint).collect();
+    let used_stages: HashSet<&Id> = journey.touchpoints.iter().map(|t| &t.stage).collect();
+    let owners: HashSet<&Id> = journey
+        .touchpoints
+        .iter()
+        .filter_map(|t| t.owner.as_ref())
+        .collect();
     let entry = |kind, index| Locus::Entry {
         kind,
         index,
         field: None,
     };
     for (i, s) in journey.stages.iter().enumerate() {
-        if !journey.touchpoints.iter().any(|t| t.stage == s.id) {
+        if !used_stages.contains(&s.id) {
             findings.push(Finding::warning(
                 entry(Kind::Stage, i),
                 format!("stage `{}` has no touchpoints", s.id),
@@ -117,11 +125,7 @@ fn workshop_warnings(journey: &Journey, findings: &mut Vec<Finding>) {
         }
     }
     for (i, d) in journey.departments.iter().enumerate() {
-        if !journey
-            .touchpoints
-            .iter()
-            .any(|t| t.owner.as_ref() == Some(&d.id))
-        {
+        if !owners.contains(&d.id) {
             findings.push(Finding::warning(
                 entry(Kind::Department, i),
                 format!("department `{}` owns no touchpoint", d.id),
@@ -147,7 +151,7 @@ fn workshop_warnings(journey: &Journey, findings: &mut Vec<Finding>) {
                     format!("touchpoint `{}` is unscored (no {missing})", t.id),
                 ));
             }
-            GapClass::Critical if journey.actions_for(&t.id).next().is_none() => {
+            GapClass::Critical if !with_action.contains(&t.id) => {
                 findings.push(Finding::warning(
                     Finding::at(Kind::Touchpoint, i, "actual"),
                     format!(

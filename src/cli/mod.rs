@@ -31,8 +31,18 @@ pub struct Cli {
     command: Option<Command>,
     /// A folder of journeys or one journey file (default: ./journeys)
     path: Option<PathBuf>,
-    #[command(flatten)]
-    display: show::DisplayArgs,
+    /// No colour: selection by reverse video, gaps by symbols (also NO_COLOR)
+    #[arg(long)]
+    no_color: bool,
+    /// ASCII borders and symbols (chosen by itself when the locale is not UTF-8)
+    #[arg(long)]
+    ascii: bool,
+    /// Capture the mouse (off by default so terminal copy and paste work)
+    #[arg(long)]
+    mouse: bool,
+    /// Never write to any file
+    #[arg(long)]
+    read_only: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -58,7 +68,13 @@ pub fn run() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Set(args)) => set::run(&args),
         Some(Command::Show(args)) => show::run(&args),
-        None => show::run_default(cli.path, &cli.display),
+        None => crate::tui::run(&crate::tui::Launch {
+            path: cli.path,
+            no_color: cli.no_color,
+            ascii: cli.ascii,
+            mouse: cli.mouse,
+            read_only: cli.read_only,
+        }),
     };
     ExitCode::from(code)
 }

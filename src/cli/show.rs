@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::check::{journey_files, locate};
+use super::check::locate;
 use super::{FINDINGS, OK, Paint, USAGE, output};
 use crate::analysis::{
     Figures, department_figures, experience_debt, partner_figures, rank_gaps, unowned_figures,
@@ -65,19 +65,6 @@ pub fn run(args: &ShowArgs) -> u8 {
         std::slice::from_ref(&args.file),
         &Layout::from_args(&args.display),
     )
-}
-
-/// `corridor` with no subcommand: prints every journey of the folder.
-pub fn run_default(path: Option<PathBuf>, display: &DisplayArgs) -> u8 {
-    let path = path.unwrap_or_else(|| PathBuf::from("journeys"));
-    let files = match journey_files(std::slice::from_ref(&path)) {
-        Ok(files) => files,
-        Err((p, e)) => {
-            output::error(&format!("{}: {e}", p.display()));
-            return USAGE;
-        }
-    };
-    show_files(&files, &Layout::from_args(display))
 }
 
 fn show_files(files: &[PathBuf], layout: &Layout) -> u8 {

@@ -72,21 +72,28 @@ impl Journey {
     /// Touchpoints in corridor order: by stage order, then by file order within
     /// a stage. Touchpoints of unknown stages come last.
     pub fn corridor(&self) -> Vec<&Touchpoint> {
-        let mut ordered: Vec<(usize, usize, &Touchpoint)> = self
+        self.corridor_indices()
+            .into_iter()
+            .map(|i| &self.touchpoints[i])
+            .collect()
+    }
+
+    /// Indices into `touchpoints`, in corridor order.
+    pub fn corridor_indices(&self) -> Vec<usize> {
+        let stage_rank: std::collections::HashMap<&Id, usize> = self
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.id, i))
+            .collect();
+        let mut order: Vec<(usize, usize)> = self
             .touchpoints
             .iter()
             .enumerate()
-            .map(|(i, t)| {
-                let stage = self
-                    .stages
-                    .iter()
-                    .position(|s| s.id == t.stage)
-                    .unwrap_or(usize::MAX);
-                (stage, i, t)
-            })
+            .map(|(i, t)| (stage_rank.get(&t.stage).copied().unwrap_or(usize::MAX), i))
             .collect();
-        ordered.sort_by_key(|&(stage, i, _)| (stage, i));
-        ordered.into_iter().map(|(_, _, t)| t).collect()
+        order.sort_unstable();
+        order.into_iter().map(|(_, i)| i).collect()
     }
 
     /// The actions linked to a touchpoint.

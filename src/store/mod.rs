@@ -244,3 +244,41 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     }
     write_atomic(path, bytes).map_err(io_error(path))
 }
+
+/// The `*.toml` journey files named by `paths`: files as given, folders
+/// searched recursively (hidden entries skipped), sorted.
+pub fn journey_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect(path, &mut files).map_err(|e| (path.clone(), e))?;
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            return Err((
+                path.clone(),
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+            ));
+        }
+    }
+    Ok(files)
+}
+
+fn collect(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            collect(&entry, files)?;
+        } else if entry.extension().is_some_and(|e| e == "toml") {
+            files.push(entry);
+        }
+    }
+    Ok(())
+}

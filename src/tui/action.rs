@@ -1,0 +1,51 @@
+//! Everything a user can ask of the workbench, as data. Keys map to these
+//! (see `keymap`), `update` applies them.
+
+use super::state::View;
+
+/// One user intent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Move the selection up one row.
+    Up,
+    /// Move the selection down one row.
+    Down,
+    /// Move the selection left (previous stage or column).
+    Left,
+    /// Move the selection right (next stage or column).
+    Right,
+    /// Jump a page up.
+    PageUp,
+    /// Jump a page down.
+    PageDown,
+    /// Jump to the first row.
+    Home,
+    /// Jump to the last row.
+    End,
+    /// Open the selection (a journey, a touchpoint's full detail).
+    Open,
+    /// Back out of the current popup, mode or detail.
+    Back,
+    /// Show a view.
+    Show(View),
+    /// Cycle to the next view.
+    NextView,
+    /// Cycle to the previous view.
+    PrevView,
+    /// Toggle the help screen.
+    Help,
+    /// Start a live search.
+    Search,
+    /// Open the filter panel.
+    Filter,
+    /// Type a character into the search or filter.
+    Input(char),
+    /// Delete the last character of the search.
+    Erase,
+    /// Reload the journeys from disk.
+    Reload,
+    /// Quit the workbench.
+    Quit,
+    /// The terminal changed size.
+    Resize(u16, u16),
+}

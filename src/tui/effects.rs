@@ -1,0 +1,103 @@
+//! The only place the workbench touches the disk: reading the folder's
+//! journeys and reloading them.
+
+use std::path::{Path, PathBuf};
+
+use super::state::{AppState, Entry, Opened};
+use crate::analysis::Severity;
+use crate::store::{LineIndex, StoreError, journey_files, load};
+use crate::text::inert;
+
+/// The journeys under `path` (a folder, or one file), each loaded or with
+/// its first error as `FILE:LINE:COL: message`.
+pub fn read_entries(path: &Path) -> Result<(PathBuf, Vec<Entry>), String> {
+    let files = journey_files(std::slice::from_ref(&path.to_path_buf()))
+        .map_err(|(p, e)| format!("{}: {e}", p.display()))?;
+    let folder = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let entries = files
+        .into_iter()
+        .map(|file| {
+            let name = file
+                .strip_prefix(&folder)
+                .map_or_else(|_| file.display().to_string(), |p| p.display().to_string());
+            read_entry(&file, name)
+        })
+        .collect();
+    Ok((folder, entries))
+}
+
+fn read_entry(file: &Path, name: String) -> Entry {
+    let content = match load(file) {
+        Ok(loaded) => Ok(Opened::new(loaded.journey)),
+        Err(StoreError::Invalid(invalid)) => {
+            let index = LineIndex::new(&invalid.text);
+            let first = invalid
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| {
+                    let (line, col) = invalid
+                        .source_map
+                        .span(&f.locus)
+                        .map_or((1, 1), |s| index.line_col(s.start));
+                    (line, col, f.message.clone())
+                })
+                .min_by_key(|(line, col, _)| (*line, *col));
+            Err(match first {
+                Some((line, col, message)) => inert(&format!("{name}:{line}:{col}: {message}")),
+                None => inert(&format!("{name}: not a valid journey")),
+            })
+        }
+        Err(e) => Err(inert(&e.to_string())),
+    };
+    Entry {
+        path: file.to_path_buf(),
+        name,
+        content,
+    }
+}
+
+/// Reads every journey again, keeping the open one and the selections.
+pub fn reload(state: &mut AppState) {
+    let open_path = state
+        .current
+        .and_then(|i| state.entries.get(i))
+        .map(|e| e.path.clone());
+    match read_entries(&state.folder.clone()) {
+        Ok((_, entries)) => {
+            state.entries = entries;
+            state.current = open_path
+                .and_then(|p| state.entries.iter().position(|e| e.path == p))
+                .filter(|&i| state.entries[i].content.is_ok())
+                .or_else(|| state.entries.iter().position(|e| e.content.is_ok()));
+            state.journeys.step(0, state.entries.len());
+            state.refresh_gap_rows();
+            clamp_selections(state);
+            state.status = Some(format!("reloaded {} journeys", state.entries.len()));
+        }
+        Err(e) => state.status = Some(e),
+    }
+}
+
+fn clamp_selections(state: &mut AppState) {
+    let Some(opened) = state.opened() else {
+        return;
+    };
+    let stages = opened.derived.stage_members.len();
+    let corridor = opened.derived.corridor.len();
+    let owners = opened.derived.owners.len() + 1;
+    let actions = opened.derived.action_rows.len();
+    state.corridor.stage = state.corridor.stage.min(stages.saturating_sub(1));
+    let cards = state
+        .opened()
+        .and_then(|o| o.derived.stage_members.get(state.corridor.stage))
+        .map_or(0, Vec::len);
+    state.corridor.card = state.corridor.card.min(cards.saturating_sub(1));
+    state.curve = state.curve.min(corridor.saturating_sub(1));
+    state.owners.step(0, owners);
+    state.actions.step(0, actions);
+}

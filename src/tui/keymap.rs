@@ -1,0 +1,345 @@
+//! Keys to actions, per mode. The same table draws the help screen and the
+//! hint bar, so what is documented is what works.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::state::{Mode, View};
+
+/// A key as written in help: `j`, `Down`, `Ctrl-r`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Code(KeyCode),
+}
+
+impl Key {
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Code(KeyCode::Up) => "Up".into(),
+            Key::Code(KeyCode::Down) => "Down".into(),
+            Key::Code(KeyCode::Left) => "Left".into(),
+            Key::Code(KeyCode::Right) => "Right".into(),
+            Key::Code(KeyCode::PageUp) => "PgUp".into(),
+            Key::Code(KeyCode::PageDown) => "PgDn".into(),
+            Key::Code(KeyCode::Home) => "Home".into(),
+            Key::Code(KeyCode::End) => "End".into(),
+            Key::Code(KeyCode::Enter) => "Enter".into(),
+            Key::Code(KeyCode::Esc) => "Esc".into(),
+            Key::Code(KeyCode::Tab) => "Tab".into(),
+            Key::Code(KeyCode::BackTab) => "Shift-Tab".into(),
+            Key::Code(KeyCode::Backspace) => "Backspace".into(),
+            Key::Code(code) => format!("{code:?}"),
+        }
+    }
+
+    fn matches(self, event: &KeyEvent) -> bool {
+        match self {
+            Key::Char(c) => event.code == KeyCode::Char(c),
+            Key::Code(code) => event.code == code,
+        }
+    }
+}
+
+/// One binding: keys, the action, and what help says about it.
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+    /// Short label for the hint bar, when the binding earns a place there.
+    pub hint: Option<&'static str>,
+}
+
+use Key::{Char, Code};
+
+fn browse() -> Vec<Binding> {
+    let b = |keys, action, help, hint| Binding {
+        keys,
+        action,
+        help,
+        hint,
+    };
+    vec![
+        b(&[Code(KeyCode::Up), Char('k')], Action::Up, "move up", None),
+        b(
+            &[Code(KeyCode::Down), Char('j')],
+            Action::Down,
+            "move down",
+            None,
+        ),
+        b(
+            &[Code(KeyCode::Left), Char('h')],
+            Action::Left,
+            "move left (previous stage)",
+            None,
+        ),
+        b(
+            &[Code(KeyCode::Right), Char('l')],
+            Action::Right,
+            "move right (next stage)",
+            None,
+        ),
+        b(&[Code(KeyCode::PageUp)], Action::PageUp, "page up", None),
+        b(
+            &[Code(KeyCode::PageDown)],
+            Action::PageDown,
+            "page down",
+            None,
+        ),
+        b(
+            &[Code(KeyCode::Home), Char('g')],
+            Action::Home,
+            "first row",
+            None,
+        ),
+        b(
+            &[Code(KeyCode::End), Char('G')],
+            Action::End,
+            "last row",
+            None,
+        ),
+        b(
+            &[Code(KeyCode::Enter)],
+            Action::Open,
+            "open the selection",
+            Some("open"),
+        ),
+        b(&[Code(KeyCode::Esc)], Action::Back, "back out", None),
+        b(
+            &[Char('1')],
+            Action::Show(View::Corridor),
+            "Corridor view",
+            None,
+        ),
+        b(&[Char('2')], Action::Show(View::Gaps), "Gaps view", None),
+        b(
+            &[Char('3')],
+            Action::Show(View::Owners),
+            "Owners view",
+            None,
+        ),
+        b(&[Char('4')], Action::Show(View::Curve), "Curve view", None),
+        b(
+            &[Char('5')],
+            Action::Show(View::Actions),
+            "Actions view",
+            None,
+        ),
+        b(
+            &[Char('6')],
+            Action::Show(View::Journeys),
+            "Journeys view",
+            None,
+        ),
+        b(
+            &[Code(KeyCode::Tab)],
+            Action::NextView,
+            "next view",
+            Some("view"),
+        ),
+        b(
+            &[Code(KeyCode::BackTab)],
+            Action::PrevView,
+            "previous view",
+            None,
+        ),
+        b(
+            &[Char('/')],
+            Action::Search,
+            "search names and text",
+            Some("search"),
+        ),
+        b(&[Char('f')], Action::Filter, "filter gaps", Some("filter")),
+        b(&[Char('r')], Action::Reload, "reload from disk", None),
+        b(&[Char('?')], Action::Help, "help", Some("help")),
+        b(&[Char('q')], Action::Quit, "quit", Some("quit")),
+    ]
+}
+
+/// The bindings active in a mode.
+pub fn bindings(mode: &Mode) -> Vec<Binding> {
+    let b = |keys, action, help, hint| Binding {
+        keys,
+        action,
+        help,
+        hint,
+    };
+    match mode {
+        Mode::Browse => browse(),
+        Mode::Search => vec![
+            b(
+                &[Code(KeyCode::Enter)],
+                Action::Open,
+                "keep the search",
+                Some("keep"),
+            ),
+            b(
+                &[Code(KeyCode::Esc)],
+                Action::Back,
+                "clear the search",
+                Some("clear"),
+            ),
+            b(
+                &[Code(KeyCode::Backspace)],
+                Action::Erase,
+                "delete a character",
+                None,
+            ),
+            b(&[Code(KeyCode::Up)], Action::Up, "move up", None),
+            b(&[Code(KeyCode::Down)], Action::Down, "move down", None),
+        ],
+        Mode::Filter { .. } => vec![
+            b(
+                &[Code(KeyCode::Up), Char('k')],
+                Action::Up,
+                "previous filter",
+                None,
+            ),
+            b(
+                &[Code(KeyCode::Down), Char('j')],
+                Action::Down,
+                "next filter",
+                None,
+            ),
+            b(
+                &[Code(KeyCode::Left), Char('h')],
+                Action::Left,
+                "previous value",
+                Some("value"),
+            ),
+            b(
+                &[Code(KeyCode::Right), Char('l')],
+                Action::Right,
+                "next value",
+                None,
+            ),
+            b(
+                &[Code(KeyCode::Backspace)],
+                Action::Erase,
+                "clear all filters",
+                Some("clear"),
+            ),
+            b(
+                &[Code(KeyCode::Enter), Code(KeyCode::Esc), Char('f')],
+                Action::Back,
+                "close",
+                Some("close"),
+            ),
+        ],
+        Mode::Help => vec![
+            b(
+                &[Code(KeyCode::Esc), Char('?'), Char('q')],
+                Action::Back,
+                "close help",
+                Some("close"),
+            ),
+            b(
+                &[Code(KeyCode::Up), Char('k')],
+                Action::Up,
+                "scroll up",
+                None,
+            ),
+            b(
+                &[Code(KeyCode::Down), Char('j')],
+                Action::Down,
+                "scroll down",
+                None,
+            ),
+        ],
+        Mode::Detail => vec![
+            b(
+                &[Code(KeyCode::Esc), Code(KeyCode::Enter)],
+                Action::Back,
+                "close detail",
+                Some("close"),
+            ),
+            b(
+                &[Code(KeyCode::Up), Char('k')],
+                Action::Up,
+                "previous touchpoint",
+                None,
+            ),
+            b(
+                &[Code(KeyCode::Down), Char('j')],
+                Action::Down,
+                "next touchpoint",
+                None,
+            ),
+            b(&[Char('q')], Action::Quit, "quit", Some("quit")),
+        ],
+    }
+}
+
+/// The action a key means in `mode`; typing in search mode is input.
+pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
+    if event.modifiers.contains(KeyModifiers::CONTROL) {
+        return match event.code {
+            KeyCode::Char('c') => Some(Action::Quit),
+            _ => None,
+        };
+    }
+    let found = bindings(mode)
+        .into_iter()
+        .find(|b| b.keys.iter().any(|k| k.matches(event)))
+        .map(|b| b.action);
+    match (mode, &event.code, found) {
+        (_, _, Some(action)) => Some(action),
+        (Mode::Search, KeyCode::Char(c), None) => Some(Action::Input(*c)),
+        _ => None,
+    }
+}
+
+/// Key labels joined: `Up/k`.
+pub fn keys_label(keys: &[Key]) -> String {
+    keys.iter().map(|k| k.label()).collect::<Vec<_>>().join("/")
+}
+
+/// `(keys, label)` pairs for the hint bar.
+pub fn hints(mode: &Mode) -> Vec<(String, &'static str)> {
+    let mut hints: Vec<(String, &'static str)> = bindings(mode)
+        .into_iter()
+        .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
+        .collect();
+    if *mode == Mode::Browse {
+        hints.insert(0, ("1-6".into(), "views"));
+        hints.insert(1, ("hjkl".into(), "move"));
+    }
+    hints
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn browse_keys() {
+        let browse = Mode::Browse;
+        assert_eq!(
+            action_for(&browse, &key(KeyCode::Char('j'))),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action_for(&browse, &key(KeyCode::Char('3'))),
+            Some(Action::Show(View::Owners))
+        );
+        assert_eq!(action_for(&browse, &key(KeyCode::Char('z'))), None);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&browse, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn search_mode_types() {
+        let search = Mode::Search;
+        assert_eq!(
+            action_for(&search, &key(KeyCode::Char('q'))),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(action_for(&search, &key(KeyCode::Esc)), Some(Action::Back));
+    }
+}

@@ -1,0 +1,185 @@
+//! The workbench: terminal setup and restore, signals, and the event loop.
+//!
+//! The loop is synchronous: wait for a key (or a signal), turn it into an
+//! `Action` through the keymap, `update` the state, and draw only when the
+//! update says something changed.
+
+pub mod action;
+pub mod config;
+pub mod derived;
+pub mod effects;
+pub mod keymap;
+pub mod state;
+pub mod ui;
+pub mod update;
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use crossterm::{cursor, execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use action::Action;
+use state::{AppState, Options};
+use update::{Effect, update};
+
+/// How the workbench was asked to start.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    pub path: Option<PathBuf>,
+    pub no_color: bool,
+    pub ascii: bool,
+    pub mouse: bool,
+    pub read_only: bool,
+}
+
+/// Whether the locale promises UTF-8 (LC_ALL, then LC_CTYPE, then LANG).
+pub fn locale_is_utf8() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
+/// Runs the workbench; returns the process exit code.
+pub fn run(launch: &Launch) -> u8 {
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if dumb || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "corridor: the workbench needs an interactive terminal; for text output use `corridor show FILE` (or `corridor check`)"
+        );
+        return 2;
+    }
+    let config = match config::Config::load() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("corridor: {}", crate::text::inert(&e));
+            return 2;
+        }
+    };
+    let Some(path) = launch
+        .path
+        .clone()
+        .or_else(|| Some(PathBuf::from("journeys")).filter(|p| p.is_dir()))
+        .or_else(|| config.folder.clone())
+    else {
+        eprintln!(
+            "corridor: no ./journeys folder here and no `folder` in config.toml; name a folder or file: corridor PATH"
+        );
+        return 2;
+    };
+    let (folder, entries) = match effects::read_entries(&path) {
+        Ok(read) => read,
+        Err(e) => {
+            eprintln!("corridor: {}", crate::text::inert(&e));
+            return 2;
+        }
+    };
+    let env_no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let options = Options {
+        color: !(launch.no_color || env_no_color || config.no_color),
+        ascii: launch.ascii || config.ascii || !locale_is_utf8(),
+        mouse: launch.mouse || config.mouse,
+        read_only: launch.read_only,
+    };
+    let mut state = AppState::new(folder, entries, options);
+    match run_loop(&mut state) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("corridor: terminal error: {e}");
+            2
+        }
+    }
+}
+
+fn restore(mouse: bool) {
+    let mut out = std::io::stdout();
+    if mouse {
+        let _ = execute!(out, event::DisableMouseCapture);
+    }
+    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = terminal::disable_raw_mode();
+    let _ = out.flush();
+}
+
+fn run_loop(state: &mut AppState) -> std::io::Result<u8> {
+    let mouse = state.options.mouse;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore(mouse);
+        previous(info);
+    }));
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
+    terminal::enable_raw_mode()?;
+    let mut out = std::io::stdout();
+    execute!(out, terminal::EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(out, event::EnableMouseCapture)?;
+    }
+    let result = event_loop(state, &signal);
+    restore(mouse);
+    result
+}
+
+fn event_loop(state: &mut AppState, signal: &AtomicUsize) -> std::io::Result<u8> {
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+    let mut terminal = Terminal::new(backend)?;
+    let size = terminal.size()?;
+    update(state, Action::Resize(size.width, size.height));
+    terminal.draw(|frame| ui::render(state, frame))?;
+    loop {
+        let sig = signal.load(Ordering::Relaxed);
+        if sig != 0 {
+            return Ok(128 + sig as u8);
+        }
+        // Wake now and then to notice signals; no work happens when idle.
+        match event::poll(Duration::from_millis(250)) {
+            Ok(false) => continue,
+            Ok(true) => {}
+            // The terminal is gone (an SSH link dropped): treat as a hang-up.
+            Err(_) => return Ok(128 + signal_hook::consts::SIGHUP as u8),
+        }
+        let action = match event::read() {
+            Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                keymap::action_for(&state.mode, &key)
+            }
+            Ok(Event::Resize(w, h)) => {
+                terminal.autoresize()?;
+                Some(Action::Resize(w, h))
+            }
+            Ok(Event::Mouse(m)) if state.options.mouse => match m.kind {
+                MouseEventKind::ScrollUp => Some(Action::Up),
+                MouseEventKind::ScrollDown => Some(Action::Down),
+                _ => None,
+            },
+            Ok(_) => None,
+            Err(_) => return Ok(128 + signal_hook::consts::SIGHUP as u8),
+        };
+        let Some(action) = action else {
+            continue;
+        };
+        match update(state, action) {
+            Effect::None => {}
+            Effect::Redraw => {
+                terminal.draw(|frame| ui::render(state, frame))?;
+            }
+            Effect::Reload => {
+                effects::reload(state);
+                terminal.draw(|frame| ui::render(state, frame))?;
+            }
+            Effect::Quit => return Ok(0),
+        }
+    }
+}

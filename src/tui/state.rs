@@ -1,0 +1,347 @@
+//! The workbench's state: the journeys of the folder, the open one, the view,
+//! selections and modes. `update` changes it; `ui` only reads it.
+
+use std::path::PathBuf;
+
+use super::derived::{ActionRow, Derived};
+use crate::model::{GapClass, Journey};
+
+/// The six views, in key order `1`-`6`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Corridor,
+    Gaps,
+    Owners,
+    Curve,
+    Actions,
+    Journeys,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [
+        View::Corridor,
+        View::Gaps,
+        View::Owners,
+        View::Curve,
+        View::Actions,
+        View::Journeys,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Corridor => "Corridor",
+            View::Gaps => "Gaps",
+            View::Owners => "Owners",
+            View::Curve => "Curve",
+            View::Actions => "Actions",
+            View::Journeys => "Journeys",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+
+    pub fn cycle(self, step: isize) -> View {
+        let n = Self::ALL.len() as isize;
+        Self::ALL[((self.index() as isize + step).rem_euclid(n)) as usize]
+    }
+}
+
+/// What keys currently mean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    /// Typing a search query.
+    Search,
+    /// The filter panel is open; `row` is the dimension being changed.
+    Filter {
+        row: usize,
+    },
+    Help,
+    /// The selected touchpoint's full detail, full screen.
+    Detail,
+}
+
+/// Display options fixed at start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub color: bool,
+    pub ascii: bool,
+    pub read_only: bool,
+    pub mouse: bool,
+}
+
+/// A journey that parsed, with its cached figures.
+#[derive(Debug)]
+pub struct Opened {
+    pub journey: Journey,
+    pub derived: Derived,
+}
+
+impl Opened {
+    pub fn new(journey: Journey) -> Self {
+        let derived = Derived::of(&journey);
+        Self { journey, derived }
+    }
+}
+
+/// One file of the folder.
+#[derive(Debug)]
+pub struct Entry {
+    pub path: PathBuf,
+    /// The path as shown (relative to where the user started).
+    pub name: String,
+    /// The journey, or the first error as `FILE:LINE:COL: message`.
+    pub content: Result<Opened, String>,
+}
+
+/// The five things the Gaps view can filter by; `None` means all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GapFilter {
+    pub stage: Option<String>,
+    pub department: Option<String>,
+    pub partner: Option<String>,
+    pub channel: Option<String>,
+    pub class: Option<GapClass>,
+}
+
+impl GapFilter {
+    pub const DIMENSIONS: [&'static str; 5] =
+        ["stage", "department", "partner", "channel", "class"];
+
+    pub fn is_empty(&self) -> bool {
+        *self == GapFilter::default()
+    }
+}
+
+/// A cursor into a list, with the first visible row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListCursor {
+    /// Moves by `delta` within `len` rows.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            self.selected = 0;
+            return;
+        }
+        let target = (self.selected as isize + delta).clamp(0, len as isize - 1);
+        self.selected = target as usize;
+    }
+
+    /// Keeps the selection within `height` visible rows.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+}
+
+/// The Corridor view's selection: a stage, and a card within it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CorridorCursor {
+    pub stage: usize,
+    pub card: usize,
+    /// First stage column drawn.
+    pub first_stage: usize,
+    /// First card drawn in the selected stage's column.
+    pub first_card: usize,
+}
+
+/// The whole state of the workbench.
+#[derive(Debug)]
+pub struct AppState {
+    pub folder: PathBuf,
+    pub entries: Vec<Entry>,
+    /// Index into `entries` of the open journey, if any parsed.
+    pub current: Option<usize>,
+    pub view: View,
+    pub mode: Mode,
+    pub options: Options,
+    pub corridor: CorridorCursor,
+    pub gaps: ListCursor,
+    pub owners: ListCursor,
+    pub curve: usize,
+    pub actions: ListCursor,
+    pub journeys: ListCursor,
+    pub filter: GapFilter,
+    pub search: String,
+    /// Touchpoint indices shown in the Gaps view (ranked, filtered, searched).
+    pub gap_rows: Vec<usize>,
+    /// A one-line message for the status bar.
+    pub status: Option<String>,
+    /// The terminal's size as last drawn.
+    pub size: (u16, u16),
+    /// First line of the help screen shown.
+    pub help_scroll: u16,
+    pub quit: bool,
+}
+
+/// What the screen shows, for telling whether an action changed anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fingerprint {
+    current: Option<usize>,
+    view: View,
+    mode: Mode,
+    cursors: (
+        CorridorCursor,
+        ListCursor,
+        ListCursor,
+        usize,
+        ListCursor,
+        ListCursor,
+    ),
+    filter: GapFilter,
+    search: String,
+    status: Option<String>,
+    help_scroll: u16,
+}
+
+impl AppState {
+    pub fn new(folder: PathBuf, entries: Vec<Entry>, options: Options) -> Self {
+        let current = entries.iter().position(|e| e.content.is_ok());
+        let mut state = Self {
+            folder,
+            entries,
+            current,
+            view: if current.is_some() {
+                View::Corridor
+            } else {
+                View::Journeys
+            },
+            mode: Mode::Browse,
+            options,
+            corridor: CorridorCursor::default(),
+            gaps: ListCursor::default(),
+            owners: ListCursor::default(),
+            curve: 0,
+            actions: ListCursor::default(),
+            journeys: ListCursor::default(),
+            filter: GapFilter::default(),
+            search: String::new(),
+            gap_rows: Vec::new(),
+            status: None,
+            size: (0, 0),
+            help_scroll: 0,
+            quit: false,
+        };
+        state.refresh_gap_rows();
+        state
+    }
+
+    /// The open journey.
+    pub fn opened(&self) -> Option<&Opened> {
+        self.entries.get(self.current?)?.content.as_ref().ok()
+    }
+
+    pub fn fingerprint(&self) -> Fingerprint {
+        Fingerprint {
+            current: self.current,
+            view: self.view,
+            mode: self.mode.clone(),
+            cursors: (
+                self.corridor,
+                self.gaps,
+                self.owners,
+                self.curve,
+                self.actions,
+                self.journeys,
+            ),
+            filter: self.filter.clone(),
+            search: self.search.clone(),
+            status: self.status.clone(),
+            help_scroll: self.help_scroll,
+        }
+    }
+
+    /// The touchpoint the current view points at, for the detail screen.
+    pub fn detail_touchpoint(&self) -> Option<usize> {
+        let opened = self.opened()?;
+        match self.view {
+            View::Corridor => self.corridor_selection(),
+            View::Gaps => self.gap_rows.get(self.gaps.selected).copied(),
+            View::Curve => opened.derived.corridor.get(self.curve).copied(),
+            View::Actions => match opened.derived.action_rows.get(self.actions.selected)? {
+                ActionRow::Unaddressed(i) => Some(*i),
+                ActionRow::Action(_, touchpoint) => *touchpoint,
+                ActionRow::Heading(_) => None,
+            },
+            View::Owners | View::Journeys => None,
+        }
+    }
+
+    /// The name of the open journey's file.
+    pub fn current_name(&self) -> Option<&str> {
+        Some(self.entries.get(self.current?)?.name.as_str())
+    }
+
+    /// The touchpoint selected in the Corridor view, as an index.
+    pub fn corridor_selection(&self) -> Option<usize> {
+        let opened = self.opened()?;
+        let members = opened.derived.stage_members.get(self.corridor.stage)?;
+        members.get(self.corridor.card).copied()
+    }
+
+    /// Recomputes the Gaps view's rows after the filter, the search or the
+    /// journey changed.
+    pub fn refresh_gap_rows(&mut self) {
+        let rows = match self.opened() {
+            Some(opened) => {
+                let query = self.search.to_lowercase();
+                opened
+                    .derived
+                    .ranked
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        self.filter_accepts(opened, i) && matches_search(opened, i, &query)
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        self.gap_rows = rows;
+        self.gaps.step(0, self.gap_rows.len());
+    }
+
+    fn filter_accepts(&self, opened: &Opened, index: usize) -> bool {
+        let t = &opened.journey.touchpoints[index];
+        let f = &self.filter;
+        f.stage.as_ref().is_none_or(|s| t.stage.as_str() == s)
+            && f.department
+                .as_ref()
+                .is_none_or(|d| t.owner.as_ref().map(|o| o.as_str()) == Some(d.as_str()))
+            && f.partner
+                .as_ref()
+                .is_none_or(|p| t.partner.as_ref().map(|o| o.as_str()) == Some(p.as_str()))
+            && f.channel
+                .as_ref()
+                .is_none_or(|c| t.channel.as_deref() == Some(c.as_str()))
+            && f.class.is_none_or(|c| t.gap_class() == c)
+    }
+}
+
+/// Whether a touchpoint's names or text contain `query` (lowercase).
+pub fn matches_search(opened: &Opened, index: usize, query: &str) -> bool {
+    if query.is_empty() {
+        return true;
+    }
+    let t = &opened.journey.touchpoints[index];
+    let hit = |s: &str| s.to_lowercase().contains(query);
+    hit(&t.name)
+        || hit(t.id.as_str())
+        || t.channel.as_deref().is_some_and(hit)
+        || t.owner.as_ref().is_some_and(|o| hit(o.as_str()))
+        || t.partner.as_ref().is_some_and(|p| hit(p.as_str()))
+        || t.expectation.as_deref().is_some_and(hit)
+        || t.experience.as_deref().is_some_and(hit)
+        || t.notes.as_deref().is_some_and(hit)
+        || t.evidence.iter().any(|e| hit(e))
+}

@@ -1,0 +1,120 @@
+//! The frame around every view: title, view tabs, status line and key hints.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::text::{inert, truncate, width};
+use crate::tui::keymap;
+use crate::tui::state::{AppState, Mode, View};
+
+pub fn title(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut left = String::from("corridor");
+    if let (Some(opened), Some(name)) = (state.opened(), state.current_name()) {
+        left.push_str(&format!(
+            " {} {} {} {}",
+            theme.dot(),
+            inert(&opened.journey.title),
+            theme.dot(),
+            inert(name)
+        ));
+    }
+    let right = match state.opened() {
+        Some(opened) => {
+            let t = &opened.derived.totals;
+            let debt = opened.derived.debt.last().copied().unwrap_or(0);
+            format!(
+                "{} touchpoints {} {} critical {} debt {debt}{}",
+                t.count,
+                theme.dot(),
+                t.critical,
+                theme.dot(),
+                if state.options.read_only {
+                    " [read-only]"
+                } else {
+                    ""
+                }
+            )
+        }
+        None => String::new(),
+    };
+    let total = usize::from(area.width);
+    let right_w = width(&right);
+    let left = truncate(&left, total.saturating_sub(right_w + 1), theme.ascii);
+    let gap = total.saturating_sub(width(&left) + right_w);
+    let line = Line::from(vec![
+        Span::styled(left, theme.heading()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+pub fn tabs(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    for (n, view) in View::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", n + 1, view.title());
+        if *view == state.view {
+            spans.push(Span::styled(label, theme.selected()));
+        } else {
+            spans.push(Span::raw(label));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn status(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let line = if state.mode == Mode::Search {
+        Line::from(vec![
+            Span::styled("/", theme.key()),
+            Span::raw(inert(&state.search)),
+            Span::styled("_", theme.dim()),
+        ])
+    } else if let Some(status) = &state.status {
+        Line::from(Span::raw(inert(status)))
+    } else {
+        let mut parts = Vec::new();
+        let f = &state.filter;
+        for (name, value) in [
+            ("stage", f.stage.clone()),
+            ("department", f.department.clone()),
+            ("partner", f.partner.clone()),
+            ("channel", f.channel.clone()),
+            ("class", f.class.map(|c| c.name().to_owned())),
+        ] {
+            if let Some(value) = value {
+                parts.push(format!("{name}={}", inert(&value)));
+            }
+        }
+        if !state.search.is_empty() {
+            parts.push(format!("search \"{}\"", inert(&state.search)));
+        }
+        if parts.is_empty() {
+            Line::default()
+        } else {
+            Line::from(vec![
+                Span::styled("filter: ", theme.key()),
+                Span::raw(parts.join("  ")),
+                Span::styled("  (Esc clears)", theme.dim()),
+            ])
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+pub fn hints(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, label) in keymap::hints(&state.mode) {
+        let w = width(&key) + width(label) + 3;
+        if used + w > usize::from(area.width) {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

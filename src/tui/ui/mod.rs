@@ -1,0 +1,90 @@
+//! Drawing: a pure function of the state. Nothing here changes the state.
+
+mod chrome;
+mod popups;
+pub mod theme;
+mod views;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::state::{AppState, Mode, View};
+use theme::Theme;
+
+/// Smallest size the workbench draws at.
+pub const MIN_SIZE: (u16, u16) = (60, 15);
+
+/// Draws the whole screen.
+pub fn render(state: &AppState, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme::new(&state.options);
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        too_small(frame, area);
+        return;
+    }
+    let [title, tabs, main, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    chrome::title(state, &theme, frame, title);
+    chrome::tabs(state, &theme, frame, tabs);
+    match state.view {
+        View::Journeys => views::journeys::render(state, &theme, frame, main),
+        _ => match state.opened() {
+            Some(opened) => match state.view {
+                View::Corridor => views::corridor::render(state, opened, &theme, frame, main),
+                View::Gaps => views::gaps::render(state, opened, &theme, frame, main),
+                View::Owners => views::owners::render(state, opened, &theme, frame, main),
+                View::Curve => views::curve::render(state, opened, &theme, frame, main),
+                View::Actions => views::actions::render(state, opened, &theme, frame, main),
+                View::Journeys => {}
+            },
+            None => frame.render_widget(
+                Paragraph::new("No journey opened: pick one in the Journeys view (6)."),
+                main,
+            ),
+        },
+    }
+    chrome::status(state, &theme, frame, status);
+    chrome::hints(state, &theme, frame, hints);
+    match state.mode {
+        Mode::Help => popups::help::render(state, &theme, frame, main),
+        Mode::Filter { row } => popups::filter::render(state, row, &theme, frame, main),
+        Mode::Detail => {
+            if let (Some(opened), Some(index)) = (state.opened(), state.detail_touchpoint()) {
+                popups::detail::render(opened, index, &theme, frame, main);
+            }
+        }
+        Mode::Browse | Mode::Search => {}
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("Terminal too small"),
+        Line::from(format!(
+            "{}x{}, need {}x{}",
+            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+        )),
+    ];
+    frame.render_widget(Paragraph::new(text), area);
+}
+
+/// The first visible row so that `selected` shows within `height` rows,
+/// starting from the remembered `offset`.
+pub fn window(selected: usize, offset: usize, height: usize) -> usize {
+    let height = height.max(1);
+    if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    }
+}

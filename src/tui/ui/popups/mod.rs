@@ -1,0 +1,19 @@
+//! Overlays: help, the filter panel, a touchpoint's full detail.
+
+pub mod detail;
+pub mod filter;
+pub mod help;
+
+use ratatui::layout::Rect;
+
+/// A rectangle centred in `area`, at most `width` x `height`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

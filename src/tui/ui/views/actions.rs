@@ -1,0 +1,93 @@
+//! Actions: the roadmap. Gaps nobody is working on first, then actions by
+//! owner and status with the gap each one closes.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+use super::super::theme::Theme;
+use super::super::window;
+use crate::model::GapClass;
+use crate::text::inert;
+use crate::tui::derived::ActionRow;
+use crate::tui::state::{AppState, Opened};
+
+pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rows = &opened.derived.action_rows;
+    if rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No actions, and no gap below expectation that needs one."),
+            area,
+        );
+        return;
+    }
+    let j = &opened.journey;
+    let height = usize::from(area.height.saturating_sub(1));
+    let first = window(state.actions.selected, state.actions.offset, height);
+    let gap_cells = |index: Option<usize>| -> (Cell<'static>, Cell<'static>) {
+        match index.and_then(|i| j.touchpoints.get(i)) {
+            Some(t) => {
+                let class = t.gap_class();
+                (
+                    Cell::from(inert(&t.name)),
+                    Cell::from(Span::styled(
+                        format!(
+                            "{:<2} {:>2}",
+                            theme.symbol(class),
+                            t.gap().map_or(String::new(), |g| g.to_string())
+                        ),
+                        theme.class(class),
+                    )),
+                )
+            }
+            None => (Cell::from("(unknown touchpoint)"), Cell::from("")),
+        }
+    };
+    let visible: Vec<Row> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(n, row)| {
+            let row_widget = match row {
+                ActionRow::Heading(title) => Row::new(vec![Cell::from(Span::styled(
+                    inert(title),
+                    theme.heading(),
+                ))]),
+                ActionRow::Unaddressed(i) => {
+                    let (name, gap) = gap_cells(Some(*i));
+                    Row::new(vec![
+                        Cell::from(Span::styled("no action", theme.class(GapClass::Critical))),
+                        name,
+                        gap,
+                        Cell::from(""),
+                    ])
+                }
+                ActionRow::Action(a, index) => {
+                    let action = &j.actions[*a];
+                    let (name, gap) = gap_cells(*index);
+                    Row::new(vec![
+                        Cell::from(format!("  {}", inert(&action.title))),
+                        name,
+                        gap,
+                        Cell::from(action.due.map_or(String::new(), |d| d.to_string())),
+                    ])
+                }
+            };
+            if n == state.actions.selected {
+                row_widget.style(theme.selected())
+            } else {
+                row_widget
+            }
+        })
+        .collect();
+    let header = Row::new(vec!["Action", "Closes the gap at", "Gap", "Due"]).style(theme.heading());
+    let widths = [
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(5),
+        Constraint::Length(10),
+    ];
+    frame.render_widget(Table::new(visible, widths).header(header), area);
+}

@@ -1,0 +1,165 @@
+//! Corridor: stages as columns left to right, touchpoints as cards, the
+//! selected touchpoint in full underneath.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::super::popups::detail;
+use super::super::theme::Theme;
+use super::super::window;
+use crate::model::Touchpoint;
+use crate::text::{fit, inert};
+use crate::tui::state::{AppState, Opened};
+
+const CARD_ROWS: u16 = 4;
+const MIN_COLUMN: u16 = 24;
+
+pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let detail_h = (area.height / 3).clamp(5, 10);
+    let [columns, pane] =
+        Layout::vertical([Constraint::Min(6), Constraint::Length(detail_h)]).areas(area);
+    draw_columns(state, opened, theme, frame, columns);
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_set(theme.border())
+        .title(Span::styled(" Detail (Enter: full screen) ", theme.dim()));
+    let inner = block.inner(pane);
+    frame.render_widget(block, pane);
+    match state.corridor_selection() {
+        Some(index) => {
+            let text = detail::lines(opened, index, theme);
+            frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+        }
+        None => frame.render_widget(Paragraph::new("This stage has no touchpoints."), inner),
+    }
+}
+
+fn draw_columns(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let stages = &opened.journey.stages;
+    if stages.is_empty() {
+        frame.render_widget(Paragraph::new("This journey has no stages yet."), area);
+        return;
+    }
+    let visible = usize::from((area.width / MIN_COLUMN).max(1)).min(stages.len());
+    let first = window(state.corridor.stage, state.corridor.first_stage, visible);
+    let constraints = vec![Constraint::Ratio(1, visible as u32); visible];
+    let areas = Layout::horizontal(constraints).split(area);
+    for (slot, column) in areas.iter().enumerate() {
+        let s = first + slot;
+        let Some(stage) = stages.get(s) else {
+            continue;
+        };
+        let last = slot + 1 == visible;
+        let block = Block::default()
+            .borders(if last { Borders::NONE } else { Borders::RIGHT })
+            .border_set(theme.border());
+        let inner = block.inner(*column);
+        frame.render_widget(block, *column);
+        let width = usize::from(inner.width.saturating_sub(1));
+        let mut title = inert(&stage.name);
+        if let Some(phase) = stage.phase {
+            title.push_str(&format!(" ({})", phase.name()));
+        }
+        if slot == 0 && first > 0 {
+            title = format!("< {title}");
+        }
+        if last && s + 1 < stages.len() {
+            title = format!(
+                "{} >",
+                fit(&title, width.saturating_sub(2), theme.ascii).trim_end()
+            );
+        }
+        let members = opened
+            .derived
+            .stage_members
+            .get(s)
+            .map_or(&[][..], Vec::as_slice);
+        let header = vec![
+            Line::from(Span::styled(
+                fit(&title, width, theme.ascii),
+                theme.heading(),
+            )),
+            Line::from(Span::styled(
+                format!("{} touchpoints", members.len()),
+                theme.dim(),
+            )),
+        ];
+        let [head, body] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+        frame.render_widget(Paragraph::new(header), head);
+        let fits = usize::from((body.height / CARD_ROWS).max(1));
+        let selected = (s == state.corridor.stage).then_some(state.corridor.card);
+        let start = selected.map_or(0, |c| window(c, 0, fits));
+        for (row, &index) in members.iter().skip(start).take(fits).enumerate() {
+            let card_area = Rect {
+                x: body.x,
+                y: body.y + row as u16 * CARD_ROWS,
+                width: body.width,
+                height: (CARD_ROWS - 1).min(body.height.saturating_sub(row as u16 * CARD_ROWS)),
+            };
+            let t = &opened.journey.touchpoints[index];
+            let is_selected = selected == Some(start + row);
+            frame.render_widget(
+                Paragraph::new(card(opened, t, theme, width, is_selected)),
+                card_area,
+            );
+        }
+        if members.len() > start + fits {
+            let more = Rect {
+                y: body.y + body.height.saturating_sub(1),
+                height: 1,
+                ..body
+            };
+            let text = format!("{} more", members.len() - start - fits);
+            frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), more);
+        }
+    }
+}
+
+fn card<'a>(
+    opened: &Opened,
+    t: &Touchpoint,
+    theme: &Theme,
+    width: usize,
+    selected: bool,
+) -> Vec<Line<'a>> {
+    let class = t.gap_class();
+    let mark = if t.moment_of_truth {
+        theme.moment()
+    } else {
+        " "
+    };
+    let name = fit(&format!("{mark} {}", inert(&t.name)), width, theme.ascii);
+    let who = detail::owner_label(&opened.journey, t);
+    let channel = t.channel.as_deref().unwrap_or("-");
+    let meta = fit(
+        &format!("  {} {} {}", inert(channel), theme.dot(), who),
+        width,
+        theme.ascii,
+    );
+    let score = |s: Option<crate::model::Score>| s.map_or("?".to_owned(), |s| s.to_string());
+    let gap = t.gap().map_or(String::new(), |g| g.to_string());
+    let scores = format!("  {} -> {}  ", score(t.expected), score(t.actual));
+    let symbol = format!("{} {gap}", theme.symbol(class));
+    let pad = width.saturating_sub(scores.len() + crate::text::width(&symbol));
+    let base = if selected {
+        theme.selected()
+    } else {
+        Style::default()
+    };
+    vec![
+        Line::from(Span::styled(name, base)),
+        Line::from(Span::styled(
+            meta,
+            if selected { base } else { theme.dim() },
+        )),
+        Line::from(vec![
+            Span::styled(scores, base),
+            Span::styled(symbol, base.patch(theme.class(class))),
+            Span::styled(" ".repeat(pad), base),
+        ]),
+    ]
+}

@@ -1,0 +1,113 @@
+//! Gaps: every touchpoint ranked by severity, filtered and searched.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+use super::super::theme::Theme;
+use super::super::window;
+use crate::text::inert;
+use crate::tui::state::{AppState, Opened};
+
+pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rows = &state.gap_rows;
+    if rows.is_empty() {
+        let text = if opened.journey.touchpoints.is_empty() {
+            "This journey has no touchpoints yet."
+        } else {
+            "No touchpoint matches the filter or search (Esc clears)."
+        };
+        frame.render_widget(Paragraph::new(text), area);
+        return;
+    }
+    let height = usize::from(area.height.saturating_sub(1));
+    let first = window(state.gaps.selected, state.gaps.offset, height);
+    let j = &opened.journey;
+    let name_of_stage =
+        |id: &crate::model::Id| j.stage(id).map_or(id.to_string(), |s| s.name.clone());
+    let visible: Vec<Row> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(n, &i)| {
+            let t = &j.touchpoints[i];
+            let class = t.gap_class();
+            let gap = t.gap().map_or(String::new(), |g| g.to_string());
+            let mark = if t.moment_of_truth {
+                theme.moment()
+            } else {
+                " "
+            };
+            let owner = t.owner.as_ref().map_or("-".to_owned(), |o| {
+                j.department(o).map_or(o.to_string(), |d| d.name.clone())
+            });
+            let partner = t.partner.as_ref().map_or(String::new(), |p| {
+                j.partner(p).map_or(p.to_string(), |p| p.name.clone())
+            });
+            let row = Row::new(vec![
+                Cell::from(format!("{:>3}", n + 1)),
+                Cell::from(format!("{:>3}", opened.derived.severity[i])),
+                Cell::from(Span::styled(
+                    format!("{:<2} {gap:>2}", theme.symbol(class)),
+                    theme.class(class),
+                )),
+                Cell::from(format!("{mark} {}", inert(&t.name))),
+                Cell::from(inert(&name_of_stage(&t.stage))),
+                Cell::from(inert(&owner)),
+                Cell::from(inert(&partner)),
+                Cell::from(Span::styled(class.name(), theme.class(class))),
+                Cell::from(format!("{:>3}", opened.derived.open_actions[i])),
+            ]);
+            if n == state.gaps.selected {
+                row.style(theme.selected())
+            } else {
+                row
+            }
+        })
+        .collect();
+    let header = Row::new(vec![
+        "  #",
+        "Sev",
+        "Gap",
+        "Touchpoint",
+        "Stage",
+        "Owner",
+        "Partner",
+        "Class",
+        "Act",
+    ])
+    .style(theme.heading());
+    let widths = [
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Length(5),
+        Constraint::Fill(3),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+        Constraint::Length(9),
+        Constraint::Length(3),
+    ];
+    let table = Table::new(visible, widths)
+        .header(header)
+        .column_spacing(1)
+        .style(Style::default());
+    frame.render_widget(table, area);
+    if rows.len() > height {
+        let info = format!(" {}/{} ", state.gaps.selected + 1, rows.len());
+        let w = info.len() as u16;
+        let corner = Rect {
+            x: area.right().saturating_sub(w),
+            y: area.y,
+            width: w.min(area.width),
+            height: 1,
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(info, theme.dim()))),
+            corner,
+        );
+    }
+}

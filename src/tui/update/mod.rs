@@ -1,0 +1,94 @@
+//! Applying actions to the state. No I/O and no drawing here: what needs the
+//! outside world comes back as an `Effect` for `effects` to carry out.
+
+mod modes;
+mod navigate;
+
+use super::action::Action;
+use super::state::{AppState, Mode, View};
+
+/// What the loop must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing changed: do not redraw.
+    None,
+    /// The state changed: draw a frame.
+    Redraw,
+    /// Read the journeys from disk again.
+    Reload,
+    /// Leave the workbench.
+    Quit,
+}
+
+/// Rows of the terminal not available to lists: title, tab bar, table
+/// header, status and hint bars, borders.
+pub const CHROME_ROWS: u16 = 6;
+
+/// Applies one action.
+pub fn update(state: &mut AppState, action: Action) -> Effect {
+    if let Action::Resize(w, h) = action {
+        state.size = (w, h);
+        return Effect::Redraw;
+    }
+    if action == Action::Quit {
+        state.quit = true;
+        return Effect::Quit;
+    }
+    let before = state.fingerprint();
+    let effect = match state.mode.clone() {
+        Mode::Browse => browse(state, action),
+        Mode::Search => modes::search(state, action),
+        Mode::Filter { row } => modes::filter(state, row, action),
+        Mode::Help => modes::help(state, action),
+        Mode::Detail => modes::detail(state, action),
+    };
+    match effect {
+        Effect::Redraw if state.fingerprint() == before => Effect::None,
+        other => other,
+    }
+}
+
+fn browse(state: &mut AppState, action: Action) -> Effect {
+    match action {
+        Action::Show(view) => show(state, view),
+        Action::NextView => show(state, state.view.cycle(1)),
+        Action::PrevView => show(state, state.view.cycle(-1)),
+        Action::Help => {
+            state.mode = Mode::Help;
+            state.help_scroll = 0;
+            Effect::Redraw
+        }
+        Action::Search => {
+            state.mode = Mode::Search;
+            state.status = None;
+            Effect::Redraw
+        }
+        Action::Filter => {
+            if state.view != View::Gaps {
+                state.view = View::Gaps;
+            }
+            state.mode = Mode::Filter { row: 0 };
+            Effect::Redraw
+        }
+        Action::Reload => Effect::Reload,
+        Action::Back => {
+            if !state.search.is_empty() || !state.filter.is_empty() {
+                state.search.clear();
+                state.filter = Default::default();
+                state.refresh_gap_rows();
+            }
+            state.status = None;
+            Effect::Redraw
+        }
+        Action::Open => navigate::open(state),
+        other => navigate::step(state, &other),
+    }
+}
+
+fn show(state: &mut AppState, view: View) -> Effect {
+    state.view = view;
+    Effect::Redraw
+}
+
+#[cfg(test)]
+mod tests;
