@@ -274,6 +274,12 @@ impl Date {
 
     /// Parses `YYYY-MM-DD`.
     pub fn parse(text: &str) -> Option<Self> {
+        if text.len() != 10 || !text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        }) {
+            return None;
+        }
         let mut parts = text.splitn(3, '-');
         let year = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
         let month = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
@@ -314,6 +320,8 @@ mod tests {
         assert!(Date::parse("2028-02-29").is_some());
         assert_eq!(Date::parse("2026-13-01"), None);
         assert_eq!(Date::parse("26-1-1"), None);
+        assert_eq!(Date::parse("+026-02-03"), None);
+        assert_eq!(Date::parse("2026-+1-+5"), None);
     }
 }
 

@@ -249,9 +249,10 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// searched recursively (hidden entries skipped), sorted.
 pub fn journey_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
     let mut files = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for path in paths {
         if path.is_dir() {
-            collect(path, &mut files).map_err(|e| (path.clone(), e))?;
+            collect(path, &mut files, &mut seen).map_err(|e| (path.clone(), e))?;
         } else if path.exists() {
             files.push(path.clone());
         } else {
@@ -264,7 +265,16 @@ pub fn journey_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, (PathBuf, std::i
     Ok(files)
 }
 
-fn collect(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Walks a folder; `seen` holds the folders already walked (resolved), so a
+/// symlink loop is walked once.
+fn collect(
+    folder: &Path,
+    files: &mut Vec<PathBuf>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) -> std::io::Result<()> {
+    if !seen.insert(fs::canonicalize(folder)?) {
+        return Ok(());
+    }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
@@ -275,7 +285,7 @@ fn collect(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
-            collect(&entry, files)?;
+            collect(&entry, files, seen)?;
         } else if entry.extension().is_some_and(|e| e == "toml") {
             files.push(entry);
         }

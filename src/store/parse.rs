@@ -311,7 +311,13 @@ impl<'t, 'f> Reader<'t, 'f> {
         if !self.table.contains_key(key) {
             self.missing(key);
         }
-        self.text(key)
+        let text = self.text(key)?;
+        if text.trim().is_empty() {
+            let span = self.spans.fields.get(key).cloned().unwrap_or_default();
+            self.error(span, format!("`{key}` must not be empty"));
+            return None;
+        }
+        Some(text)
     }
 
     fn id(&mut self, key: &'static str, required: bool) -> Option<Id> {
@@ -478,14 +484,15 @@ impl<'t, 'f> Reader<'t, 'f> {
     /// Reports unknown keys and hands back the spans.
     fn finish(self) -> EntrySpans {
         for (key, _) in self.table.iter() {
-            if !self.used.contains(key.get_ref().as_ref()) {
+            let name: &str = key.get_ref().as_ref();
+            if !self.used.contains(name) {
+                let hint = Kind::ALL
+                    .into_iter()
+                    .find(|k| k.noun() == name || k.key().eq_ignore_ascii_case(name))
+                    .map_or(String::new(), |k| format!("; did you mean `{}`?", k.key()));
                 self.findings.push(Finding::warning(
                     Locus::Span(key.span()),
-                    format!(
-                        "unknown key `{}` in {} (kept on save)",
-                        key.get_ref(),
-                        self.noun
-                    ),
+                    format!("unknown key `{name}` in {} (kept on save){hint}", self.noun),
                 ));
             }
         }

@@ -60,10 +60,11 @@ impl<'a> LineIndex<'a> {
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
         let start = self.starts.get(line).copied().unwrap_or(0);
+        // A byte-order mark is not a column.
         let column = self
             .text
             .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+            .map_or(offset - start, |s| s.chars().filter(|&c| c != '\u{FEFF}').count());
         (line + 1, column + 1)
     }
 }
@@ -80,5 +81,7 @@ mod tests {
         // 'é' is two bytes but one column
         assert_eq!(index.line_col(7), (2, 4));
         assert_eq!(index.line_col(100), (3, 1));
+        let bom = LineIndex::new("\u{FEFF}schema = 2");
+        assert_eq!(bom.line_col(12), (1, 10));
     }
 }
