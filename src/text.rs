@@ -12,7 +12,7 @@ const TAB_STOP: usize = 4;
 
 /// Whether a character changes text direction or is otherwise invisible but
 /// able to reorder or hide what follows it.
-fn is_invisible_control(c: char) -> bool {
+pub fn is_invisible_control(c: char) -> bool {
     matches!(c,
         '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}'
         | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
@@ -48,6 +48,15 @@ pub fn inert(text: &str) -> String {
     out
 }
 
+/// `1 touchpoint`, `2 touchpoints`.
+pub fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        format!("{count} {word}")
+    } else {
+        format!("{count} {word}s")
+    }
+}
+
 /// True when `text` holds nothing a terminal would act on.
 pub fn is_inert(text: &str) -> bool {
     !text
@@ -70,13 +79,34 @@ pub fn truncate(text: &str, max: usize, ascii: bool) -> String {
     let room = max.saturating_sub(1);
     let mut out = String::new();
     let mut used = 0;
+    // Width is measured per cluster (a base character with the zero-width
+    // characters after it), since a variation selector or ZWJ can widen
+    // what comes before it.
+    let mut base = 0;
+    let mut base_width = 0;
+    let mut joined = false;
     for c in text.chars() {
         let w = UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > room {
-            break;
+        if (w == 0 || joined) && !out.is_empty() {
+            let cluster = UnicodeWidthStr::width(format!("{}{c}", &out[base..]).as_str());
+            let grown = cluster.saturating_sub(base_width);
+            if used + grown > room {
+                out.truncate(base);
+                break;
+            }
+            out.push(c);
+            used += grown;
+            base_width = cluster;
+        } else {
+            if used + w > room {
+                break;
+            }
+            base = out.len();
+            out.push(c);
+            used += w;
+            base_width = w;
         }
-        used += w;
-        out.push(c);
+        joined = c == '\u{200D}';
     }
     if max > 0 {
         out.push_str(ellipsis);
@@ -130,5 +160,9 @@ mod tests {
         assert_eq!(width(&fit("日本語", 5, false)), 5);
         assert_eq!(fit("abcdef", 4, true), "abc~");
         assert_eq!(fit_right("7", 3, false), "  7");
+        // A heart with variation selector 16 is two columns wide.
+        let hearts = "❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}";
+        assert!(width(&truncate(hearts, 5, false)) <= 5);
+        assert_eq!(width(&fit(hearts, 5, false)), 5);
     }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{FINDINGS, OK, USAGE, output};
 use crate::analysis::{Finding, Severity, validate};
 use crate::store::{LineIndex, SourceMap, StoreError, parse_journey, read_text};
-use crate::text::inert;
+use crate::text::{inert, plural};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -147,14 +147,6 @@ pub fn run(args: &CheckArgs) -> u8 {
         FINDINGS
     } else {
         OK
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

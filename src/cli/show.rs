@@ -15,6 +15,9 @@ use crate::model::{GapClass, Journey, Touchpoint};
 use crate::store::{StoreError, load};
 use crate::text::{fit, fit_right, inert};
 
+/// Narrowest layout `show` lays out; every line fits in `--width` from here.
+const MIN_WIDTH: usize = 60;
+
 #[derive(Debug, Args)]
 pub struct DisplayArgs {
     /// Line width (default: the terminal's width, or 100)
@@ -53,7 +56,11 @@ impl Layout {
             .map(|(w, _)| usize::from(w))
             .filter(|&w| w > 0);
         Self {
-            width: args.width.or(terminal).unwrap_or(100).clamp(40, 1000),
+            width: args
+                .width
+                .or(terminal)
+                .unwrap_or(100)
+                .clamp(MIN_WIDTH, 1000),
             ascii: args.ascii,
             paint: Paint::detect(args.no_color),
         }
@@ -153,11 +160,11 @@ pub fn write_journey(
     }
     let all = Figures::of(&journey.touchpoints);
     let debt = experience_debt(journey).last().map_or(0, |d| d.debt);
-    writeln!(
-        out,
+    let summary = format!(
         "{} touchpoints, {} scored, {} critical, {} shortfall, experience debt {debt}",
         all.count, all.scored, all.critical, all.shortfall
-    )?;
+    );
+    writeln!(out, "{}", fit(&summary, width, ascii).trim_end())?;
     writeln!(out, "{rule}")?;
 
     // Corridor: fixed columns, the name takes what is left.
@@ -217,7 +224,7 @@ fn write_worst(out: &mut impl Write, journey: &Journey, layout: &Layout) -> std:
     writeln!(
         out,
         "{}",
-        paint.heading("Most severe gaps (severity = shortfall x2 at a moment of truth)")
+        paint.heading("Most severe gaps (shortfall, x2 at a moment of truth)")
     )?;
     let worst: Vec<_> = rank_gaps(journey)
         .into_iter()
@@ -227,11 +234,10 @@ fn write_worst(out: &mut impl Write, journey: &Journey, layout: &Layout) -> std:
     if worst.is_empty() {
         return writeln!(out, "  none: every scored touchpoint meets expectations");
     }
-    let stage_w = 14;
-    let owner_w = 18;
-    let name_w = width
-        .saturating_sub(5 + 1 + stage_w + 1 + owner_w + 1 + 6 + 5)
-        .max(8);
+    let (stage_w, owner_w) = if width >= 90 { (14, 18) } else { (10, 12) };
+    // "  NN name stage owner gap  sev NN"
+    let fixed = 2 + 2 + 1 + 1 + stage_w + 1 + owner_w + 1 + 5 + 6 + 2;
+    let name_w = width.saturating_sub(fixed).max(8);
     for (n, r) in worst.iter().enumerate() {
         let t = r.touchpoint;
         let stage = journey
@@ -243,7 +249,7 @@ fn write_worst(out: &mut impl Write, journey: &Journey, layout: &Layout) -> std:
                 .map_or(o.to_string(), |d| d.name.clone())
         });
         let row = format!(
-            "  {:>2} {} {} {} {}  sev {}",
+            "  {:>2} {} {} {} {}  sev {:>2}",
             n + 1,
             fit(&inert(&t.name), name_w, ascii),
             fit(&inert(&stage), stage_w, ascii),
@@ -270,7 +276,8 @@ fn write_departments(
         ascii,
         paint,
     } = *layout;
-    let name_w = width.saturating_sub(2 + 6 * 7 + 10).clamp(10, 30);
+    // "  name" then seven numbers, six columns each plus a space.
+    let name_w = width.saturating_sub(2 + 7 * 7).clamp(8, 30);
     let header = format!(
         "  {} {} {} {} {} {} {} {}",
         fit("Department", name_w, ascii),
@@ -280,7 +287,7 @@ fn write_departments(
         fit_right("Worst", 6, ascii),
         fit_right("Crit", 6, ascii),
         fit_right("Short", 6, ascii),
-        fit_right("Open actions", 12, ascii),
+        fit_right("Open", 6, ascii),
     );
     writeln!(out, "{}", paint.heading("Departments"))?;
     writeln!(out, "{}", header.trim_end())?;
@@ -295,7 +302,7 @@ fn write_departments(
             fit_right(&worst, 6, ascii),
             fit_right(&f.critical.to_string(), 6, ascii),
             fit_right(&f.shortfall.to_string(), 6, ascii),
-            fit_right(&open.map_or("-".into(), |o| o.to_string()), 12, ascii),
+            fit_right(&open.map_or("-".into(), |o| o.to_string()), 6, ascii),
         )
     };
     for d in department_figures(journey) {
@@ -323,12 +330,21 @@ fn write_departments(
             "{}",
             paint.heading("Partners (mean gap against the rest of the network)")
         )?;
+        let header = format!(
+            "  {} {} {} {} {}",
+            fit("Partner", name_w, ascii),
+            fit_right("Touch", 6, ascii),
+            fit_right("Mean", 6, ascii),
+            fit_right("Rest", 6, ascii),
+            fit_right("Diff", 6, ascii),
+        );
+        writeln!(out, "{}", header.trim_end())?;
         for p in partners {
             let versus = p.versus_rest().map_or("-".into(), |v| format!("{v:+.2}"));
             let line = format!(
-                "  {} {} touchpoints  mean {}  rest {}  difference {}",
+                "  {} {} {} {} {}",
                 fit(&inert(p.name), name_w, ascii),
-                fit_right(&p.figures.count.to_string(), 3, ascii),
+                fit_right(&p.figures.count.to_string(), 6, ascii),
                 fit_right(&mean(p.figures.mean_gap), 6, ascii),
                 fit_right(&mean(p.rest_mean_gap), 6, ascii),
                 fit_right(&versus, 6, ascii),

@@ -141,6 +141,8 @@ pub struct Derived {
     pub severity: Vec<u8>,
     /// Experience debt per corridor position.
     pub debt: Vec<i32>,
+    /// Lowest and highest debt, 0 included.
+    pub debt_range: (i32, i32),
     /// Open actions per touchpoint index.
     pub open_actions: Vec<usize>,
     pub owners: Vec<OwnerRow>,
@@ -169,10 +171,14 @@ impl Derived {
         let ranked: Vec<usize> = rank_gaps(journey).into_iter().map(|r| r.index).collect();
 
         let severity = journey.touchpoints.iter().map(severity).collect();
-        let debt = experience_debt(journey)
+        let debt: Vec<i32> = experience_debt(journey)
             .into_iter()
             .map(|d| d.debt)
             .collect();
+        let debt_range = (
+            debt.iter().copied().min().unwrap_or(0).min(0),
+            debt.iter().copied().max().unwrap_or(0).max(0),
+        );
         let index_of: HashMap<&Id, usize> = journey
             .touchpoints
             .iter()
@@ -251,6 +257,7 @@ impl Derived {
             ranked,
             severity,
             debt,
+            debt_range,
             open_actions,
             owners,
             unowned,

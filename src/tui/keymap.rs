@@ -207,7 +207,7 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
                 &[Code(KeyCode::Left), Char('h')],
                 Action::Left,
                 "previous value",
-                Some("value"),
+                Some("change"),
             ),
             b(
                 &[Code(KeyCode::Right), Char('l')],
@@ -305,6 +305,11 @@ pub fn hints(mode: &Mode) -> Vec<(String, &'static str)> {
     if *mode == Mode::Browse {
         hints.insert(0, ("1-6".into(), "views"));
         hints.insert(1, ("hjkl".into(), "move"));
+    } else if matches!(mode, Mode::Filter { .. }) {
+        hints.insert(0, ("Up/Down".into(), "pick"));
+        if let Some(h) = hints.iter_mut().find(|(_, label)| *label == "change") {
+            h.0 = "Left/Right".into();
+        }
     }
     hints
 }

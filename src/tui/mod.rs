@@ -15,14 +15,13 @@ pub mod update;
 
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use action::Action;
 use state::{AppState, Options};
@@ -118,39 +117,34 @@ fn run_loop(state: &mut AppState) -> std::io::Result<u8> {
         restore(mouse);
         previous(info);
     }));
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-    }
+    // SIGTERM and SIGHUP are handled on their own thread: after an SSH
+    // drop the main thread can be stuck inside crossterm's event poll,
+    // which spins on end-of-file (crossterm#793) and never returns.
+    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            restore(mouse);
+            std::process::exit(128 + sig);
+        }
+    });
     terminal::enable_raw_mode()?;
     let mut out = std::io::stdout();
     execute!(out, terminal::EnterAlternateScreen, cursor::Hide)?;
     if mouse {
         execute!(out, event::EnableMouseCapture)?;
     }
-    let result = event_loop(state, &signal);
+    let result = event_loop(state);
     restore(mouse);
     result
 }
 
-fn event_loop(state: &mut AppState, signal: &AtomicUsize) -> std::io::Result<u8> {
+fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
     let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
     let mut terminal = Terminal::new(backend)?;
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
     terminal.draw(|frame| ui::render(state, frame))?;
     loop {
-        let sig = signal.load(Ordering::Relaxed);
-        if sig != 0 {
-            return Ok(128 + sig as u8);
-        }
-        // Wake now and then to notice signals; no work happens when idle.
-        match event::poll(Duration::from_millis(250)) {
-            Ok(false) => continue,
-            Ok(true) => {}
-            // The terminal is gone (an SSH link dropped): treat as a hang-up.
-            Err(_) => return Ok(128 + signal_hook::consts::SIGHUP as u8),
-        }
         let action = match event::read() {
             Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 keymap::action_for(&state.mode, &key)
@@ -165,21 +159,35 @@ fn event_loop(state: &mut AppState, signal: &AtomicUsize) -> std::io::Result<u8>
                 _ => None,
             },
             Ok(_) => None,
-            Err(_) => return Ok(128 + signal_hook::consts::SIGHUP as u8),
+            // The terminal is gone (an SSH link dropped): treat as a hang-up.
+            Err(_) => return Ok(128 + SIGHUP as u8),
         };
         let Some(action) = action else {
             continue;
         };
-        match update(state, action) {
-            Effect::None => {}
-            Effect::Redraw => {
-                terminal.draw(|frame| ui::render(state, frame))?;
-            }
-            Effect::Reload => {
-                effects::reload(state);
-                terminal.draw(|frame| ui::render(state, frame))?;
-            }
-            Effect::Quit => return Ok(0),
+        if apply(state, &mut terminal, action)? == Effect::Quit {
+            return Ok(0);
         }
     }
+}
+
+/// One turn of the loop: update the state, carry out the effect, and draw
+/// only when something changed (ratatui then sends only the changed cells).
+pub fn apply<B: Backend<Error = std::io::Error>>(
+    state: &mut AppState,
+    terminal: &mut Terminal<B>,
+    action: Action,
+) -> std::io::Result<Effect> {
+    let effect = update(state, action);
+    match effect {
+        Effect::None | Effect::Quit => {}
+        Effect::Redraw => {
+            terminal.draw(|frame| ui::render(state, frame))?;
+        }
+        Effect::Reload => {
+            effects::reload(state);
+            terminal.draw(|frame| ui::render(state, frame))?;
+        }
+    }
+    Ok(effect)
 }

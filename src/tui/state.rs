@@ -100,6 +100,7 @@ pub struct Entry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GapFilter {
     pub stage: Option<String>,
+    /// A department id; the empty id stands for touchpoints nobody owns.
     pub department: Option<String>,
     pub partner: Option<String>,
     pub channel: Option<String>,
@@ -315,9 +316,16 @@ impl AppState {
         let t = &opened.journey.touchpoints[index];
         let f = &self.filter;
         f.stage.as_ref().is_none_or(|s| t.stage.as_str() == s)
-            && f.department
-                .as_ref()
-                .is_none_or(|d| t.owner.as_ref().map(|o| o.as_str()) == Some(d.as_str()))
+            && f.department.as_ref().is_none_or(|d| {
+                if d.is_empty() {
+                    // The Owners view's "(unowned)" row.
+                    t.owner
+                        .as_ref()
+                        .is_none_or(|o| opened.journey.department(o).is_none())
+                } else {
+                    t.owner.as_ref().map(|o| o.as_str()) == Some(d.as_str())
+                }
+            })
             && f.partner
                 .as_ref()
                 .is_none_or(|p| t.partner.as_ref().map(|o| o.as_str()) == Some(p.as_str()))

@@ -79,7 +79,12 @@ pub fn status(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
         let f = &state.filter;
         for (name, value) in [
             ("stage", f.stage.clone()),
-            ("department", f.department.clone()),
+            (
+                "department",
+                f.department
+                    .clone()
+                    .map(|d| if d.is_empty() { "(unowned)".into() } else { d }),
+            ),
             ("partner", f.partner.clone()),
             ("channel", f.channel.clone()),
             ("class", f.class.map(|c| c.name().to_owned())),
@@ -102,6 +107,16 @@ pub fn status(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
     };
     frame.render_widget(Paragraph::new(line), area);
+    if state.view == View::Gaps && !state.gap_rows.is_empty() {
+        let info = format!("{}/{}", state.gaps.selected + 1, state.gap_rows.len());
+        let w = (width(&info) as u16).min(area.width);
+        let corner = Rect {
+            x: area.right().saturating_sub(w),
+            width: w,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(Span::styled(info, theme.dim())), corner);
+    }
 }
 
 pub fn hints(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {

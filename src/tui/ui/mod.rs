@@ -54,7 +54,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
     chrome::status(state, &theme, frame, status);
     chrome::hints(state, &theme, frame, hints);
     match state.mode {
-        Mode::Help => popups::help::render(state, &theme, frame, main),
+        Mode::Help => popups::help::render(state, &theme, frame, area),
         Mode::Filter { row } => popups::filter::render(state, row, &theme, frame, main),
         Mode::Detail => {
             if let (Some(opened), Some(index)) = (state.opened(), state.detail_touchpoint()) {
@@ -62,6 +62,36 @@ pub fn render(state: &AppState, frame: &mut Frame) {
             }
         }
         Mode::Browse | Mode::Search => {}
+    }
+    if theme.ascii {
+        asciify(frame.buffer_mut());
+    }
+}
+
+/// Replaces the drawing characters widgets use (chart axes and markers,
+/// blocks, braille) with ASCII, for terminals that cannot show them. Letters
+/// from journey files are left alone.
+fn asciify(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in buffer.content.iter_mut() {
+        let mut chars = cell.symbol().chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            continue;
+        };
+        let replacement = match c {
+            '─' | '━' | '═' | '╌' | '┄' => '-',
+            '│' | '┃' | '║' | '╎' | '┆' => '|',
+            '\u{2500}'..='\u{257F}' => '+',
+            '\u{2580}'..='\u{259F}' => '#',
+            '\u{2801}'..='\u{28FF}' | '•' | '★' => '*',
+            '\u{2800}' => ' ',
+            '·' => '-',
+            '…' => '~',
+            '↵' => '/',
+            '▲' => '^',
+            '▼' => 'v',
+            _ => continue,
+        };
+        cell.set_char(replacement);
     }
 }
 

@@ -21,8 +21,8 @@ pub enum Effect {
 }
 
 /// Rows of the terminal not available to lists: title, tab bar, table
-/// header, status and hint bars, borders.
-pub const CHROME_ROWS: u16 = 6;
+/// header, status and hint bars.
+pub const CHROME_ROWS: u16 = 5;
 
 /// Applies one action.
 pub fn update(state: &mut AppState, action: Action) -> Effect {

@@ -25,7 +25,27 @@ pub fn search(state: &mut AppState, action: Action) -> Effect {
             state.mode = Mode::Browse;
             after_search(state)
         }
-        Action::Up | Action::Down => navigate::step(state, &action),
+        Action::Up | Action::Down => {
+            // Walk past rows that are no touchpoint (Actions view headings).
+            let before = state.fingerprint();
+            let saved = (state.actions, state.gaps, state.corridor, state.curve);
+            loop {
+                let at = state.fingerprint();
+                navigate::step(state, &action);
+                if state.detail_touchpoint().is_some() {
+                    break;
+                }
+                if state.fingerprint() == at {
+                    (state.actions, state.gaps, state.corridor, state.curve) = saved;
+                    break;
+                }
+            }
+            if state.fingerprint() == before {
+                Effect::None
+            } else {
+                Effect::Redraw
+            }
+        }
         _ => Effect::None,
     }
 }
@@ -129,7 +149,7 @@ pub fn help(state: &mut AppState, action: Action) -> Effect {
     match action {
         Action::Back | Action::Help => state.mode = Mode::Browse,
         Action::Up => state.help_scroll = state.help_scroll.saturating_sub(1),
-        Action::Down => state.help_scroll = state.help_scroll.saturating_add(1).min(200),
+        Action::Down => state.help_scroll = state.help_scroll.saturating_add(1).min(30),
         _ => return Effect::None,
     }
     Effect::Redraw
@@ -141,7 +161,27 @@ pub fn detail(state: &mut AppState, action: Action) -> Effect {
             state.mode = Mode::Browse;
             Effect::Redraw
         }
-        Action::Up | Action::Down => navigate::step(state, &action),
+        Action::Up | Action::Down => {
+            // Walk past rows that are no touchpoint (Actions view headings).
+            let before = state.fingerprint();
+            let saved = (state.actions, state.gaps, state.corridor, state.curve);
+            loop {
+                let at = state.fingerprint();
+                navigate::step(state, &action);
+                if state.detail_touchpoint().is_some() {
+                    break;
+                }
+                if state.fingerprint() == at {
+                    (state.actions, state.gaps, state.corridor, state.curve) = saved;
+                    break;
+                }
+            }
+            if state.fingerprint() == before {
+                Effect::None
+            } else {
+                Effect::Redraw
+            }
+        }
         _ => Effect::None,
     }
 }

@@ -190,11 +190,14 @@ pub fn open(state: &mut AppState) -> Effect {
             let Some(opened) = state.opened() else {
                 return Effect::None;
             };
-            let department = opened
-                .derived
-                .owners
-                .get(state.owners.selected)
-                .map(|o| o.id.clone());
+            // Past the departments is the "(unowned)" row: the empty id.
+            let department = Some(
+                opened
+                    .derived
+                    .owners
+                    .get(state.owners.selected)
+                    .map_or(String::new(), |o| o.id.clone()),
+            );
             state.filter = GapFilter {
                 department,
                 ..GapFilter::default()

@@ -34,6 +34,14 @@ fn field<'a>(theme: &Theme, label: &str, value: String) -> Line<'a> {
     ])
 }
 
+/// A labelled text field; each line of a multi-line text on its own line.
+fn push_text<'a>(out: &mut Vec<Line<'a>>, theme: &Theme, label: &str, text: &str) {
+    let mut lines = text.lines();
+    out.push(field(theme, label, inert(lines.next().unwrap_or(""))));
+    let indent = " ".repeat(label.len() + 2);
+    out.extend(lines.map(|l| Line::from(format!("{indent}{}", inert(l)))));
+}
+
 /// The lines describing touchpoint `index`.
 pub fn lines<'a>(opened: &Opened, index: usize, theme: &Theme) -> Vec<Line<'a>> {
     let j = &opened.journey;
@@ -92,11 +100,10 @@ pub fn lines<'a>(opened: &Opened, index: usize, theme: &Theme) -> Vec<Line<'a>> 
             )),
         ]),
     ];
-    if let Some(text) = &t.expectation {
-        out.push(field(theme, "Expected", inert(text)));
-    }
-    if let Some(text) = &t.experience {
-        out.push(field(theme, "Experience", inert(text)));
+    for (label, text) in [("Expected", &t.expectation), ("Experience", &t.experience)] {
+        if let Some(text) = text {
+            push_text(&mut out, theme, label, text);
+        }
     }
     if !t.evidence.is_empty() {
         let list: Vec<String> = t.evidence.iter().map(|e| inert(e)).collect();
@@ -111,7 +118,7 @@ pub fn lines<'a>(opened: &Opened, index: usize, theme: &Theme) -> Vec<Line<'a>> 
         out.push(field(theme, "Metrics", list.join(", ")));
     }
     if let Some(notes) = &t.notes {
-        out.push(field(theme, "Notes", inert(notes)));
+        push_text(&mut out, theme, "Notes", notes);
     }
     for action in j.actions_for(&t.id) {
         let due = action.due.map_or(String::new(), |d| format!(", due {d}"));

@@ -32,7 +32,10 @@ pub fn render(state: &AppState, row: usize, theme: &Theme, frame: &mut Frame, ar
         }
     }
     lines.push(Line::from(Span::styled(
-        format!(" {} rows match", state.gap_rows.len()),
+        format!(
+            " {} match",
+            crate::text::plural(state.gap_rows.len(), "row")
+        ),
         theme.dim(),
     )));
     let block = Block::default()

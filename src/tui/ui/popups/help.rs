@@ -4,64 +4,77 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::super::theme::Theme;
 use super::centered;
+use crate::model::GapClass;
+use crate::tui::action::Action;
 use crate::tui::keymap::{bindings, keys_label};
 use crate::tui::state::{AppState, Mode};
 
+/// Bindings that read better as one line share a group label.
+fn group(action: &Action) -> Option<(&'static str, &'static str)> {
+    match action {
+        Action::Up | Action::Down | Action::Left | Action::Right => {
+            Some(("arrows, h j k l", "move (left/right: stages)"))
+        }
+        Action::PageUp | Action::PageDown | Action::Home | Action::End => {
+            Some(("PgUp PgDn Home End g G", "page up/down, first, last"))
+        }
+        Action::Show(_) => Some(("1-6", "Corridor Gaps Owners Curve Actions Journeys")),
+        Action::NextView | Action::PrevView => Some(("Tab, Shift-Tab", "next, previous view")),
+        Action::Quit => Some(("q, Ctrl-c", "quit")),
+        _ => None,
+    }
+}
+
 /// The help text, one line each.
 pub fn text(theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::from(Span::styled("Keys", theme.heading()))];
-    for binding in bindings(&Mode::Browse) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<16}", keys_label(binding.keys)), theme.key()),
-            Span::raw(binding.help),
-        ]));
-    }
-    lines.push(Line::from(vec![
-        Span::styled(format!("  {:<16}", "Ctrl-c"), theme.key()),
-        Span::raw("quit"),
-    ]));
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        "Search and filter",
-        theme.heading(),
-    )));
-    for (keys, what) in [
-        (
-            "/ text Enter",
-            "keep rows whose name or text holds `text` (Esc clears)",
-        ),
-        (
-            "f Up/Down",
-            "pick stage, department, partner, channel or class",
-        ),
-        ("f Left/Right", "change its value; Backspace clears all"),
-    ] {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {keys:<16}"), theme.key()),
+    let row = |keys: String, what: String| {
+        Line::from(vec![
+            Span::styled(format!("  {keys:<24}"), theme.key()),
             Span::raw(what),
-        ]));
+        ])
+    };
+    let mut lines = vec![Line::from(Span::styled("Keys", theme.heading()))];
+    let mut grouped: Vec<&str> = Vec::new();
+    for binding in bindings(&Mode::Browse) {
+        match group(&binding.action) {
+            Some((keys, what)) if !grouped.contains(&keys) => {
+                grouped.push(keys);
+                lines.push(row(keys.into(), what.into()));
+            }
+            Some(_) => {}
+            None => lines.push(row(keys_label(binding.keys), binding.help.into())),
+        }
     }
+    lines.push(row(
+        "in search".into(),
+        "type to narrow; Enter keeps, Esc clears".into(),
+    ));
+    lines.push(row(
+        "in filter".into(),
+        "Up/Down pick, Left/Right change, Backspace clears".into(),
+    ));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Figures", theme.heading())));
+    let symbols = format!(
+        "{} critical (<= -2)  {} shortfall (-1)  {} met (0)  {} exceeded (> 0)  {} unscored",
+        theme.symbol(GapClass::Critical),
+        theme.symbol(GapClass::Shortfall),
+        theme.symbol(GapClass::Met),
+        theme.symbol(GapClass::Exceeded),
+        theme.symbol(GapClass::Unscored),
+    );
     for text in [
         "gap = actual - expected (scores 1-5, so -4..+4)",
-        &format!(
-            "classes: {} critical (gap <= -2)  {} shortfall (-1)  {} met (0)  {} exceeded (> 0)  {} unscored",
-            theme.symbol(crate::model::GapClass::Critical),
-            theme.symbol(crate::model::GapClass::Shortfall),
-            theme.symbol(crate::model::GapClass::Met),
-            theme.symbol(crate::model::GapClass::Exceeded),
-            theme.symbol(crate::model::GapClass::Unscored),
-        ),
+        symbols.as_str(),
         "severity = max(0, -gap) x 2 at a moment of truth, else x 1",
         "ranking: severity, then lower emotion, then corridor order",
         "experience debt = running sum of gaps along the corridor",
-        "partner lags when its mean gap is 0.5 or more below the rest",
-        "channel is uneven when the spread (std. dev.) of its gaps is >= 1",
+        "a partner lags when its mean gap is 0.5 or more below the rest",
+        "a channel is uneven when its gaps spread (std. dev.) by 1 or more",
     ] {
         lines.push(Line::from(format!("  {text}")));
     }
@@ -71,15 +84,19 @@ pub fn text(theme: &Theme) -> Vec<Line<'static>> {
 pub fn render(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let popup = centered(area, 84, area.height);
     frame.render_widget(Clear, popup);
-    let block = Block::default()
+    let lines = text(theme);
+    let visible = popup.height.saturating_sub(2);
+    let last = (lines.len() as u16).saturating_sub(visible);
+    let scroll = state.help_scroll.min(last);
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_set(theme.border())
-        .title(" Help (Esc closes, j/k scroll) ");
+        .title(" Help (Esc closes) ");
+    if scroll < last {
+        block = block.title_bottom(Line::from(" more below: j ").right_aligned());
+    }
     frame.render_widget(
-        Paragraph::new(text(theme))
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((state.help_scroll, 0)),
+        Paragraph::new(lines).block(block).scroll((scroll, 0)),
         popup,
     );
 }

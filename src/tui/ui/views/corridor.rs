@@ -83,7 +83,7 @@ fn draw_columns(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fr
                 theme.heading(),
             )),
             Line::from(Span::styled(
-                format!("{} touchpoints", members.len()),
+                crate::text::plural(members.len(), "touchpoint"),
                 theme.dim(),
             )),
         ];

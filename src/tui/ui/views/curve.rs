@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, LegendPosition, Paragraph};
 
 use super::super::theme::Theme;
 use crate::text::{inert, truncate, width};
@@ -38,6 +38,21 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
     ])
     .areas(area);
     let ts = &opened.journey.touchpoints;
+    let debts = &opened.derived.debt;
+    let (low, high) = opened.derived.debt_range;
+    // Every row shares one left margin (labels, then the axis line) so that
+    // a touchpoint sits at the same column in all of them.
+    let margin = [low.to_string().len(), high.to_string().len(), 1]
+        .into_iter()
+        .max()
+        .unwrap_or(1);
+    let label = |text: String| Span::raw(format!("{text:>margin$}"));
+    let plot = |row: Rect| Rect {
+        x: row.x + margin as u16 + 1,
+        width: row.width.saturating_sub(margin as u16 + 1),
+        ..row
+    };
+
     let points = sample(corridor.len(), usize::from(area.width));
     let series = |f: &dyn Fn(usize) -> Option<f64>| -> Vec<(f64, f64)> {
         points
@@ -51,13 +66,15 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
     let at = ts[corridor[cursor]]
         .actual
         .or(ts[corridor[cursor]].expected);
-    let marker_point = [(cursor as f64, at.map_or(3.0, |s| f64::from(s.get())))];
-    let marker = if theme.ascii {
-        Marker::Dot
-    } else {
-        Marker::Braille
-    };
+    let cursor_point = [(cursor as f64, at.map_or(3.0, |s| f64::from(s.get())))];
     let x_max = (corridor.len().saturating_sub(1)).max(1) as f64;
+    // The lines differ by marker as well as colour; in ASCII the markers
+    // become `*` and `#`.
+    let (expected_name, actual_name) = if theme.ascii {
+        ("expected (*)", "actual (#)")
+    } else {
+        ("expected (dots)", "actual (solid)")
+    };
     let (exp_style, act_style) = if theme.color {
         (
             Style::default().fg(Color::Cyan),
@@ -66,72 +83,84 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
     } else {
         (Style::default(), Style::default())
     };
+    let line = if theme.ascii {
+        Marker::Dot
+    } else {
+        Marker::Braille
+    };
     let datasets = vec![
         Dataset::default()
-            .name("expected")
-            .marker(marker)
+            .name(expected_name)
+            .marker(line)
             .graph_type(GraphType::Line)
             .style(exp_style)
             .data(&expected),
         Dataset::default()
-            .name("actual")
-            .marker(if theme.ascii {
-                Marker::Dot
-            } else {
-                Marker::Block
-            })
+            .name(actual_name)
+            .marker(Marker::Block)
             .graph_type(GraphType::Line)
             .style(act_style)
             .data(&actual),
         Dataset::default()
-            .name("cursor")
-            .marker(Marker::Dot)
+            .marker(Marker::Block)
             .graph_type(GraphType::Scatter)
             .style(theme.selected())
-            .data(&marker_point),
+            .data(&cursor_point),
     ];
+    let legend = (Constraint::Ratio(1, 2), Constraint::Ratio(1, 1));
     let chart = Chart::new(datasets)
+        .hidden_legend_constraints(legend)
+        .legend_position(Some(LegendPosition::TopRight))
         .x_axis(Axis::default().bounds([0.0, x_max]))
         .y_axis(Axis::default().bounds([1.0, 5.0]).labels(vec![
-            Span::raw("1"),
-            Span::raw("3"),
-            Span::raw("5"),
+            label("1".into()),
+            label("3".into()),
+            label("5".into()),
         ]));
     frame.render_widget(chart, scores);
 
-    let debts = &opened.derived.debt;
     let debt_points: Vec<(f64, f64)> = points
         .iter()
         .map(|&p| (p as f64, f64::from(debts[p])))
         .collect();
-    let low = debts.iter().copied().min().unwrap_or(0).min(0);
-    let high = debts.iter().copied().max().unwrap_or(0).max(0);
     let debt_chart = Chart::new(vec![
         Dataset::default()
             .name("experience debt")
-            .marker(marker)
+            .marker(line)
             .graph_type(GraphType::Line)
             .style(theme.class(crate::model::GapClass::Critical))
             .data(&debt_points),
     ])
+    .hidden_legend_constraints(legend)
+    .legend_position(Some(LegendPosition::BottomLeft))
     .x_axis(Axis::default().bounds([0.0, x_max]))
     .y_axis(
         Axis::default()
             .bounds([f64::from(low), f64::from(high.max(low + 1))])
-            .labels(vec![
-                Span::raw(low.to_string()),
-                Span::raw(high.to_string()),
-            ]),
+            .labels(vec![label(low.to_string()), label(high.to_string())]),
     );
     frame.render_widget(debt_chart, debt);
 
+    let row_label = |row: Rect, text: &str| {
+        let area = Rect {
+            width: (margin as u16 + 1).min(row.width),
+            ..row
+        };
+        Paragraph::new(Span::styled(
+            truncate(text, usize::from(area.width), theme.ascii),
+            theme.dim(),
+        ))
+    };
+    frame.render_widget(row_label(emotion, "emotion"), emotion);
+    let emotion_plot = plot(emotion);
     frame.render_widget(
-        Paragraph::new(emotion_line(opened, theme, emotion.width)),
-        emotion,
+        Paragraph::new(emotion_line(opened, theme, emotion_plot.width)),
+        emotion_plot,
     );
+    let labels_plot = plot(labels);
     frame.render_widget(
-        Paragraph::new(stage_labels(opened, theme, labels.width)),
-        labels,
+        Paragraph::new(stage_labels(opened, theme, labels_plot.width)),
+        labels_plot,
     );
 
     let t = &ts[corridor[cursor]];
@@ -151,20 +180,22 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
     frame.render_widget(Paragraph::new(Span::styled(text, theme.heading())), info);
 }
 
-/// One character per column: how the customer felt there.
+/// One character per column, placed as the chart places x: how the
+/// customer felt at the touchpoint under that column.
 fn emotion_line<'a>(opened: &Opened, theme: &Theme, columns: u16) -> Line<'a> {
     let corridor = &opened.derived.corridor;
-    let columns = usize::from(columns.saturating_sub(8)).max(1);
+    let columns = usize::from(columns).max(1);
+    let last = corridor.len().saturating_sub(1).max(1);
     let glyphs: [&str; 5] = if theme.ascii {
         ["v", "-", ".", "+", "^"]
     } else {
         ["▁", "▂", "▄", "▆", "█"]
     };
-    let mut text = String::from("emotion ");
-    for c in 0..columns.min(corridor.len().max(1) * 4) {
-        let p = c * corridor.len() / columns.min(corridor.len().max(1) * 4);
+    let mut text = String::with_capacity(columns * 3);
+    for c in 0..columns {
+        let p = (c * last + (columns - 1) / 2) / (columns - 1).max(1);
         let e = corridor
-            .get(p)
+            .get(p.min(last))
             .and_then(|&i| opened.journey.touchpoints[i].emotion);
         text.push_str(e.map_or(" ", |e| glyphs[(e.get() + 2) as usize]));
     }
@@ -173,13 +204,13 @@ fn emotion_line<'a>(opened: &Opened, theme: &Theme, columns: u16) -> Line<'a> {
 
 /// Stage names placed where each stage starts along the x axis.
 fn stage_labels<'a>(opened: &Opened, theme: &Theme, columns: u16) -> Line<'a> {
-    let total = opened.derived.corridor.len().max(1);
+    let last = opened.derived.corridor.len().saturating_sub(1).max(1);
     let columns = usize::from(columns);
     let mut starts = Vec::new();
     let mut seen = 0;
     for (s, members) in opened.derived.stage_members.iter().enumerate() {
         if !members.is_empty() {
-            starts.push((seen * columns / total, s));
+            starts.push((seen * columns.saturating_sub(1) / last, s));
         }
         seen += members.len();
     }

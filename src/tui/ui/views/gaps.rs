@@ -3,12 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::super::theme::Theme;
 use super::super::window;
-use crate::text::inert;
+use crate::text::{fit, inert};
 use crate::tui::state::{AppState, Opened};
 
 pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -22,6 +22,19 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
         frame.render_widget(Paragraph::new(text), area);
         return;
     }
+    let widths = [
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Length(5),
+        Constraint::Fill(3),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+        Constraint::Length(9),
+        Constraint::Length(3),
+    ];
+    let cols = super::column_widths(area, &widths);
+    let cut = |n: usize, text: &str| fit(text, cols.get(n).copied().unwrap_or(0), theme.ascii);
     let height = usize::from(area.height.saturating_sub(1));
     let first = window(state.gaps.selected, state.gaps.offset, height);
     let j = &opened.journey;
@@ -54,10 +67,10 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
                     format!("{:<2} {gap:>2}", theme.symbol(class)),
                     theme.class(class),
                 )),
-                Cell::from(format!("{mark} {}", inert(&t.name))),
-                Cell::from(inert(&name_of_stage(&t.stage))),
-                Cell::from(inert(&owner)),
-                Cell::from(inert(&partner)),
+                Cell::from(cut(3, &format!("{mark} {}", inert(&t.name)))),
+                Cell::from(cut(4, &inert(&name_of_stage(&t.stage)))),
+                Cell::from(cut(5, &inert(&owner))),
+                Cell::from(cut(6, &inert(&partner))),
                 Cell::from(Span::styled(class.name(), theme.class(class))),
                 Cell::from(format!("{:>3}", opened.derived.open_actions[i])),
             ]);
@@ -80,34 +93,10 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
         "Act",
     ])
     .style(theme.heading());
-    let widths = [
-        Constraint::Length(3),
-        Constraint::Length(3),
-        Constraint::Length(5),
-        Constraint::Fill(3),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-        Constraint::Length(9),
-        Constraint::Length(3),
-    ];
+
     let table = Table::new(visible, widths)
         .header(header)
         .column_spacing(1)
         .style(Style::default());
     frame.render_widget(table, area);
-    if rows.len() > height {
-        let info = format!(" {}/{} ", state.gaps.selected + 1, rows.len());
-        let w = info.len() as u16;
-        let corner = Rect {
-            x: area.right().saturating_sub(w),
-            y: area.y,
-            width: w.min(area.width),
-            height: 1,
-        };
-        frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(info, theme.dim()))),
-            corner,
-        );
-    }
 }

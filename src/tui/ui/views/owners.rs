@@ -14,8 +14,17 @@ use crate::text::{fit, inert};
 use crate::tui::derived::OwnerRow;
 use crate::tui::state::{AppState, Opened};
 
-const CELL_W: u16 = 7;
+const CELL_W: u16 = 8;
 const TOTALS_W: u16 = 5 * 6;
+
+/// `+1`, `0`, `-2`: a gap as the other views write it.
+fn signed(gap: i8) -> String {
+    if gap > 0 {
+        format!("+{gap}")
+    } else {
+        gap.to_string()
+    }
+}
 
 fn mean(v: Option<f64>) -> String {
     v.map_or("-".into(), |v| format!("{v:+.2}"))
@@ -24,7 +33,7 @@ fn mean(v: Option<f64>) -> String {
 pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
     let partners = opened.derived.partners.len();
     let channels = opened.derived.channels.len();
-    let lower = (partners.max(channels) as u16 + 2).min(area.height / 3);
+    let lower = (partners.max(channels) as u16 + 1).min(area.height / 2);
     let [heat, below] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(lower)]).areas(area);
     heatmap(state, opened, theme, frame, heat);
@@ -45,7 +54,21 @@ fn heatmap(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, 
     let shown = usize::from(room / CELL_W).min(stages.len());
     let first =
         window(state.corridor.stage, 0, shown.max(1)).min(stages.len().saturating_sub(shown));
-    let mut header: Vec<Cell> = vec![Cell::from("Department")];
+    let hidden = stages.len() - shown;
+    let first_label = if hidden > 0 {
+        format!(
+            "Department  {} {}",
+            if first > 0 { "<" } else { " " },
+            if first + shown < stages.len() {
+                ">"
+            } else {
+                " "
+            }
+        )
+    } else {
+        "Department".to_owned()
+    };
+    let mut header: Vec<Cell> = vec![Cell::from(first_label)];
     for s in stages.iter().skip(first).take(shown) {
         header.push(Cell::from(fit(
             &inert(&s.name),
@@ -75,7 +98,7 @@ fn heatmap(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, 
                 let class = cell.class();
                 let text = match (cell.count, cell.worst) {
                     (0, _) => format!("{:>3}", theme.dot()),
-                    (c, Some(w)) => format!("{c} {:<2}{w:+}", theme.symbol(class)),
+                    (c, Some(w)) => format!("{c} {:<2}{}", theme.symbol(class), signed(w)),
                     (c, None) => format!("{c} ?"),
                 };
                 let style = if theme.color && cell.count > 0 {

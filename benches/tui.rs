@@ -1,0 +1,109 @@
+//! Workbench benchmarks: the per-keystroke path (update, draw, diff, encode)
+//! for each view on journeys of 1k, 10k and 100k touchpoints, and the bytes
+//! sent to the terminal for a selection move and for a key that changes
+//! nothing.
+
+use std::cell::Cell;
+use std::hint::black_box;
+use std::io::Write;
+use std::rc::Rc;
+
+use corridor::tui::action::Action;
+use corridor::tui::state::{AppState, Options, View};
+use corridor::tui::{apply, effects};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+/// A writer that counts bytes and keeps none.
+#[derive(Default, Clone)]
+struct Counter(Rc<Cell<usize>>);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn state_with(touchpoints: usize, dir: &std::path::Path) -> AppState {
+    let path = dir.join(format!("j{touchpoints}.toml"));
+    std::fs::write(&path, corridor::sample::synthetic_journey(touchpoints)).expect("write");
+    let (folder, entries) = effects::read_entries(&path).expect("read");
+    let options = Options {
+        color: true,
+        ascii: false,
+        read_only: false,
+        mouse: false,
+    };
+    AppState::new(folder, entries, options)
+}
+
+fn terminal(width: u16, height: u16, counter: Counter) -> Terminal<CrosstermBackend<Counter>> {
+    Terminal::with_options(
+        CrosstermBackend::new(counter),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+        },
+    )
+    .expect("terminal")
+}
+
+fn keystrokes(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for size in [1_000usize, 10_000, 100_000] {
+        let mut state = state_with(size, dir.path());
+        let mut group = c.benchmark_group(format!("keystroke_{size}"));
+        if size >= 100_000 {
+            group.sample_size(20);
+        }
+        for view in View::ALL {
+            let mut term = terminal(100, 30, Counter::default());
+            apply(&mut state, &mut term, Action::Resize(100, 30)).expect("draw");
+            apply(&mut state, &mut term, Action::Show(view)).expect("draw");
+            let mut down = true;
+            group.bench_function(view.title(), |b| {
+                b.iter(|| {
+                    let action = match (view, down) {
+                        (View::Curve, true) => Action::Right,
+                        (View::Curve, false) => Action::Left,
+                        (_, true) => Action::Down,
+                        (_, false) => Action::Up,
+                    };
+                    down = !down;
+                    black_box(apply(&mut state, &mut term, action).expect("draw"))
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+/// Not timed: prints the bytes a move and a no-op send in a 200x60 Gaps view.
+fn bytes(_: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for size in [1_000usize, 100_000] {
+        let mut state = state_with(size, dir.path());
+        let counter = Counter::default();
+        let mut term = terminal(200, 60, counter.clone());
+        apply(&mut state, &mut term, Action::Resize(200, 60)).expect("draw");
+        apply(&mut state, &mut term, Action::Show(View::Gaps)).expect("draw");
+        apply(&mut state, &mut term, Action::Down).expect("draw");
+        let before = counter.0.get();
+        apply(&mut state, &mut term, Action::Down).expect("draw");
+        let moved = counter.0.get() - before;
+        let before = counter.0.get();
+        apply(&mut state, &mut term, Action::Left).expect("draw");
+        let noop = counter.0.get() - before;
+        println!(
+            "bytes_{size}: one-row move in 200x60 Gaps = {moved} bytes; no-op key = {noop} bytes"
+        );
+    }
+}
+
+criterion_group!(benches, keystrokes, bytes);
+criterion_main!(benches);
