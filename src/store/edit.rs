@@ -54,16 +54,17 @@ pub fn apply(source: &str, baseline: &Journey, journey: &Journey) -> Result<Stri
 /// Rebuilds the `[[kind]]` array: tables of kept entries are edited in place,
 /// new entries get new tables, removed ones go. Sort keys in each table's
 /// position record where it must land; see `order::renumber`.
-fn sync_kind<E: Entry>(
+fn sync_kind<E: Entry + PartialEq>(
     doc: &mut DocumentMut,
     kind: Kind,
     baseline: &[E],
     entries: &[E],
 ) -> Result<(), EditError> {
     let key = kind.key();
-    let mut old: Vec<Option<Table>> = match doc.get(key) {
+    // Take the tables out (no copies: a large journey is large).
+    let mut old: Vec<Option<Table>> = match doc.remove(key) {
         None => Vec::new(),
-        Some(Item::ArrayOfTables(array)) => array.iter().cloned().map(Some).collect(),
+        Some(Item::ArrayOfTables(array)) => array.into_iter().map(Some).collect(),
         Some(_) => return Err(EditError::NotTables(key)),
     };
     let old_positions: Vec<isize> = old
@@ -91,7 +92,8 @@ fn sync_kind<E: Entry>(
         let table = match sources[n] {
             Some(i) => {
                 let mut table = old[i].take().unwrap_or_default();
-                if let Some(before) = baseline.get(i) {
+                // Unchanged entries are left alone: no field lists built.
+                if let Some(before) = baseline.get(i).filter(|b| *b != entry) {
                     sync_fields(&mut table, &before.fields(), &entry.fields());
                 }
                 if !staying[n] {
@@ -227,8 +229,30 @@ fn to_value(value: &FieldValue, like: Option<&Value>) -> Value {
                     }
                 }
             }
+            close_inline(&mut table, like.and_then(Value::as_inline_table));
             Value::InlineTable(table)
         }
+    }
+}
+
+/// Keeps the space before `}` of an edited inline table after its last
+/// value: `{ a = 1 }` plus `b` is `{ a = 1, b = 2 }`, not `{ a = 1 , b = 2 }`.
+fn close_inline(table: &mut InlineTable, like: Option<&InlineTable>) {
+    let Some((old_last, value)) = like.and_then(|t| t.iter().last()) else {
+        return;
+    };
+    let closing = value.decor().suffix().cloned();
+    let last = table.iter().last().map(|(k, _)| k.to_owned());
+    if last.as_deref() == Some(old_last) {
+        return;
+    }
+    if let Some(v) = table.get_mut(old_last) {
+        v.decor_mut().set_suffix("");
+    }
+    if let (Some(last), Some(closing)) = (last, closing)
+        && let Some(v) = table.get_mut(&last)
+    {
+        v.decor_mut().set_suffix(closing);
     }
 }
 

@@ -180,10 +180,9 @@ impl JourneyFile {
         if meta.len() != self.fingerprint.len {
             return Err(conflict());
         }
-        if meta.modified().ok() == self.fingerprint.modified {
-            // Same length and time: still compare content, since coarse
-            // timestamps let a quick rewrite slip through.
-        }
+        // The content decides: an unchanged time does not prove unchanged
+        // bytes (coarse timestamps, NFS), and a changed time alone (git
+        // checkout of the same content) is no conflict.
         let bytes = fs::read(&self.target).map_err(io_error(&self.path))?;
         if xxhash_rust::xxh3::xxh3_64(&bytes) != self.fingerprint.hash {
             return Err(conflict());
@@ -193,6 +192,12 @@ impl JourneyFile {
 
     /// The text `journey` would be saved as, without writing anything.
     pub fn render(&self, journey: &Journey) -> Result<String, StoreError> {
+        self.render_checked(journey).map(|(text, _)| text)
+    }
+
+    /// The new text and the journey it reads back as, which must equal
+    /// `journey`: what is written is re-parsed before it is written.
+    fn render_checked(&self, journey: &Journey) -> Result<(String, Journey), StoreError> {
         let text = edit::apply(&self.text, &self.baseline, journey).map_err(|source| {
             StoreError::Edit {
                 path: self.path.clone(),
@@ -200,7 +205,7 @@ impl JourneyFile {
             }
         })?;
         match parse_journey(&text).journey {
-            Some(reread) if &reread == journey => Ok(text),
+            Some(reread) if &reread == journey => Ok((text, reread)),
             _ => Err(StoreError::RoundTrip {
                 path: self.path.clone(),
             }),
@@ -213,12 +218,9 @@ impl JourneyFile {
     /// text (entries renumbered to their new tables).
     pub fn save(&mut self, journey: &Journey) -> Result<Journey, StoreError> {
         self.check_unchanged()?;
-        let text = self.render(journey)?;
+        let (text, reread) = self.render_checked(journey)?;
         write_atomic(&self.target, text.as_bytes()).map_err(io_error(&self.path))?;
         let meta = fs::metadata(&self.target).map_err(io_error(&self.path))?;
-        let reread = parse_journey(&text).journey.ok_or(StoreError::RoundTrip {
-            path: self.path.clone(),
-        })?;
         self.fingerprint = Fingerprint::of(text.as_bytes(), &meta);
         self.text = text;
         self.baseline = reread.clone();
