@@ -391,3 +391,35 @@ fn random_edit_sequences_always_save_what_is_in_memory() {
         assert_eq!(saved, journey, "seed {seed}");
     }
 }
+
+#[test]
+fn a_value_not_written_in_the_file_is_added_not_spliced() {
+    // `status` defaults to open when absent; setting it adds the key.
+    let text = "schema = 1\ntitle = \"T\"\n\n[[stages]]\nid = \"s\"\nname = \"S\"\n\n[[touchpoints]]\nid = \"t\"\nstage = \"s\"\nname = \"N\"\n\n[[actions]]\nid = \"a\"\ntouchpoint = \"t\"\ntitle = \"Fix it\"\nowner = \"x\"\n";
+    let new = edit_text(text, |j| {
+        let target = Target::Entry(Kind::Action, id("a"));
+        assign(j, &target, "status", "done").expect("assign");
+        assign(j, &Target::Journey, "title", "Renamed \"journey\"").expect("assign");
+    });
+    assert_eq!(
+        new,
+        text.replace("owner = \"x\"\n", "owner = \"x\"\nstatus = \"done\"\n")
+            .replace("title = \"T\"", "title = 'Renamed \"journey\"'")
+    );
+}
+
+#[test]
+fn scalar_edits_across_entries_change_only_their_lines() {
+    let (old, new, _) = edit_and_save(|j| {
+        j.title = "Online order, revised".into();
+        j.touchpoints[0].name = "Sees a reel: linen throw".into();
+        let last = j.touchpoints.len() - 1;
+        j.touchpoints[last].expected = score(5);
+        j.actions[0].status = corridor::model::ActionStatus::Done;
+    });
+    let (removed, added) = changes(&old, &new);
+    assert_eq!(removed.len(), 4, "{removed:?}");
+    assert_eq!(added.len(), 4, "{added:?}");
+    assert!(added.contains(&"title = \"Online order, revised\"\n".to_owned()));
+    assert!(added.contains(&"status = \"done\"\n".to_owned()));
+}

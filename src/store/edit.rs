@@ -194,7 +194,7 @@ fn replace_value(item: &mut Item, value: &FieldValue) {
 
 /// A TOML value for a field; with `like`, reuse the formatting of the value
 /// being replaced where the shapes agree.
-fn to_value(value: &FieldValue, like: Option<&Value>) -> Value {
+pub(super) fn to_value(value: &FieldValue, like: Option<&Value>) -> Value {
     match value {
         FieldValue::Text(s) => Value::from(s.as_str()),
         FieldValue::Integer(i) => Value::from(*i),

@@ -7,6 +7,7 @@ mod lock;
 mod order;
 mod parse;
 mod source;
+mod splice;
 
 use std::fs;
 use std::io::Write;
@@ -198,15 +199,21 @@ impl JourneyFile {
     /// The new text and the journey it reads back as, which must equal
     /// `journey`: what is written is re-parsed before it is written.
     fn render_checked(&self, journey: &Journey) -> Result<(String, Journey), StoreError> {
+        let reread = |text: &str| parse_journey(text).journey.filter(|j| j == journey);
+        if let Some(text) = splice::apply(&self.text, &self.baseline, journey)
+            && let Some(journey) = reread(&text)
+        {
+            return Ok((text, journey));
+        }
         let text = edit::apply(&self.text, &self.baseline, journey).map_err(|source| {
             StoreError::Edit {
                 path: self.path.clone(),
                 source,
             }
         })?;
-        match parse_journey(&text).journey {
-            Some(reread) if &reread == journey => Ok((text, reread)),
-            _ => Err(StoreError::RoundTrip {
+        match reread(&text) {
+            Some(journey) => Ok((text, journey)),
+            None => Err(StoreError::RoundTrip {
                 path: self.path.clone(),
             }),
         }

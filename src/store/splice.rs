@@ -1,0 +1,110 @@
+//! The quick save: when an edit only changes values of keys that are
+//! already in the file (a score, a name, a status), the new values are
+//! spliced into the text at their spans; nothing else is parsed into an
+//! editable document. Anything else (keys added or removed, entries added,
+//! removed or moved, lists and metrics) goes through `edit::apply`.
+
+use super::edit::to_value;
+use super::fields::{Entry, Field, FieldValue, header_fields};
+use super::parse::parse_journey;
+use super::source::SourceMap;
+use crate::analysis::Locus;
+use crate::model::{Journey, Kind};
+
+/// One value to replace.
+struct Change {
+    locus: Locus,
+    value: FieldValue,
+}
+
+/// The new text, or `None` when the edit needs the full editor.
+pub fn apply(source: &str, baseline: &Journey, journey: &Journey) -> Option<String> {
+    let mut changes = Vec::new();
+    diff_fields(&header_fields(baseline), &header_fields(journey), &mut changes, |key| {
+        Locus::Header(key)
+    })?;
+    diff_kind(Kind::Stage, &baseline.stages, &journey.stages, &mut changes)?;
+    diff_kind(Kind::Department, &baseline.departments, &journey.departments, &mut changes)?;
+    diff_kind(Kind::Partner, &baseline.partners, &journey.partners, &mut changes)?;
+    diff_kind(Kind::Touchpoint, &baseline.touchpoints, &journey.touchpoints, &mut changes)?;
+    diff_kind(Kind::Action, &baseline.actions, &journey.actions, &mut changes)?;
+    if changes.is_empty() {
+        return Some(source.to_owned());
+    }
+    let map: SourceMap = parse_journey(source).source_map;
+    let mut splices: Vec<(std::ops::Range<usize>, String)> = changes
+        .into_iter()
+        .map(|c| Some((exact_span(&map, &c.locus)?, to_value(&c.value, None).to_string())))
+        .collect::<Option<_>>()?;
+    splices.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    let mut text = source.to_owned();
+    for (span, value) in splices {
+        text.get(span.clone())?;
+        text.replace_range(span, &value);
+    }
+    Some(text)
+}
+
+/// Entries must be the loaded ones, in their loaded order.
+fn diff_kind<E: Entry + PartialEq>(
+    kind: Kind,
+    baseline: &[E],
+    entries: &[E],
+    changes: &mut Vec<Change>,
+) -> Option<()> {
+    if baseline.len() != entries.len() {
+        return None;
+    }
+    for (index, (before, after)) in baseline.iter().zip(entries).enumerate() {
+        if after.origin().index() != Some(index) {
+            return None;
+        }
+        if before != after {
+            diff_fields(&before.fields(), &after.fields(), changes, |key| Locus::Entry {
+                kind,
+                index,
+                field: Some(key),
+            })?;
+        }
+    }
+    Some(())
+}
+
+/// Records changed scalar values; `None` when a key would appear or go, or
+/// a list or table changed.
+fn diff_fields(
+    before: &[Field],
+    after: &[Field],
+    changes: &mut Vec<Change>,
+    locus: impl Fn(&'static str) -> Locus,
+) -> Option<()> {
+    for ((key, old), (_, new)) in before.iter().zip(after) {
+        match (old, new) {
+            (Some(a), Some(b)) if a == b => {}
+            (None, None) => {}
+            (Some(_), Some(value)) => match value {
+                FieldValue::TextList(_) | FieldValue::Metrics(_) => return None,
+                value => changes.push(Change {
+                    locus: locus(key),
+                    value: value.clone(),
+                }),
+            },
+            _ => return None,
+        }
+    }
+    Some(())
+}
+
+/// The span of the value itself: no falling back to the table header when a
+/// key is not written (as a default status is not).
+fn exact_span(map: &SourceMap, locus: &Locus) -> Option<std::ops::Range<usize>> {
+    match locus {
+        Locus::Header(key) => map.header.get(key).cloned(),
+        Locus::Entry {
+            kind,
+            index,
+            field: Some(field),
+        } => map.entries.get(kind)?.get(*index)?.fields.get(field).cloned(),
+        _ => None,
+    }
+}
