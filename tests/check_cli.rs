@@ -205,7 +205,6 @@ fn every_kind_of_problem_has_a_fixture() {
     assert!(missing.is_empty(), "fixtures missing: {missing:?}");
 }
 
-
 #[test]
 fn valid_fixtures_check_clean() {
     let names = stems(VALID, "toml");

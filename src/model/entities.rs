@@ -274,10 +274,12 @@ impl Date {
 
     /// Parses `YYYY-MM-DD`.
     pub fn parse(text: &str) -> Option<Self> {
-        if text.len() != 10 || !text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        }) {
+        if text.len() != 10
+            || !text.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+        {
             return None;
         }
         let mut parts = text.splitn(3, '-');

@@ -61,10 +61,9 @@ impl<'a> LineIndex<'a> {
             .saturating_sub(1);
         let start = self.starts.get(line).copied().unwrap_or(0);
         // A byte-order mark is not a column.
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().filter(|&c| c != '\u{FEFF}').count());
+        let column = self.text.get(start..offset).map_or(offset - start, |s| {
+            s.chars().filter(|&c| c != '\u{FEFF}').count()
+        });
         (line + 1, column + 1)
     }
 }

@@ -20,21 +20,49 @@ struct Change {
 /// The new text, or `None` when the edit needs the full editor.
 pub fn apply(source: &str, baseline: &Journey, journey: &Journey) -> Option<String> {
     let mut changes = Vec::new();
-    diff_fields(&header_fields(baseline), &header_fields(journey), &mut changes, |key| {
-        Locus::Header(key)
-    })?;
+    diff_fields(
+        &header_fields(baseline),
+        &header_fields(journey),
+        &mut changes,
+        |key| Locus::Header(key),
+    )?;
     diff_kind(Kind::Stage, &baseline.stages, &journey.stages, &mut changes)?;
-    diff_kind(Kind::Department, &baseline.departments, &journey.departments, &mut changes)?;
-    diff_kind(Kind::Partner, &baseline.partners, &journey.partners, &mut changes)?;
-    diff_kind(Kind::Touchpoint, &baseline.touchpoints, &journey.touchpoints, &mut changes)?;
-    diff_kind(Kind::Action, &baseline.actions, &journey.actions, &mut changes)?;
+    diff_kind(
+        Kind::Department,
+        &baseline.departments,
+        &journey.departments,
+        &mut changes,
+    )?;
+    diff_kind(
+        Kind::Partner,
+        &baseline.partners,
+        &journey.partners,
+        &mut changes,
+    )?;
+    diff_kind(
+        Kind::Touchpoint,
+        &baseline.touchpoints,
+        &journey.touchpoints,
+        &mut changes,
+    )?;
+    diff_kind(
+        Kind::Action,
+        &baseline.actions,
+        &journey.actions,
+        &mut changes,
+    )?;
     if changes.is_empty() {
         return Some(source.to_owned());
     }
     let map: SourceMap = parse_journey(source).source_map;
     let mut splices: Vec<(std::ops::Range<usize>, String)> = changes
         .into_iter()
-        .map(|c| Some((exact_span(&map, &c.locus)?, to_value(&c.value, None).to_string())))
+        .map(|c| {
+            Some((
+                exact_span(&map, &c.locus)?,
+                to_value(&c.value, None).to_string(),
+            ))
+        })
         .collect::<Option<_>>()?;
     splices.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
     let mut text = source.to_owned();
@@ -60,10 +88,12 @@ fn diff_kind<E: Entry + PartialEq>(
             return None;
         }
         if before != after {
-            diff_fields(&before.fields(), &after.fields(), changes, |key| Locus::Entry {
-                kind,
-                index,
-                field: Some(key),
+            diff_fields(&before.fields(), &after.fields(), changes, |key| {
+                Locus::Entry {
+                    kind,
+                    index,
+                    field: Some(key),
+                }
             })?;
         }
     }
@@ -104,7 +134,13 @@ fn exact_span(map: &SourceMap, locus: &Locus) -> Option<std::ops::Range<usize>> 
             kind,
             index,
             field: Some(field),
-        } => map.entries.get(kind)?.get(*index)?.fields.get(field).cloned(),
+        } => map
+            .entries
+            .get(kind)?
+            .get(*index)?
+            .fields
+            .get(field)
+            .cloned(),
         _ => None,
     }
 }
