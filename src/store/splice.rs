@@ -24,7 +24,7 @@ pub fn apply(source: &str, baseline: &Journey, journey: &Journey) -> Option<Stri
         &header_fields(baseline),
         &header_fields(journey),
         &mut changes,
-        |key| Locus::Header(key),
+        Locus::Header,
     )?;
     diff_kind(Kind::Stage, &baseline.stages, &journey.stages, &mut changes)?;
     diff_kind(

@@ -8,7 +8,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::super::theme::Theme;
 use super::super::window;
-use crate::text::{fit, inert};
+use crate::text::{inert, truncate};
 use crate::tui::state::{AppState, Opened};
 
 pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -34,7 +34,7 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
         Constraint::Length(3),
     ];
     let cols = super::column_widths(area, &widths);
-    let cut = |n: usize, text: &str| fit(text, cols.get(n).copied().unwrap_or(0), theme.ascii);
+    let cut = |n: usize, text: &str| truncate(text, cols.get(n).copied().unwrap_or(0), theme.ascii);
     let height = usize::from(area.height.saturating_sub(1));
     let first = window(state.gaps.selected, state.gaps.offset, height);
     let j = &opened.journey;
@@ -60,25 +60,29 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
             let partner = t.partner.as_ref().map_or(String::new(), |p| {
                 j.partner(p).map_or(p.to_string(), |p| p.name.clone())
             });
-            let row = Row::new(vec![
-                Cell::from(format!("{:>3}", n + 1)),
-                Cell::from(format!("{:>3}", opened.derived.severity[i])),
+            // The selection covers the text of each cell, not the padding
+            // between columns: a move then redraws only what it must.
+            let sel = if n == state.gaps.selected {
+                theme.selected()
+            } else {
+                Style::default()
+            };
+            let text = |s: String| Cell::from(Span::styled(s, sel));
+            let class_style = sel.patch(theme.class(class));
+            Row::new(vec![
+                text(format!("{:>3}", n + 1)),
+                text(format!("{:>3}", opened.derived.severity[i])),
                 Cell::from(Span::styled(
                     format!("{:<2} {gap:>2}", theme.symbol(class)),
-                    theme.class(class),
+                    class_style,
                 )),
-                Cell::from(cut(3, &format!("{mark} {}", inert(&t.name)))),
-                Cell::from(cut(4, &inert(&name_of_stage(&t.stage)))),
-                Cell::from(cut(5, &inert(&owner))),
-                Cell::from(cut(6, &inert(&partner))),
-                Cell::from(Span::styled(class.name(), theme.class(class))),
-                Cell::from(format!("{:>3}", opened.derived.open_actions[i])),
-            ]);
-            if n == state.gaps.selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+                text(cut(3, &format!("{mark} {}", inert(&t.name)))),
+                text(cut(4, &inert(&name_of_stage(&t.stage)))),
+                text(cut(5, &inert(&owner))),
+                text(cut(6, &inert(&partner))),
+                Cell::from(Span::styled(class.name(), class_style)),
+                text(format!("{:>3}", opened.derived.open_actions[i])),
+            ])
         })
         .collect();
     let header = Row::new(vec![
