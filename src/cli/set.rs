@@ -92,7 +92,7 @@ pub fn run(args: &SetArgs) -> u8 {
             return USAGE;
         }
     };
-    let mut loaded = match load(&args.file) {
+    let loaded = match load(&args.file) {
         Ok(loaded) => loaded,
         Err(StoreError::Invalid(invalid)) => {
             for f in locate(&name, &invalid.text, &invalid.source_map, &invalid.findings) {
@@ -106,8 +106,9 @@ pub fn run(args: &SetArgs) -> u8 {
             return USAGE;
         }
     };
-    let before: Vec<String> = errors_of(&loaded.journey);
-    let mut journey = loaded.journey.clone();
+    // Only the file handle and the journey are needed from here on.
+    let (mut file, mut journey) = (loaded.file, loaded.journey);
+    let before: Vec<String> = errors_of(&journey);
     let mut refused = 0;
     for assignment in &args.assignments {
         if let Err(why) = apply_one(&mut journey, assignment) {
@@ -130,11 +131,11 @@ pub fn run(args: &SetArgs) -> u8 {
         output::error(&format!("{name}: nothing written"));
         return FINDINGS;
     }
-    if journey == loaded.journey {
+    if journey == *file.baseline() {
         println!("{}: no change", crate::text::inert(&name));
         return OK;
     }
-    match loaded.file.save(&journey) {
+    match file.save(&journey) {
         Ok(_) => {
             println!(
                 "{}: {} set",

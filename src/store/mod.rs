@@ -85,6 +85,8 @@ pub struct JourneyFile {
     target: PathBuf,
     text: String,
     baseline: Journey,
+    /// Where each value of `text` sits, for splicing value-only edits.
+    spans: SourceMap,
     fingerprint: Fingerprint,
 }
 
@@ -95,7 +97,6 @@ pub struct Loaded {
     pub file: JourneyFile,
     pub journey: Journey,
     pub warnings: Vec<Finding>,
-    pub source_map: SourceMap,
 }
 
 fn io_error(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
@@ -136,11 +137,11 @@ pub fn load(path: &Path) -> Result<Loaded, StoreError> {
             target,
             text,
             baseline: journey.clone(),
+            spans: parsed.source_map,
             fingerprint,
         },
         journey,
         warnings: parsed.findings,
-        source_map: parsed.source_map,
     })
 }
 
@@ -158,6 +159,11 @@ impl JourneyFile {
     /// The text as loaded or last saved.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The journey as loaded or last saved.
+    pub fn baseline(&self) -> &Journey {
+        &self.baseline
     }
 
     pub fn fingerprint(&self) -> &Fingerprint {
@@ -193,17 +199,23 @@ impl JourneyFile {
 
     /// The text `journey` would be saved as, without writing anything.
     pub fn render(&self, journey: &Journey) -> Result<String, StoreError> {
-        self.render_checked(journey).map(|(text, _)| text)
+        self.render_checked(journey).map(|(text, _, _)| text)
     }
 
     /// The new text and the journey it reads back as, which must equal
     /// `journey`: what is written is re-parsed before it is written.
-    fn render_checked(&self, journey: &Journey) -> Result<(String, Journey), StoreError> {
-        let reread = |text: &str| parse_journey(text).journey.filter(|j| j == journey);
-        if let Some(text) = splice::apply(&self.text, &self.baseline, journey)
-            && let Some(journey) = reread(&text)
+    fn render_checked(
+        &self,
+        journey: &Journey,
+    ) -> Result<(String, Journey, SourceMap), StoreError> {
+        let reread = |text: &str| {
+            let parsed = parse_journey(text);
+            Some((parsed.journey.filter(|j| j == journey)?, parsed.source_map))
+        };
+        if let Some(text) = splice::apply(&self.text, &self.spans, &self.baseline, journey)
+            && let Some((journey, spans)) = reread(&text)
         {
-            return Ok((text, journey));
+            return Ok((text, journey, spans));
         }
         let text = edit::apply(&self.text, &self.baseline, journey).map_err(|source| {
             StoreError::Edit {
@@ -212,7 +224,7 @@ impl JourneyFile {
             }
         })?;
         match reread(&text) {
-            Some(journey) => Ok((text, journey)),
+            Some((journey, spans)) => Ok((text, journey, spans)),
             None => Err(StoreError::RoundTrip {
                 path: self.path.clone(),
             }),
@@ -225,12 +237,13 @@ impl JourneyFile {
     /// text (entries renumbered to their new tables).
     pub fn save(&mut self, journey: &Journey) -> Result<Journey, StoreError> {
         self.check_unchanged()?;
-        let (text, reread) = self.render_checked(journey)?;
+        let (text, reread, spans) = self.render_checked(journey)?;
         write_atomic(&self.target, text.as_bytes()).map_err(io_error(&self.path))?;
         let meta = fs::metadata(&self.target).map_err(io_error(&self.path))?;
         self.fingerprint = Fingerprint::of(text.as_bytes(), &meta);
         self.text = text;
         self.baseline = reread.clone();
+        self.spans = spans;
         Ok(reread)
     }
 }

@@ -1,12 +1,12 @@
 //! The quick save: when an edit only changes values of keys that are
 //! already in the file (a score, a name, a status), the new values are
 //! spliced into the text at their spans; nothing else is parsed into an
-//! editable document. Anything else (keys added or removed, entries added,
+//! editable document (the spans come from the parse that loaded the text).
+//! Anything else (keys added or removed, entries added,
 //! removed or moved, lists and metrics) goes through `edit::apply`.
 
 use super::edit::to_value;
 use super::fields::{Entry, Field, FieldValue, header_fields};
-use super::parse::parse_journey;
 use super::source::SourceMap;
 use crate::analysis::Locus;
 use crate::model::{Journey, Kind};
@@ -18,7 +18,12 @@ struct Change {
 }
 
 /// The new text, or `None` when the edit needs the full editor.
-pub fn apply(source: &str, baseline: &Journey, journey: &Journey) -> Option<String> {
+pub fn apply(
+    source: &str,
+    map: &SourceMap,
+    baseline: &Journey,
+    journey: &Journey,
+) -> Option<String> {
     let mut changes = Vec::new();
     diff_fields(
         &header_fields(baseline),
@@ -54,12 +59,11 @@ pub fn apply(source: &str, baseline: &Journey, journey: &Journey) -> Option<Stri
     if changes.is_empty() {
         return Some(source.to_owned());
     }
-    let map: SourceMap = parse_journey(source).source_map;
     let mut splices: Vec<(std::ops::Range<usize>, String)> = changes
         .into_iter()
         .map(|c| {
             Some((
-                exact_span(&map, &c.locus)?,
+                exact_span(map, &c.locus)?,
                 to_value(&c.value, None).to_string(),
             ))
         })
