@@ -303,8 +303,10 @@ pub fn hints(mode: &Mode) -> Vec<(String, &'static str)> {
         .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
         .collect();
     if *mode == Mode::Browse {
+        // Help and quit first: they must show even on the narrowest screen.
+        hints.sort_by_key(|(_, label)| !matches!(*label, "help" | "quit"));
         hints.insert(0, ("1-6".into(), "views"));
-        hints.insert(1, ("hjkl".into(), "move"));
+        hints.insert(3, ("hjkl".into(), "move"));
     } else if matches!(mode, Mode::Filter { .. }) {
         hints.insert(0, ("Up/Down".into(), "pick"));
         if let Some(h) = hints.iter_mut().find(|(_, label)| *label == "change") {

@@ -17,7 +17,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
-use crossterm::{cursor, execute, terminal};
+use crossterm::{cursor, execute, queue, terminal};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -143,7 +143,7 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
     let mut terminal = Terminal::new(backend)?;
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
-    terminal.draw(|frame| ui::render(state, frame))?;
+    draw(state, &mut terminal)?;
     loop {
         let action = match event::read() {
             Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => {
@@ -173,7 +173,7 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
 
 /// One turn of the loop: update the state, carry out the effect, and draw
 /// only when something changed (ratatui then sends only the changed cells).
-pub fn apply<B: Backend<Error = std::io::Error>>(
+pub fn apply<B: Backend<Error = std::io::Error> + Write>(
     state: &mut AppState,
     terminal: &mut Terminal<B>,
     action: Action,
@@ -181,13 +181,22 @@ pub fn apply<B: Backend<Error = std::io::Error>>(
     let effect = update(state, action);
     match effect {
         Effect::None | Effect::Quit => {}
-        Effect::Redraw => {
-            terminal.draw(|frame| ui::render(state, frame))?;
-        }
+        Effect::Redraw => draw(state, terminal)?,
         Effect::Reload => {
             effects::reload(state);
-            terminal.draw(|frame| ui::render(state, frame))?;
+            draw(state, terminal)?;
         }
     }
     Ok(effect)
+}
+
+/// Draws a frame inside a synchronized update, so terminals that support
+/// it (and tmux) never show half a frame over a slow link.
+pub fn draw<B: Backend<Error = std::io::Error> + Write>(
+    state: &AppState,
+    terminal: &mut Terminal<B>,
+) -> std::io::Result<()> {
+    queue!(terminal.backend_mut(), terminal::BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| ui::render(state, frame))?;
+    execute!(terminal.backend_mut(), terminal::EndSynchronizedUpdate)
 }

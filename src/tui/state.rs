@@ -233,6 +233,7 @@ impl AppState {
             help_scroll: 0,
             quit: false,
         };
+        state.journeys.selected = current.unwrap_or(0);
         state.refresh_gap_rows();
         state
     }

@@ -54,8 +54,14 @@ pub fn title(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 pub fn tabs(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
+    // " 1 Corridor " needs 62 columns for all six; narrower screens drop a space.
+    let roomy = area.width >= 62;
     for (n, view) in View::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", n + 1, view.title());
+        let label = if roomy {
+            format!(" {} {} ", n + 1, view.title())
+        } else {
+            format!("{} {} ", n + 1, view.title())
+        };
         if *view == state.view {
             spans.push(Span::styled(label, theme.selected()));
         } else {

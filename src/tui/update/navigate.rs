@@ -181,7 +181,11 @@ pub fn open(state: &mut AppState) -> Effect {
                     state.status = None;
                 }
                 Some(false) => {
-                    state.status = Some("this file has errors: fix them, then press r".into());
+                    let error = state.entries[selected].content.as_ref().err().cloned();
+                    state.status = Some(format!(
+                        "{} (fix it, then press r)",
+                        error.unwrap_or_default()
+                    ));
                 }
                 None => return Effect::None,
             }

@@ -512,7 +512,7 @@ fn open_a_journey_with_errors_says_so() {
         state
             .status
             .as_deref()
-            .is_some_and(|s| s.contains("errors")),
+            .is_some_and(|s| s.contains("b-broken.toml:2:") && s.contains("press r")),
         "{:?}",
         state.status
     );

@@ -1,0 +1,1136 @@
+//! The workbench driven end to end: the real binary in a real terminal
+//! emulator (tmux), as a person at a keyboard would use it.
+//!
+//! Every test gets its own tmux server (`tmux -L corridor-e2e-PID-NAME`),
+//! its own temporary folder as HOME and working directory, and a plain `sh`
+//! in a detached session of a fixed size. Commands are typed into that shell
+//! with `send-keys`; the screen is read with `capture-pane -p` and polled
+//! until it shows what a step waits for (never a fixed sleep). Dropping the
+//! session kills its server.
+//!
+//! Shell commands end in `echo "rc=$? @@N@@"` with `N` written as `$((...))`,
+//! so the echoed line can only appear once the shell ran it, and it carries
+//! the exit status.
+//!
+//! Tests are skipped (with a message) when `tmux` is not installed; CI
+//! (`.ci/run`) installs it.
+
+#![cfg(target_os = "linux")]
+
+use std::cell::Cell;
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_corridor");
+const JOURNEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/journeys");
+
+/// How long a step may take before the test fails.
+const DEADLINE: Duration = Duration::from_secs(10);
+/// How often the screen is read while waiting.
+const POLL: Duration = Duration::from_millis(50);
+/// The tmux session every test uses (one per server).
+const SESSION: &str = "e2e";
+
+// Distinctive text of each view.
+const CORRIDOR: &str = "Detail (Enter: full screen)";
+const GAPS: &str = "# Sev Gap";
+const OWNERS: &str = "Department";
+const ACTIONS: &str = "Closes the gap at";
+const JOURNEYS_VIEW: &str = "Worst department";
+const HELP: &str = "Help (Esc closes";
+const FILTER: &str = "Filter gaps";
+const DETAIL: &str = "Touchpoint (Esc closes";
+
+/// The Curve view: its info line starts with the cursor, `N/TOTAL`.
+fn is_curve(screen: &str) -> bool {
+    screen.lines().any(|l| {
+        l.split_whitespace().next().is_some_and(|w| {
+            w.split_once('/').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
+            })
+        })
+    })
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// One tmux server with one shell pane, and the temporary home it runs in.
+struct Session {
+    socket: String,
+    /// Where the server listens; removed with the server.
+    socket_path: Option<PathBuf>,
+    dir: TempDir,
+    started: Instant,
+    commands: Cell<u32>,
+}
+
+impl Session {
+    /// Starts `sh` in a `width` x `height` pane, or `None` (with a message)
+    /// when tmux is missing.
+    fn start(name: &str, width: u16, height: u16) -> Option<Session> {
+        if !tmux_available() {
+            eprintln!("SKIPPED tui_e2e::{name}: tmux is not installed (CI installs it)");
+            return None;
+        }
+        let dir = tempfile::Builder::new()
+            .prefix("corridor-e2e-")
+            .tempdir()
+            .expect("create a temporary folder");
+        let mut session = Session {
+            socket: format!("corridor-e2e-{}-{name}", std::process::id()),
+            socket_path: None,
+            dir,
+            started: Instant::now(),
+            commands: Cell::new(0),
+        };
+        fs::create_dir_all(session.path().join("config")).expect("create config folder");
+        fs::create_dir_all(session.path().join("data")).expect("create data folder");
+        let home = session.path().display().to_string();
+        let env = [
+            format!("HOME={home}"),
+            format!("XDG_CONFIG_HOME={home}/config"),
+            format!("XDG_DATA_HOME={home}/data"),
+            "LANG=C.UTF-8".to_owned(),
+            format!("CORRIDOR={BIN}"),
+        ];
+        let (w, h) = (width.to_string(), height.to_string());
+        let mut args = vec![
+            "new-session",
+            "-d",
+            "-s",
+            SESSION,
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-c",
+            &home,
+        ];
+        for var in &env {
+            args.push("-e");
+            args.push(var);
+        }
+        args.push("sh");
+        session.tmux(&args);
+        session.socket_path = Some(PathBuf::from(session.display("#{socket_path}")));
+        // Keep a pane whose shell died, so a failure can say how it died.
+        session.tmux(&["set-option", "-g", "remain-on-exit", "on"]);
+        // The shell is ready once it runs a command.
+        assert_eq!(session.run("true"), 0, "the shell runs commands");
+        Some(session)
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A tmux command for this server, in a clean, known environment.
+    fn command(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.path())
+            .env("XDG_CONFIG_HOME", self.path().join("config"))
+            .env("XDG_DATA_HOME", self.path().join("data"))
+            .env("LANG", "C.UTF-8")
+            .env("TERM", "xterm-256color")
+            .current_dir(self.path())
+            .args(["-u", "-f", "/dev/null", "-L", &self.socket]);
+        cmd
+    }
+
+    /// Runs a tmux command; panics when it fails.
+    fn tmux(&self, args: &[&str]) -> String {
+        let out: Output = self
+            .command()
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run tmux");
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Presses keys, by tmux name (`Enter`, `Escape`, `BTab`, `j`).
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", SESSION];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    /// Types text literally.
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", SESSION, "-l", text]);
+    }
+
+    /// Types `cmd` into the shell, followed by an echo of its exit status;
+    /// returns the marker `wait_done` waits for.
+    fn shell(&self, cmd: &str) -> String {
+        let n = self.commands.get() + 1;
+        self.commands.set(n);
+        self.type_text(&format!("{cmd}; echo \"rc=$? @@$((1000+{n}))@@\""));
+        self.keys(&["Enter"]);
+        format!("@@{}@@", 1000 + n)
+    }
+
+    /// Waits for the shell to report on the command of `marker`; its status.
+    /// (The line may start with a prompt when typing raced the shell.)
+    fn wait_done(&self, marker: &str, timeout: Duration) -> i32 {
+        let report = |screen: &str| -> Option<String> {
+            screen
+                .lines()
+                .filter(|l| l.contains(marker))
+                .find_map(|l| Some(l.get(l.find("rc=")? + 3..)?.to_owned()))
+        };
+        let screen = self.wait_until(&format!("the shell to print {marker}"), timeout, |s| {
+            report(s).is_some()
+        });
+        let line = report(&screen).unwrap_or_default();
+        line.split_whitespace()
+            .next()
+            .and_then(|rc| rc.parse().ok())
+            .unwrap_or_else(|| panic!("no exit status in {line:?}:\n{}", framed(&screen)))
+    }
+
+    /// Runs a shell command to completion; its exit status.
+    fn run(&self, cmd: &str) -> i32 {
+        let marker = self.shell(cmd);
+        self.wait_done(&marker, DEADLINE)
+    }
+
+    /// The screen as text, one line per row.
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", SESSION])
+    }
+
+    /// The screen with attributes and colours as escape sequences.
+    fn styled_screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-e", "-t", SESSION])
+    }
+
+    /// A tmux format evaluated for the pane (`#{pane_title}`).
+    fn display(&self, format: &str) -> String {
+        self.tmux(&["display-message", "-p", "-t", SESSION, format])
+            .trim_end_matches('\n')
+            .to_owned()
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        self.tmux(&[
+            "resize-window",
+            "-t",
+            SESSION,
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+    }
+
+    /// Polls the screen until `done` holds on a settled screen; that screen.
+    fn wait_until(&self, what: &str, timeout: Duration, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + timeout;
+        let mut previous: Option<String> = None;
+        loop {
+            let screen = self.screen();
+            // The same screen twice, POLL apart: a frame is not half drawn.
+            if done(&screen) && previous.as_deref() == Some(screen.as_str()) {
+                return screen;
+            }
+            if Instant::now() >= deadline {
+                panic!(
+                    "timed out after {timeout:?} waiting for {what}; pane dead: {}; the screen:\n{}",
+                    self.display("#{pane_dead} #{pane_dead_status} #{pane_dead_signal}"),
+                    framed(&screen)
+                );
+            }
+            previous = Some(screen);
+            sleep(POLL);
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), DEADLINE, |s| s.contains(text))
+    }
+
+    fn wait_gone(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} to go"), DEADLINE, |s| !s.contains(text))
+    }
+
+    /// Waits until a tmux format has `value`.
+    fn wait_display(&self, format: &str, value: &str) {
+        let deadline = Instant::now() + DEADLINE;
+        loop {
+            let now = self.display(format);
+            if now == value {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{format} stayed {now:?}, expected {value:?}; the screen:\n{}",
+                framed(&self.screen())
+            );
+            sleep(POLL);
+        }
+    }
+
+    /// The terminal's mode flags as `stty -a` prints them in the pane.
+    fn stty_flags(&self) -> BTreeSet<String> {
+        let n = self.commands.get() + 1;
+        let file = format!("stty-{n}.txt");
+        assert_eq!(self.run(&format!("stty -a > {file}")), 0, "stty -a runs");
+        let text = fs::read_to_string(self.path().join(&file)).expect("read stty output");
+        let skip = ["speed", "baud", "rows", "columns", "line", "min", "time"];
+        text.split(|c: char| c.is_whitespace() || c == ';')
+            .filter(|t| {
+                let name = t.trim_start_matches('-');
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                    && name.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !skip.contains(&name)
+            })
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// After the workbench left: the shell's terminal modes are as before
+    /// (`baseline`), cooked with echo; the cursor shows; the main screen.
+    fn assert_sane(&self, baseline: &BTreeSet<String>) {
+        let screen = self.screen();
+        assert_eq!(
+            self.display("#{alternate_on}"),
+            "0",
+            "alternate screen off; the screen:\n{}",
+            framed(&screen)
+        );
+        assert_eq!(
+            self.display("#{cursor_flag}"),
+            "1",
+            "the cursor is visible; the screen:\n{}",
+            framed(&screen)
+        );
+        let flags = self.stty_flags();
+        for flag in ["icanon", "echo", "isig", "icrnl", "opost"] {
+            assert!(
+                flags.contains(flag),
+                "stty lacks {flag} after the workbench: {flags:?}"
+            );
+        }
+        assert_eq!(&flags, baseline, "terminal modes differ from before");
+    }
+
+    /// The pid of the shell's child process named `name`.
+    fn child(&self, name: &str) -> u32 {
+        let shell: u32 = self
+            .display("#{pane_pid}")
+            .parse()
+            .expect("pane_pid is a number");
+        let deadline = Instant::now() + DEADLINE;
+        loop {
+            if let Some(pid) = child_of(shell, name) {
+                return pid;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no process {name:?} under the shell {shell}"
+            );
+            sleep(POLL);
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self
+            .command()
+            .arg("kill-server")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        if let Some(path) = &self.socket_path {
+            let _ = fs::remove_file(path);
+        }
+        eprintln!(
+            "tui_e2e: {} took {:.1}s",
+            self.socket,
+            self.started.elapsed().as_secs_f64()
+        );
+    }
+}
+
+/// A screen with a frame and row numbers, for failure messages.
+fn framed(screen: &str) -> String {
+    let mut out = String::from("    +--------\n");
+    for (n, line) in screen.lines().enumerate() {
+        out.push_str(&format!("{:>3} |{line}\n", n + 1));
+    }
+    out.push_str("    +--------");
+    out
+}
+
+/// The child of `parent` whose command name is `name`, from /proc.
+fn child_of(parent: u32, name: &str) -> Option<u32> {
+    for entry in fs::read_dir("/proc").ok()?.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // `pid (comm) state ppid ...`; comm may hold spaces and parentheses.
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        let comm = stat.get(open + 1..close).unwrap_or_default();
+        let mut rest = stat.get(close + 1..).unwrap_or_default().split_whitespace();
+        let state = rest.next();
+        let ppid = rest.next().and_then(|p| p.parse::<u32>().ok());
+        if ppid == Some(parent) && comm == name && state != Some("Z") {
+            return Some(pid);
+        }
+    }
+    None
+}
+
+fn alive(pid: u32) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rfind(')')
+            .and_then(|close| stat.get(close + 1..))
+            .and_then(|rest| rest.split_whitespace().next())
+            != Some("Z")
+    })
+}
+
+fn signal(pid: u32, name: &str) {
+    let status = Command::new("sh")
+        .args(["-c", "kill -s \"$1\" \"$2\"", "sh", name, &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success(), "kill -s {name} {pid} failed");
+}
+
+/// Copies the bundled journeys into `dest/journeys`.
+fn copy_journeys(dest: &Path) -> PathBuf {
+    let to = dest.join("journeys");
+    fs::create_dir_all(&to).expect("create journeys folder");
+    for entry in fs::read_dir(JOURNEYS)
+        .expect("read bundled journeys")
+        .flatten()
+    {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            fs::copy(&path, to.join(entry.file_name())).expect("copy a journey");
+        }
+    }
+    to
+}
+
+/// Rows of the Gaps table: lines starting with a rank and a severity.
+fn gap_rows(screen: &str) -> usize {
+    screen
+        .lines()
+        .filter(|l| {
+            let mut words = l.split_whitespace();
+            let mut number = || words.next().is_some_and(|w| w.parse::<u32>().is_ok());
+            number() && number()
+        })
+        .count()
+}
+
+/// Whether any SGR sequence in a `capture-pane -e` screen sets a colour.
+fn has_colour(styled: &str) -> bool {
+    styled.split("\u{1b}[").skip(1).any(|seq| {
+        let Some(end) = seq.find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':')) else {
+            return false;
+        };
+        if !seq[end..].starts_with('m') {
+            return false;
+        }
+        seq[..end]
+            .split([';', ':'])
+            .filter_map(|p| p.parse::<u32>().ok())
+            .any(|p| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107))
+    })
+}
+
+fn non_ascii(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.is_ascii())
+        .map(|(n, l)| format!("{:>3} |{l}", n + 1))
+        .collect()
+}
+
+/// Every view by number and by Tab, help, search, the filter panel,
+/// resizing below the minimum and back, and a clean exit.
+#[test]
+fn tour_of_the_workbench() {
+    let Some(t) = Session::start("tour", 100, 30) else {
+        return;
+    };
+    copy_journeys(t.path());
+    let baseline = t.stty_flags();
+    let done = t.shell("\"$CORRIDOR\"");
+
+    t.wait_for(CORRIDOR);
+    t.wait_display("#{alternate_on}", "1");
+    assert_eq!(t.display("#{cursor_flag}"), "0", "the cursor is hidden");
+    let screen = t.screen();
+    assert!(
+        screen.contains(" 1 Corridor  2 Gaps  3 Owners  4 Curve  5 Actions  6 Journeys"),
+        "view tabs:\n{}",
+        framed(&screen)
+    );
+    let last = screen.lines().last().unwrap_or_default();
+    assert!(
+        last.contains("? help") && last.contains("q quit"),
+        "hints: {last:?}"
+    );
+
+    // Views by number.
+    t.keys(&["2"]);
+    let gaps = t.wait_for(GAPS);
+    let all_rows = gap_rows(&gaps);
+    assert!(
+        all_rows >= 10,
+        "the Gaps view lists touchpoints:\n{}",
+        framed(&gaps)
+    );
+    t.keys(&["3"]);
+    t.wait_for(OWNERS);
+    t.keys(&["4"]);
+    t.wait_until("the Curve view", DEADLINE, is_curve);
+    t.keys(&["5"]);
+    t.wait_for(ACTIONS);
+    t.keys(&["6"]);
+    t.wait_for(JOURNEYS_VIEW);
+    t.keys(&["1"]);
+    t.wait_for(CORRIDOR);
+
+    // Tab and Shift-Tab cycle, wrapping at both ends.
+    t.keys(&["BTab"]);
+    t.wait_for(JOURNEYS_VIEW);
+    t.keys(&["BTab"]);
+    t.wait_for(ACTIONS);
+    t.keys(&["Tab"]);
+    t.wait_for(JOURNEYS_VIEW);
+    t.keys(&["Tab"]);
+    t.wait_for(CORRIDOR);
+    t.keys(&["Tab"]);
+    t.wait_for(GAPS);
+
+    // Help: every key, and the formulas further down.
+    t.keys(&["?"]);
+    t.wait_for(HELP);
+    let formula = "severity = max(0, -gap)";
+    for _ in 0..60 {
+        if t.screen().contains(formula) {
+            break;
+        }
+        t.keys(&["j"]);
+        sleep(POLL);
+    }
+    t.wait_for(formula);
+    t.keys(&["Escape"]);
+    let screen = t.wait_gone(HELP);
+    assert!(screen.contains(GAPS), "back in Gaps:\n{}", framed(&screen));
+
+    // Search narrows the Gaps list; Esc clears it.
+    t.keys(&["/"]);
+    t.wait_for("/_");
+    t.type_text("Sage");
+    let found = t.wait_until("the search to narrow the list", DEADLINE, |s| {
+        gap_rows(s) < all_rows && s.contains("/Sage_")
+    });
+    assert!(
+        gap_rows(&found) >= 1,
+        "something matches:\n{}",
+        framed(&found)
+    );
+    assert!(
+        found.contains("Payroll connector to Sage 200"),
+        "the matching touchpoint is listed:\n{}",
+        framed(&found)
+    );
+    t.keys(&["Escape"]);
+    t.wait_until("the full list again", DEADLINE, |s| {
+        gap_rows(s) == all_rows && !s.contains("/Sage")
+    });
+
+    // The filter panel sets a stage; the status line says so.
+    t.keys(&["f"]);
+    t.wait_for(FILTER);
+    t.keys(&["Right"]);
+    let filtered = t.wait_for("filter: stage=");
+    assert!(
+        gap_rows(&filtered) < all_rows,
+        "the stage filter narrows the list:\n{}",
+        framed(&filtered)
+    );
+    t.keys(&["Enter"]);
+    let closed = t.wait_gone(FILTER);
+    assert!(
+        closed.contains("filter: stage="),
+        "the filter stays after closing the panel:\n{}",
+        framed(&closed)
+    );
+    t.keys(&["Escape"]);
+    t.wait_until("Esc to clear the filter", DEADLINE, |s| {
+        !s.contains("filter:") && gap_rows(s) == all_rows
+    });
+
+    // Too small, just too small, just big enough, and back.
+    t.resize(20, 5);
+    t.wait_for("too small");
+    // A 1x1 window shows one letter of the notice; then it still runs.
+    t.resize(1, 1);
+    t.wait_until("a 1x1 screen", DEADLINE, |s| s.trim() == "T");
+    t.resize(20, 5);
+    t.wait_for("20x5, need 60x15");
+    t.resize(59, 15);
+    t.wait_for("59x15, need 60x15");
+    t.resize(60, 15);
+    t.wait_until("the Gaps view at 60x15", DEADLINE, |s| {
+        s.contains(GAPS) && !s.contains("too small")
+    });
+    t.resize(100, 30);
+    let back = t.wait_until("the Gaps view at 100x30", DEADLINE, |s| {
+        s.contains(GAPS) && gap_rows(s) == all_rows
+    });
+    assert!(!back.contains("too small"), "{}", framed(&back));
+
+    // q leaves; the shell and the terminal are as they were.
+    t.keys(&["q"]);
+    assert_eq!(t.wait_done(&done, DEADLINE), 0, "q exits 0");
+    t.assert_sane(&baseline);
+    assert_eq!(t.run("echo done-$((40+2))"), 0);
+    t.wait_until("the shell to echo", DEADLINE, |s| {
+        s.lines().any(|l| l.trim() == "done-42")
+    });
+}
+
+/// 80x24 without colour and with ASCII symbols, asked for by flags or
+/// chosen because the locale is not UTF-8; the corridor scrolls by stage.
+#[test]
+fn ascii_and_no_colour_at_80x24() {
+    let Some(t) = Session::start("ascii", 80, 24) else {
+        return;
+    };
+    copy_journeys(t.path());
+
+    // Flags, in a UTF-8 locale.
+    let done = t.shell("\"$CORRIDOR\" --ascii --no-color");
+    let screen = t.wait_for(CORRIDOR);
+    check_ascii_corridor(&t, &screen);
+    assert!(
+        !has_colour(&t.styled_screen()),
+        "--no-color draws no colour:\n{}",
+        t.styled_screen().escape_debug()
+    );
+    // Bold and reverse video still mark headings and the selection.
+    assert!(
+        t.styled_screen().contains("\u{1b}[1;7m"),
+        "the selection shows"
+    );
+    scroll_stages(&t);
+    t.keys(&["q"]);
+    assert_eq!(t.wait_done(&done, DEADLINE), 0);
+
+    // A locale that is not UTF-8 chooses ASCII by itself; colour stays.
+    let done = t.shell("LANG=C \"$CORRIDOR\"");
+    let screen = t.wait_for(CORRIDOR);
+    check_ascii_corridor(&t, &screen);
+    assert!(has_colour(&t.styled_screen()), "colour is on by default");
+    scroll_stages(&t);
+    t.keys(&["q"]);
+    assert_eq!(t.wait_done(&done, DEADLINE), 0);
+
+    // NO_COLOR turns colour off; in UTF-8 the symbols are Unicode.
+    let done = t.shell("NO_COLOR=1 \"$CORRIDOR\"");
+    let screen = t.wait_for(CORRIDOR);
+    assert!(
+        screen.contains('▼') && screen.contains('│'),
+        "Unicode symbols in a UTF-8 locale:\n{}",
+        framed(&screen)
+    );
+    assert!(!has_colour(&t.styled_screen()), "NO_COLOR draws no colour");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_done(&done, DEADLINE), 0);
+}
+
+fn check_ascii_corridor(t: &Session, screen: &str) {
+    let bad = non_ascii(screen);
+    assert!(
+        bad.is_empty(),
+        "non-ASCII in ASCII mode:\n{}\nthe screen:\n{}",
+        bad.join("\n"),
+        framed(screen)
+    );
+    assert!(
+        screen.contains("vv -2"),
+        "critical gaps as vv:\n{}",
+        framed(screen)
+    );
+    assert!(
+        screen.contains("v -1"),
+        "shortfalls as v:\n{}",
+        framed(screen)
+    );
+    assert!(
+        screen.contains(" |"),
+        "columns ruled with |:\n{}",
+        framed(screen)
+    );
+    assert!(
+        screen.contains("* "),
+        "moments of truth as *:\n{}",
+        framed(screen)
+    );
+    let lines: Vec<&str> = screen.lines().collect();
+    assert_eq!(lines.len(), 24, "the pane is 24 rows");
+    assert!(
+        lines[23].contains("? help") && lines[23].contains("q quit"),
+        "the hint bar is the last line: {:?}",
+        lines[23]
+    );
+    assert_eq!(t.display("#{alternate_on}"), "1");
+}
+
+/// At 80 columns three stages show; `l` brings the fourth into view.
+fn scroll_stages(t: &Session) {
+    let screen = t.screen();
+    assert!(
+        screen.contains("Discover (buy)") && !screen.contains("Kickoff"),
+        "the first stages show, Kickoff does not:\n{}",
+        framed(&screen)
+    );
+    t.keys(&["l", "l", "l"]);
+    let moved = t.wait_for("Kickoff (own)");
+    assert!(
+        moved.contains("< Evaluate"),
+        "the corridor scrolled past Discover:\n{}",
+        framed(&moved)
+    );
+}
+
+/// ASCII mode draws nothing but ASCII anywhere: every view, help, and the
+/// full detail of a touchpoint whose notes span two lines (once `↵`, the
+/// Curve's `│` axes and `•` markers, and `·` in Actions headings slipped
+/// through).
+#[test]
+fn ascii_mode_is_ascii_in_every_view() {
+    let Some(t) = Session::start("ascii-all", 100, 30) else {
+        return;
+    };
+    copy_journeys(t.path());
+    let done = t.shell("LANG=C \"$CORRIDOR\"");
+    t.wait_for(CORRIDOR);
+    let mut bad = Vec::new();
+    let mut look = |name: &str, screen: String| {
+        for line in non_ascii(&screen) {
+            bad.push(format!("{name}: {line}"));
+        }
+    };
+    // The Evaluate stage's first touchpoint has notes over two lines.
+    t.keys(&["l", "Enter"]);
+    look("detail", t.wait_for(DETAIL));
+    t.keys(&["Escape"]);
+    t.wait_gone(DETAIL);
+    for (key, marker) in [
+        ("2", GAPS),
+        ("3", OWNERS),
+        ("5", ACTIONS),
+        ("6", JOURNEYS_VIEW),
+    ] {
+        t.keys(&[key]);
+        look(marker, t.wait_for(marker));
+    }
+    t.keys(&["4"]);
+    look("curve", t.wait_until("the Curve view", DEADLINE, is_curve));
+    t.keys(&["?"]);
+    look("help", t.wait_for(HELP));
+    t.keys(&["Escape"]);
+    t.wait_gone(HELP);
+    t.keys(&["q"]);
+    assert_eq!(t.wait_done(&done, DEADLINE), 0);
+    assert!(
+        bad.is_empty(),
+        "non-ASCII in ASCII mode:\n{}",
+        bad.join("\n")
+    );
+}
+
+/// A journey whose every text field holds terminal escape sequences and
+/// bidi controls, written as TOML escapes.
+const HOSTILE: &str = r#"schema = 1
+title = "Hostile \u001b]0;PWNED\u0007 journey \u202e reversed"
+persona = "Persona \u001b[2J\u001b[H cleared"
+promise = "Promise \u001b]2;PWNED\u001b\\ kept"
+description = "Description \u009b2J \u2066 isolated"
+
+[[stages]]
+id = "first"
+name = "First \u001b]2;PWNED\u001b\\ stage"
+phase = "buy"
+
+[[stages]]
+id = "second"
+name = "Second \u009b2J \u2066 stage"
+phase = "own"
+
+[[departments]]
+id = "ops"
+name = "Ops \u001b[?1049l dept"
+lead = "Lead \u001b]0;PWNED\u0007"
+
+[[partners]]
+id = "courier"
+name = "Courier \u001b]0;PWNED\u0007 ltd"
+role = "Role \u202e"
+
+[[touchpoints]]
+id = "door"
+stage = "first"
+name = "Door \u001b]0;PWNED\u0007 step"
+channel = "web \u001b[2J"
+owner = "ops"
+partner = "courier"
+moment_of_truth = true
+expectation = "Expectation \u001b]2;PWNED\u001b\\ \u202e"
+expected = 4
+experience = "Experience \u001b[2J\u001b[H \u009b2J"
+actual = 1
+emotion = -2
+evidence = ["Evidence \u001b[?1049l", "More \u2066 \u001b]0;PWNED\u0007"]
+metrics = { "m\u001b[2J" = 1 }
+notes = "Notes \u001b]0;PWNED\u0007\nsecond line \u001b[?1049l"
+
+[[touchpoints]]
+id = "invoice"
+stage = "second"
+name = "Invoice \u009b2J \u2066 \u001b[?1049l"
+channel = "email"
+owner = "ops"
+expectation = "Plain"
+expected = 3
+experience = "Plain \u001b[2J"
+actual = 2
+emotion = 0
+
+[[actions]]
+id = "fix"
+touchpoint = "door"
+title = "Fix \u001b]0;PWNED\u0007 \u001b[2J now \u202e"
+owner = "ops"
+status = "open"
+due = 2026-01-01
+"#;
+
+/// Characters a terminal would act on, which must never reach the screen.
+const LIVE: [char; 6] = ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{2066}', '\u{0}'];
+
+#[test]
+fn hostile_text_is_shown_inert() {
+    let Some(t) = Session::start("hostile", 100, 30) else {
+        return;
+    };
+    fs::write(t.path().join("hostile.toml"), HOSTILE).expect("write the journey");
+
+    // tmux does honour title changes from the pane, so the check below can fail.
+    assert_eq!(t.run("printf '\\033]2;probe\\033\\\\'"), 0);
+    t.wait_display("#{pane_title}", "probe");
+    t.tmux(&["select-pane", "-t", SESSION, "-T", "original-title"]);
+    t.wait_display("#{pane_title}", "original-title");
+    assert_eq!(t.run("echo MARKER-BEFORE"), 0);
+
+    let done = t.shell("\"$CORRIDOR\" hostile.toml");
+    let check = |what: &str, screen: &str| {
+        assert_eq!(
+            t.display("#{pane_title}"),
+            "original-title",
+            "{what}: the pane title changed; the screen:\n{}",
+            framed(screen)
+        );
+        assert_eq!(
+            t.display("#{alternate_on}"),
+            "1",
+            "{what}: left the alternate screen; the screen:\n{}",
+            framed(screen)
+        );
+        // Popups may cover the title bar; help shows no file text.
+        assert!(
+            what == "help" || (screen.contains("^[]0;PWNED^G") && screen.contains("<U+202E>")),
+            "{what}: placeholders in the title bar:\n{}",
+            framed(screen)
+        );
+        assert!(
+            !screen.contains(LIVE),
+            "{what}: a live control character reached the screen:\n{}",
+            framed(screen).escape_debug()
+        );
+    };
+
+    let screen = t.wait_for(CORRIDOR);
+    check("corridor", &screen);
+    for text in [
+        "First ^[]2;PWNED^[\\ stage",
+        "<U+009B>2J",
+        "<U+2066>",
+        "Ops ^[[?1049l dept",
+    ] {
+        assert!(
+            screen.contains(text),
+            "{text:?} shown:\n{}",
+            framed(&screen)
+        );
+    }
+    t.keys(&["Enter"]);
+    let detail = t.wait_for(DETAIL);
+    check("detail", &detail);
+    for text in [
+        "Expected: Expectation ^[]2;PWNED^[\\ <U+202E>",
+        "Experience: Experience ^[[2J^[[H <U+009B>2J",
+        "Evidence ^[[?1049l",
+        "Notes: Notes ^[]0;PWNED^G",
+        "Fix ^[]0;PWNED^G ^[[2J now <U+202E>",
+    ] {
+        assert!(
+            detail.contains(text),
+            "{text:?} shown:\n{}",
+            framed(&detail)
+        );
+    }
+    t.keys(&["j"]);
+    check("next detail", &t.wait_for("Invoice <U+009B>2J"));
+    t.keys(&["Escape"]);
+    check("corridor again", &t.wait_gone(DETAIL));
+
+    t.keys(&["2"]);
+    check("gaps", &t.wait_for(GAPS));
+    t.keys(&["Enter"]);
+    check("gaps detail", &t.wait_for(DETAIL));
+    t.keys(&["Escape"]);
+    t.wait_gone(DETAIL);
+    t.keys(&["3"]);
+    check("owners", &t.wait_for(OWNERS));
+    t.keys(&["4"]);
+    check("curve", &t.wait_until("the Curve view", DEADLINE, is_curve));
+    t.keys(&["5"]);
+    check("actions", &t.wait_for(ACTIONS));
+    t.keys(&["j", "Enter"]);
+    check("action detail", &t.wait_for(DETAIL));
+    t.keys(&["Escape"]);
+    t.wait_gone(DETAIL);
+    t.keys(&["6"]);
+    check("journeys", &t.wait_for(JOURNEYS_VIEW));
+    t.keys(&["?"]);
+    check("help", &t.wait_for(HELP));
+    t.keys(&["Escape"]);
+    t.wait_gone(HELP);
+
+    t.keys(&["q"]);
+    assert_eq!(t.wait_done(&done, DEADLINE), 0);
+    let after = t.screen();
+    assert!(
+        after.lines().any(|l| l.trim_end() == "MARKER-BEFORE"),
+        "the shell's screen was kept:\n{}",
+        framed(&after)
+    );
+    assert!(
+        !after.contains("PWNED"),
+        "nothing leaked to the shell:\n{}",
+        framed(&after)
+    );
+    assert_eq!(t.display("#{pane_title}"), "original-title");
+}
+
+/// SIGTERM and SIGHUP end the workbench with 128+signal and a sane terminal.
+#[test]
+fn signals_restore_the_terminal() {
+    let Some(t) = Session::start("signals", 100, 30) else {
+        return;
+    };
+    copy_journeys(t.path());
+    let baseline = t.stty_flags();
+    for (sig, code) in [("TERM", 143), ("HUP", 129)] {
+        let done = t.shell("\"$CORRIDOR\"");
+        t.wait_for(CORRIDOR);
+        let pid = t.child("corridor");
+        let sent = Instant::now();
+        signal(pid, sig);
+        let rc = t.wait_done(&done, Duration::from_secs(2));
+        let took = sent.elapsed();
+        assert_eq!(rc, code, "SIG{sig} exit status");
+        assert!(
+            took < Duration::from_secs(2),
+            "SIG{sig}: prompt after {took:?}"
+        );
+        assert!(!alive(pid), "SIG{sig}: the process is gone");
+        t.assert_sane(&baseline);
+    }
+}
+
+/// Without an interactive terminal the workbench refuses, pointing at
+/// `corridor show`, and writes nothing to stdout.
+#[test]
+fn needs_an_interactive_terminal() {
+    let dir = tempfile::tempdir().expect("create a temporary folder");
+    copy_journeys(dir.path());
+    for term in ["xterm-256color", "dumb"] {
+        let out = Command::new(BIN)
+            .current_dir(dir.path())
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("TERM", term)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run corridor");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "TERM={term}: {stderr}");
+        assert!(stderr.contains("corridor show"), "TERM={term}: {stderr}");
+        assert!(out.stdout.is_empty(), "TERM={term}: nothing on stdout");
+    }
+
+    // In a real terminal: TERM=dumb, and stdout redirected to a file.
+    let Some(t) = Session::start("no-tty", 160, 30) else {
+        return;
+    };
+    copy_journeys(t.path());
+    assert_eq!(t.run("TERM=dumb \"$CORRIDOR\""), 2, "TERM=dumb");
+    assert_eq!(t.run("\"$CORRIDOR\" > out.txt"), 2, "stdout to a file");
+    let screen = t.screen();
+    assert_eq!(
+        screen
+            .matches("for text output use `corridor show FILE`")
+            .count(),
+        2,
+        "both explain why:\n{}",
+        framed(&screen)
+    );
+    let written = fs::read(t.path().join("out.txt")).expect("read out.txt");
+    assert!(
+        written.is_empty(),
+        "stdout got {:?}",
+        String::from_utf8_lossy(&written)
+    );
+    assert_eq!(t.display("#{alternate_on}"), "0");
+}
+
+/// A broken journey beside a valid one: listed with its error, the
+/// workbench carries on, the valid one opens; fixing and `r` reloads.
+#[test]
+fn broken_journey_beside_a_valid_one() {
+    let Some(t) = Session::start("broken", 100, 30) else {
+        return;
+    };
+    let folder = t.path().join("journeys");
+    fs::create_dir_all(&folder).expect("create journeys folder");
+    fs::copy(
+        Path::new(JOURNEYS).join("online-order-courier.toml"),
+        folder.join("online-order-courier.toml"),
+    )
+    .expect("copy a journey");
+    fs::write(
+        folder.join("broken.toml"),
+        "schema = 1\ntitle = \"Broken\"\nthis is = not toml\n",
+    )
+    .expect("write the broken journey");
+
+    let done = t.shell("\"$CORRIDOR\"");
+    let screen = t.wait_for(CORRIDOR);
+    assert!(
+        screen.contains("Online order with courier"),
+        "{}",
+        framed(&screen)
+    );
+    t.keys(&["6"]);
+    let list = t.wait_for(JOURNEYS_VIEW);
+    let broken = list
+        .lines()
+        .find(|l| l.contains("broken.toml"))
+        .unwrap_or_else(|| panic!("broken.toml listed:\n{}", framed(&list)));
+    assert!(
+        broken.contains("broken.toml:3:"),
+        "the error names FILE:LINE:COL: {broken:?}"
+    );
+    assert!(list.contains("online-order-courier"), "{}", framed(&list));
+
+    // Enter on the broken file explains and stays.
+    let rows: Vec<&str> = list
+        .lines()
+        .skip_while(|l| !l.contains(JOURNEYS_VIEW))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .collect();
+    assert_eq!(rows.len(), 2, "two rows:\n{}", framed(&list));
+    let broken_row = rows
+        .iter()
+        .position(|l| l.contains("broken.toml"))
+        .expect("a row for broken.toml");
+    // The selection starts on the open journey, the valid one.
+    let (to_broken, to_valid) = if broken_row == 0 {
+        ("Up", "Down")
+    } else {
+        ("Down", "Up")
+    };
+    t.keys(&[to_broken, "Enter"]);
+    // The status line carries the file's first error.
+    let said = t.wait_for("(fix it, then press r)");
+    assert!(said.contains("broken.toml:"), "{}", framed(&said));
+    assert!(
+        said.contains(JOURNEYS_VIEW),
+        "still in Journeys:\n{}",
+        framed(&said)
+    );
+    assert_eq!(t.display("#{alternate_on}"), "1", "still running");
+
+    // Enter on the valid one opens its corridor.
+    t.keys(&[to_valid, "Enter"]);
+    let opened = t.wait_for(CORRIDOR);
+    assert!(
+        opened.contains("Online order with courier") && opened.contains("19 touchpoints"),
+        "{}",
+        framed(&opened)
+    );
+
+    // Fix the file; r reads it again.
+    fs::write(
+        folder.join("broken.toml"),
+        fs::read_to_string(Path::new(JOURNEYS).join("subscription-renewal.toml"))
+            .expect("read a journey"),
+    )
+    .expect("fix the broken journey");
+    t.keys(&["r"]);
+    t.wait_for("reloaded 2 journeys");
+    t.keys(&["6"]);
+    let list = t.wait_for(JOURNEYS_VIEW);
+    assert!(!list.contains("broken.toml:3:"), "{}", framed(&list));
+    assert!(list.contains("Subscription renewal"), "{}", framed(&list));
+
+    t.keys(&["q"]);
+    assert_eq!(t.wait_done(&done, DEADLINE), 0);
+}
