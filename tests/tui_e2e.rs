@@ -1134,3 +1134,100 @@ fn broken_journey_beside_a_valid_one() {
     t.keys(&["q"]);
     assert_eq!(t.wait_done(&done, DEADLINE), 0);
 }
+
+#[test]
+fn capture_scores_then_save_changes_only_those_lines() {
+    let Some(t) = Session::start("capture", 100, 30) else {
+        return;
+    };
+    let repo = t.path().join("repo");
+    fs::create_dir_all(&repo).expect("create repo");
+    fs::copy(
+        Path::new(JOURNEYS).join("online-order-courier.toml"),
+        repo.join("journey.toml"),
+    )
+    .expect("copy a journey");
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .args([
+                "-c",
+                "user.name=e2e",
+                "-c",
+                "user.email=e2e@example.invalid",
+            ])
+            .args(args)
+            .current_dir(&repo)
+            .status()
+            .expect("run git");
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "journey.toml"]);
+    git(&["commit", "-q", "-m", "start"]);
+
+    let done = t.shell("cd repo && \"$CORRIDOR\" journey.toml");
+    t.wait_for(CORRIDOR);
+    // The first touchpoint of the corridor is selected: x, expected, actual.
+    t.keys(&["x"]);
+    t.wait_for("1-5 score");
+    t.keys(&["5"]);
+    t.wait_for("expected 5");
+    t.keys(&["1"]);
+    let screen = t.wait_for("5 -> 1");
+    assert!(screen.contains("[modified]"), "{}", framed(&screen));
+    t.keys(&["Escape"]);
+    t.wait_gone("1-5 score");
+    t.keys(&["s"]);
+    let saved = t.wait_for("saved journey.toml");
+    assert!(!saved.contains("[modified]"), "{}", framed(&saved));
+    t.keys(&["q"]);
+    assert_eq!(t.wait_done(&done, DEADLINE), 0, "q exits 0");
+
+    let numstat = Command::new("git")
+        .args(["diff", "--numstat"])
+        .current_dir(&repo)
+        .output()
+        .expect("git diff");
+    let numstat = String::from_utf8_lossy(&numstat.stdout).into_owned();
+    assert_eq!(
+        numstat.trim(),
+        "2\t2\tjourney.toml",
+        "two score lines changed"
+    );
+    let text = fs::read_to_string(repo.join("journey.toml")).expect("read");
+    assert!(
+        text.contains("# Touchpoints, in corridor order"),
+        "comments kept"
+    );
+}
+
+#[test]
+fn quitting_with_unsaved_scores_asks_first() {
+    let Some(t) = Session::start("unsaved", 100, 30) else {
+        return;
+    };
+    let folder = copy_journeys(t.path());
+    let before = fs::read_to_string(folder.join("b2b-onboarding.toml")).expect("read");
+    let done = t.shell("\"$CORRIDOR\"");
+    t.wait_for(CORRIDOR);
+    t.keys(&["x"]);
+    t.wait_for("1-5 score");
+    t.keys(&["2"]);
+    t.wait_for("expected 2");
+    t.keys(&["Escape"]);
+    t.wait_gone("1-5 score");
+    t.keys(&["q"]);
+    t.wait_for("Unsaved changes");
+    t.keys(&["Escape"]);
+    t.wait_gone("Unsaved changes");
+    t.keys(&["u"]);
+    t.wait_for("undone");
+    t.keys(&["q"]);
+    assert_eq!(
+        t.wait_done(&done, DEADLINE),
+        0,
+        "nothing unsaved after undo"
+    );
+    let after = fs::read_to_string(folder.join("b2b-onboarding.toml")).expect("read");
+    assert_eq!(before, after, "nothing was written");
+}

@@ -44,6 +44,14 @@ pub enum Action {
     Erase,
     /// Reload the journeys from disk.
     Reload,
+    /// Start workshop score capture on the selected touchpoint.
+    Capture,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Save the open journey.
+    Save,
     /// Quit the workbench.
     Quit,
     /// The terminal changed size.

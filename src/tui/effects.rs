@@ -32,7 +32,7 @@ pub fn read_entries(path: &Path) -> Result<(PathBuf, Vec<Entry>), String> {
 
 fn read_entry(file: &Path, name: String) -> Entry {
     let content = match load(file) {
-        Ok(loaded) => Ok(Opened::new(loaded.journey)),
+        Ok(loaded) => Ok(Opened::new(loaded.journey, Some(loaded.file))),
         Err(StoreError::Invalid(invalid)) => {
             let index = LineIndex::new(&invalid.text);
             let first = invalid
@@ -59,6 +59,42 @@ fn read_entry(file: &Path, name: String) -> Entry {
         name,
         content,
     }
+}
+
+/// Saves the open journey through the store (only edited lines change; a
+/// file changed on disk since it was read is not overwritten). Says what
+/// happened in the status line; true when the file now holds the journey.
+pub fn save(state: &mut AppState) -> bool {
+    if state.options.read_only {
+        state.status = Some("read-only: nothing is written".into());
+        return false;
+    }
+    let name = state.current_name().unwrap_or_default().to_owned();
+    let Some(opened) = state.opened_mut() else {
+        return false;
+    };
+    if !opened.history.is_dirty() {
+        state.status = Some(format!("{name}: no changes to save"));
+        return true;
+    }
+    let Some(file) = opened.file.as_mut() else {
+        return false;
+    };
+    let result = file.save(&opened.journey);
+    let message = match result {
+        Ok(saved) => {
+            opened.journey = saved;
+            opened.history.mark_saved();
+            format!("saved {name}")
+        }
+        Err(StoreError::Conflict { .. } | StoreError::Deleted { .. }) => {
+            format!("{name} changed on disk since it was opened: not saved (your edits are kept)")
+        }
+        Err(e) => format!("not saved: {e}"),
+    };
+    let saved = message.starts_with("saved");
+    state.status = Some(inert(&message));
+    saved
 }
 
 /// Reads every journey again, keeping the open one and the selections.

@@ -153,6 +153,14 @@ fn browse() -> Vec<Binding> {
         ),
         b(&[Char('f')], Action::Filter, "filter gaps", Some("filter")),
         b(&[Char('r')], Action::Reload, "reload from disk", None),
+        b(
+            &[Char('x')],
+            Action::Capture,
+            "capture scores: digits set expected, then actual",
+            Some("capture"),
+        ),
+        b(&[Char('u')], Action::Undo, "undo", None),
+        b(&[Char('s')], Action::Save, "save", Some("save")),
         b(&[Char('?')], Action::Help, "help", Some("help")),
         b(&[Char('q')], Action::Quit, "quit", Some("quit")),
     ]
@@ -248,6 +256,26 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
                 None,
             ),
         ],
+        Mode::Capture { .. } => vec![
+            b(
+                &[Code(KeyCode::Esc)],
+                Action::Back,
+                "stop capturing",
+                Some("stop"),
+            ),
+            b(
+                &[Code(KeyCode::Backspace)],
+                Action::Erase,
+                "step back",
+                Some("back"),
+            ),
+        ],
+        Mode::ConfirmQuit => vec![b(
+            &[Code(KeyCode::Esc)],
+            Action::Back,
+            "cancel",
+            Some("cancel"),
+        )],
         Mode::Detail => vec![
             b(
                 &[Code(KeyCode::Esc), Code(KeyCode::Enter)],
@@ -277,6 +305,7 @@ pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
     if event.modifiers.contains(KeyModifiers::CONTROL) {
         return match event.code {
             KeyCode::Char('c') => Some(Action::Quit),
+            KeyCode::Char('r') => Some(Action::Redo),
             _ => None,
         };
     }
@@ -286,7 +315,9 @@ pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
         .map(|b| b.action);
     match (mode, &event.code, found) {
         (_, _, Some(action)) => Some(action),
-        (Mode::Search, KeyCode::Char(c), None) => Some(Action::Input(*c)),
+        (Mode::Search | Mode::Capture { .. } | Mode::ConfirmQuit, KeyCode::Char(c), None) => {
+            Some(Action::Input(*c))
+        }
         _ => None,
     }
 }

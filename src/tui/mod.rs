@@ -8,6 +8,7 @@ pub mod action;
 pub mod config;
 pub mod derived;
 pub mod effects;
+pub mod history;
 pub mod keymap;
 pub mod state;
 pub mod ui;
@@ -165,7 +166,7 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
         let Some(action) = action else {
             continue;
         };
-        if apply(state, &mut terminal, action)? == Effect::Quit {
+        if apply(state, &mut terminal, action)? == Effect::Quit || state.quit {
             return Ok(0);
         }
     }
@@ -181,6 +182,18 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
     let effect = update(state, action);
     match effect {
         Effect::None | Effect::Quit => {}
+        Effect::Save => {
+            effects::save(state);
+            draw(state, terminal)?;
+        }
+        Effect::SaveAndQuit => {
+            if effects::save(state) {
+                state.quit = true;
+                return Ok(Effect::Quit);
+            }
+            state.mode = state::Mode::Browse;
+            draw(state, terminal)?;
+        }
         Effect::Redraw => draw(state, terminal)?,
         Effect::Reload => {
             effects::reload(state);

@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use super::derived::{ActionRow, Derived};
+use super::history::{Edit, History};
 use crate::model::{GapClass, Journey};
+use crate::store::JourneyFile;
 
 /// The six views, in key order `1`-`6`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -61,6 +63,14 @@ pub enum Mode {
     Help,
     /// The selected touchpoint's full detail, full screen.
     Detail,
+    /// Workshop score capture on touchpoint `index`: the next digit sets
+    /// `expected`, or `actual` when `actual` is true.
+    Capture {
+        index: usize,
+        actual: bool,
+    },
+    /// Quitting with unsaved changes: save, discard or cancel.
+    ConfirmQuit,
 }
 
 /// Display options fixed at start.
@@ -72,17 +82,43 @@ pub struct Options {
     pub mouse: bool,
 }
 
-/// A journey that parsed, with its cached figures.
+/// A journey that parsed, with its cached figures, its file and its edits.
 #[derive(Debug)]
 pub struct Opened {
     pub journey: Journey,
     pub derived: Derived,
+    /// The file it came from, for saving; `None` for a journey not on disk.
+    pub file: Option<JourneyFile>,
+    pub history: History,
 }
 
 impl Opened {
-    pub fn new(journey: Journey) -> Self {
+    pub fn new(journey: Journey, file: Option<JourneyFile>) -> Self {
         let derived = Derived::of(&journey);
-        Self { journey, derived }
+        Self {
+            journey,
+            derived,
+            file,
+            history: History::new(),
+        }
+    }
+
+    /// Applies an edit (or its reverse) to the journey and refreshes the
+    /// figures.
+    pub fn apply(&mut self, edit: &Edit, reverse: bool) {
+        match edit {
+            Edit::Touchpoint {
+                index,
+                before,
+                after,
+            } => {
+                if let Some(slot) = self.journey.touchpoints.get_mut(*index) {
+                    let value = if reverse { before } else { after };
+                    *slot = (**value).clone();
+                }
+            }
+        }
+        self.derived = Derived::of(&self.journey);
     }
 }
 
@@ -203,6 +239,7 @@ pub struct Fingerprint {
     search: String,
     status: Option<String>,
     help_scroll: u16,
+    edits: (usize, usize),
 }
 
 impl AppState {
@@ -243,6 +280,36 @@ impl AppState {
         self.entries.get(self.current?)?.content.as_ref().ok()
     }
 
+    pub fn opened_mut(&mut self) -> Option<&mut Opened> {
+        self.entries.get_mut(self.current?)?.content.as_mut().ok()
+    }
+
+    /// Whether the open journey has edits not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.opened().is_some_and(|o| o.history.is_dirty())
+    }
+
+    /// Selects touchpoint `index` in the Corridor (and the Gaps list).
+    pub fn select_touchpoint(&mut self, index: usize) {
+        let Some(opened) = self.opened() else {
+            return;
+        };
+        let found = opened
+            .derived
+            .stage_members
+            .iter()
+            .enumerate()
+            .find_map(|(s, members)| Some((s, members.iter().position(|&i| i == index)?)));
+        let row = self.gap_rows.iter().position(|&i| i == index);
+        if let Some((stage, card)) = found {
+            self.corridor.stage = stage;
+            self.corridor.card = card;
+        }
+        if let Some(row) = row {
+            self.gaps.selected = row;
+        }
+    }
+
     pub fn fingerprint(&self) -> Fingerprint {
         Fingerprint {
             current: self.current,
@@ -260,6 +327,7 @@ impl AppState {
             search: self.search.clone(),
             status: self.status.clone(),
             help_scroll: self.help_scroll,
+            edits: self.opened().map_or((0, 0), |o| o.history.depth()),
         }
     }
 

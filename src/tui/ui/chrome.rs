@@ -33,6 +33,8 @@ pub fn title(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
                 theme.dot(),
                 if state.options.read_only {
                     " [read-only]"
+                } else if state.is_dirty() {
+                    " [modified]"
                 } else {
                     ""
                 }
@@ -72,7 +74,22 @@ pub fn tabs(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 pub fn status(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let line = if state.mode == Mode::Search {
+    let line = if let Mode::Capture { index, actual } = state.mode {
+        capture_line(state, theme, index, actual)
+    } else if state.mode == Mode::ConfirmQuit {
+        Line::from(vec![
+            Span::styled(
+                "Unsaved changes: ",
+                theme.class(crate::model::GapClass::Critical),
+            ),
+            Span::styled("s", theme.key()),
+            Span::raw(" save and quit  "),
+            Span::styled("d", theme.key()),
+            Span::raw(" discard and quit  "),
+            Span::styled("Esc", theme.key()),
+            Span::raw(" cancel"),
+        ])
+    } else if state.mode == Mode::Search {
         Line::from(vec![
             Span::styled("/", theme.key()),
             Span::raw(inert(&state.search)),
@@ -123,6 +140,33 @@ pub fn status(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         frame.render_widget(Paragraph::new(Span::styled(info, theme.dim())), corner);
     }
+}
+
+/// What score capture is waiting for, on which touchpoint.
+fn capture_line<'a>(state: &AppState, theme: &Theme, index: usize, actual: bool) -> Line<'a> {
+    let Some(t) = state
+        .opened()
+        .and_then(|o| o.journey.touchpoints.get(index))
+    else {
+        return Line::default();
+    };
+    let score = |s: Option<crate::model::Score>| s.map_or("_".to_owned(), |s| s.to_string());
+    let (exp, act) = (score(t.expected), score(t.actual));
+    let mark = |on: bool, text: String| {
+        if on {
+            Span::styled(format!("[{text}]"), theme.selected())
+        } else {
+            Span::raw(format!(" {text} "))
+        }
+    };
+    Line::from(vec![
+        Span::styled("capture ", theme.key()),
+        Span::raw(format!("{}  expected", inert(&t.name))),
+        mark(!actual, exp),
+        Span::raw("actual"),
+        mark(actual, act),
+        Span::styled(" 1-5 score, Backspace back, Esc stop", theme.dim()),
+    ])
 }
 
 pub fn hints(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -61,7 +61,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
                 popups::detail::render(opened, index, &theme, frame, main);
             }
         }
-        Mode::Browse | Mode::Search => {}
+        Mode::Browse | Mode::Search | Mode::Capture { .. } | Mode::ConfirmQuit => {}
     }
     if theme.ascii {
         asciify(frame.buffer_mut());

@@ -1,6 +1,7 @@
 //! Applying actions to the state. No I/O and no drawing here: what needs the
 //! outside world comes back as an `Effect` for `effects` to carry out.
 
+mod capture;
 mod modes;
 mod navigate;
 
@@ -16,6 +17,10 @@ pub enum Effect {
     Redraw,
     /// Read the journeys from disk again.
     Reload,
+    /// Save the open journey.
+    Save,
+    /// Save the open journey, then leave if that worked.
+    SaveAndQuit,
     /// Leave the workbench.
     Quit,
 }
@@ -30,7 +35,11 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
         state.size = (w, h);
         return Effect::Redraw;
     }
-    if action == Action::Quit {
+    if action == Action::Quit && state.mode != Mode::ConfirmQuit {
+        if state.is_dirty() {
+            state.mode = Mode::ConfirmQuit;
+            return Effect::Redraw;
+        }
         state.quit = true;
         return Effect::Quit;
     }
@@ -41,6 +50,8 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
         Mode::Filter { row } => modes::filter(state, row, action),
         Mode::Help => modes::help(state, action),
         Mode::Detail => modes::detail(state, action),
+        Mode::Capture { index, actual } => capture::step(state, index, actual, action),
+        Mode::ConfirmQuit => capture::confirm_quit(state, action),
     };
     match effect {
         Effect::Redraw if state.fingerprint() == before => Effect::None,
@@ -70,7 +81,19 @@ fn browse(state: &mut AppState, action: Action) -> Effect {
             state.mode = Mode::Filter { row: 0 };
             Effect::Redraw
         }
+        Action::Reload if state.is_dirty() => {
+            state.status = Some("unsaved changes: save (s) or undo (u) before reloading".into());
+            Effect::Redraw
+        }
         Action::Reload => Effect::Reload,
+        Action::Capture => capture::start(state),
+        Action::Undo => capture::undo(state, false),
+        Action::Redo => capture::undo(state, true),
+        Action::Save if state.options.read_only => {
+            state.status = Some("read-only: nothing is written".into());
+            Effect::Redraw
+        }
+        Action::Save => Effect::Save,
         Action::Back => {
             if !state.search.is_empty() || !state.filter.is_empty() {
                 state.search.clear();

@@ -49,6 +49,7 @@ pub fn text(theme: &Theme) -> Vec<Line<'static>> {
             None => lines.push(row(keys_label(binding.keys), binding.help.into())),
         }
     }
+    lines.push(row("Ctrl-r".into(), "redo".into()));
     lines.push(row(
         "in search".into(),
         "type to narrow; Enter keeps, Esc clears".into(),

@@ -1,0 +1,113 @@
+//! Undo and redo: every edit is recorded with the value it replaced, without
+//! limit within a session.
+
+use crate::model::Touchpoint;
+
+/// One reversible change to the open journey.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// A touchpoint's fields changed (scores, text, owner...).
+    Touchpoint {
+        index: usize,
+        before: Box<Touchpoint>,
+        after: Box<Touchpoint>,
+    },
+}
+
+/// The edits made since the journey was opened, and where the last save was.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    /// Length of `undo` when the file last matched the journey; `None` once
+    /// that state can no longer be reached by undo or redo.
+    saved_at: Option<usize>,
+}
+
+impl History {
+    pub fn new() -> Self {
+        Self {
+            saved_at: Some(0),
+            ..Self::default()
+        }
+    }
+
+    /// Records an edit already applied; it clears what could be redone.
+    pub fn record(&mut self, edit: Edit) {
+        if self.saved_at.is_some_and(|s| s > self.undo.len()) {
+            self.saved_at = None;
+        }
+        self.redo.clear();
+        self.undo.push(edit);
+    }
+
+    /// The edit to reverse, moved to the redo stack.
+    pub fn undo(&mut self) -> Option<&Edit> {
+        let edit = self.undo.pop()?;
+        self.redo.push(edit);
+        self.redo.last()
+    }
+
+    /// The edit to apply again, moved back to the undo stack.
+    pub fn redo(&mut self) -> Option<&Edit> {
+        let edit = self.redo.pop()?;
+        self.undo.push(edit);
+        self.undo.last()
+    }
+
+    /// The journey now matches the file.
+    pub fn mark_saved(&mut self) {
+        self.saved_at = Some(self.undo.len());
+    }
+
+    /// Whether the journey differs from the file.
+    pub fn is_dirty(&self) -> bool {
+        self.saved_at != Some(self.undo.len())
+    }
+
+    /// How many edits can be undone and redone (tells a change apart).
+    pub fn depth(&self) -> (usize, usize) {
+        (self.undo.len(), self.redo.len())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Id;
+
+    fn edit(n: usize) -> Edit {
+        let t = Touchpoint::new(
+            Id::new("t").expect("id"),
+            Id::new("s").expect("id"),
+            format!("{n}"),
+        );
+        Edit::Touchpoint {
+            index: 0,
+            before: Box::new(t.clone()),
+            after: Box::new(t),
+        }
+    }
+
+    #[test]
+    fn dirty_follows_undo_and_redo_around_the_save() {
+        let mut h = History::new();
+        assert!(!h.is_dirty());
+        h.record(edit(1));
+        assert!(h.is_dirty());
+        h.mark_saved();
+        assert!(!h.is_dirty());
+        assert!(h.undo().is_some());
+        assert!(h.is_dirty());
+        assert!(h.redo().is_some());
+        assert!(!h.is_dirty());
+        assert!(h.undo().is_some());
+        h.record(edit(2));
+        assert!(h.is_dirty(), "the saved state is no longer reachable");
+        assert!(h.redo().is_none());
+    }
+}

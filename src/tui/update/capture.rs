@@ -1,0 +1,275 @@
+//! Editing from the keyboard: workshop score capture, undo and redo, and
+//! the question asked when quitting with unsaved changes.
+
+use super::Effect;
+use crate::model::Score;
+use crate::tui::action::Action;
+use crate::tui::history::Edit;
+use crate::tui::state::{AppState, Mode, View};
+
+/// `x`: start capture on the selected touchpoint.
+pub fn start(state: &mut AppState) -> Effect {
+    if state.options.read_only {
+        state.status = Some("read-only: scores cannot be captured".into());
+        return Effect::Redraw;
+    }
+    let target = match state.view {
+        View::Corridor | View::Gaps => state.detail_touchpoint(),
+        _ => None,
+    };
+    match target {
+        Some(index) => {
+            state.mode = Mode::Capture {
+                index,
+                actual: false,
+            };
+            state.status = None;
+        }
+        None => {
+            state.status = Some("select a touchpoint in the Corridor or Gaps view first".into());
+        }
+    }
+    Effect::Redraw
+}
+
+/// The touchpoint `step` places away from `index` in corridor order.
+fn neighbour(state: &AppState, index: usize, step: isize) -> Option<usize> {
+    let corridor = &state.opened()?.derived.corridor;
+    let at = corridor.iter().position(|&i| i == index)? as isize + step;
+    usize::try_from(at)
+        .ok()
+        .and_then(|at| corridor.get(at).copied())
+}
+
+/// A digit sets the score; Backspace steps back; Esc stops.
+pub fn step(state: &mut AppState, index: usize, actual: bool, action: Action) -> Effect {
+    match action {
+        Action::Input(c) => {
+            let Some(score) = c.to_digit(10).and_then(|d| Score::new(i64::from(d)).ok()) else {
+                state.status = Some("type a score from 1 to 5 (Esc stops)".into());
+                return Effect::Redraw;
+            };
+            set_score(state, index, actual, score);
+            state.status = None;
+            if !actual {
+                state.mode = Mode::Capture {
+                    index,
+                    actual: true,
+                };
+            } else if let Some(next) = neighbour(state, index, 1) {
+                state.mode = Mode::Capture {
+                    index: next,
+                    actual: false,
+                };
+                state.select_touchpoint(next);
+            } else {
+                state.mode = Mode::Browse;
+                state.status = Some("captured to the end of the corridor".into());
+            }
+        }
+        Action::Erase => {
+            if actual {
+                state.mode = Mode::Capture {
+                    index,
+                    actual: false,
+                };
+            } else if let Some(previous) = neighbour(state, index, -1) {
+                state.mode = Mode::Capture {
+                    index: previous,
+                    actual: true,
+                };
+                state.select_touchpoint(previous);
+            }
+        }
+        Action::Back => state.mode = Mode::Browse,
+        _ => return Effect::None,
+    }
+    Effect::Redraw
+}
+
+fn set_score(state: &mut AppState, index: usize, actual: bool, score: Score) {
+    let Some(opened) = state.opened_mut() else {
+        return;
+    };
+    let Some(before) = opened.journey.touchpoints.get(index).cloned() else {
+        return;
+    };
+    let mut after = before.clone();
+    if actual {
+        after.actual = Some(score);
+    } else {
+        after.expected = Some(score);
+    }
+    if after == before {
+        return;
+    }
+    let edit = Edit::Touchpoint {
+        index,
+        before: Box::new(before),
+        after: Box::new(after),
+    };
+    opened.apply(&edit, false);
+    opened.history.record(edit);
+    state.refresh_gap_rows();
+    state.select_touchpoint(index);
+}
+
+/// `u` and `Ctrl-r`.
+pub fn undo(state: &mut AppState, redo: bool) -> Effect {
+    let Some(opened) = state.opened_mut() else {
+        return Effect::None;
+    };
+    let edit = if redo {
+        opened.history.redo().cloned()
+    } else {
+        opened.history.undo().cloned()
+    };
+    let Some(edit) = edit else {
+        state.status = Some(
+            if redo {
+                "nothing to redo"
+            } else {
+                "nothing to undo"
+            }
+            .into(),
+        );
+        return Effect::Redraw;
+    };
+    opened.apply(&edit, !redo);
+    state.refresh_gap_rows();
+    let Edit::Touchpoint { index, .. } = edit;
+    state.select_touchpoint(index);
+    state.status = Some(if redo { "redone" } else { "undone" }.into());
+    Effect::Redraw
+}
+
+/// Unsaved changes at quit: `s` saves and quits, `d` discards, Esc stays.
+pub fn confirm_quit(state: &mut AppState, action: Action) -> Effect {
+    match action {
+        Action::Input('s') => Effect::SaveAndQuit,
+        Action::Input('d') | Action::Quit => {
+            state.quit = true;
+            Effect::Quit
+        }
+        Action::Back => {
+            state.mode = Mode::Browse;
+            Effect::Redraw
+        }
+        _ => Effect::None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::effects::read_entries;
+    use crate::tui::state::Options;
+    use crate::tui::update::update;
+
+    fn courier() -> AppState {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("journeys")
+            .join("online-order-courier.toml");
+        let (folder, entries) = read_entries(&path).expect("bundled journey");
+        let options = Options {
+            color: true,
+            ascii: false,
+            read_only: false,
+            mouse: false,
+        };
+        let mut state = AppState::new(folder, entries, options);
+        update(&mut state, Action::Resize(100, 30));
+        state
+    }
+
+    fn scores(state: &AppState, index: usize) -> (Option<u8>, Option<u8>) {
+        let t = &state.opened().expect("open").journey.touchpoints[index];
+        (t.expected.map(Score::get), t.actual.map(Score::get))
+    }
+
+    #[test]
+    fn two_digits_per_touchpoint_then_the_next_in_corridor_order() {
+        let mut state = courier();
+        let corridor = state.opened().expect("open").derived.corridor.clone();
+        assert_eq!(state.corridor_selection(), Some(corridor[0]));
+        update(&mut state, Action::Capture);
+        for c in ['5', '1', '3', '4'] {
+            assert_eq!(update(&mut state, Action::Input(c)), Effect::Redraw);
+        }
+        assert_eq!(scores(&state, corridor[0]), (Some(5), Some(1)));
+        assert_eq!(scores(&state, corridor[1]), (Some(3), Some(4)));
+        assert_eq!(state.corridor_selection(), Some(corridor[2]));
+        assert_eq!(
+            state.mode,
+            Mode::Capture {
+                index: corridor[2],
+                actual: false
+            }
+        );
+        assert!(state.is_dirty());
+        // Backspace steps back to the previous touchpoint's actual score.
+        update(&mut state, Action::Erase);
+        assert_eq!(
+            state.mode,
+            Mode::Capture {
+                index: corridor[1],
+                actual: true
+            }
+        );
+        assert_eq!(update(&mut state, Action::Input('9')), Effect::Redraw);
+        assert_eq!(
+            scores(&state, corridor[1]),
+            (Some(3), Some(4)),
+            "9 is refused"
+        );
+        update(&mut state, Action::Back);
+        assert_eq!(state.mode, Mode::Browse);
+    }
+
+    #[test]
+    fn undo_and_redo_every_capture() {
+        let mut state = courier();
+        let first = state.corridor_selection().expect("selection");
+        let original = scores(&state, first);
+        update(&mut state, Action::Capture);
+        update(&mut state, Action::Input('5'));
+        update(&mut state, Action::Input('1'));
+        update(&mut state, Action::Back);
+        assert_eq!(scores(&state, first), (Some(5), Some(1)));
+        update(&mut state, Action::Undo);
+        assert_eq!(scores(&state, first), (Some(5), original.1));
+        update(&mut state, Action::Undo);
+        assert_eq!(scores(&state, first), original);
+        assert!(!state.is_dirty(), "back where the file is");
+        update(&mut state, Action::Redo);
+        update(&mut state, Action::Redo);
+        assert_eq!(scores(&state, first), (Some(5), Some(1)));
+        assert_eq!(update(&mut state, Action::Redo), Effect::Redraw);
+        assert_eq!(state.status.as_deref(), Some("nothing to redo"));
+    }
+
+    #[test]
+    fn quit_with_unsaved_edits_asks_and_read_only_refuses() {
+        let mut state = courier();
+        update(&mut state, Action::Capture);
+        update(&mut state, Action::Input('5'));
+        update(&mut state, Action::Back);
+        assert_eq!(update(&mut state, Action::Quit), Effect::Redraw);
+        assert_eq!(state.mode, Mode::ConfirmQuit);
+        assert_eq!(update(&mut state, Action::Back), Effect::Redraw);
+        assert_eq!(state.mode, Mode::Browse);
+        update(&mut state, Action::Quit);
+        assert_eq!(update(&mut state, Action::Input('s')), Effect::SaveAndQuit);
+        update(&mut state, Action::Back);
+        assert_eq!(
+            update(&mut state, Action::Reload),
+            Effect::Redraw,
+            "no reload over edits"
+        );
+        let mut read_only = courier();
+        read_only.options.read_only = true;
+        update(&mut read_only, Action::Capture);
+        assert_eq!(read_only.mode, Mode::Browse);
+        assert_eq!(update(&mut read_only, Action::Save), Effect::Redraw);
+    }
+}
