@@ -1231,3 +1231,36 @@ fn quitting_with_unsaved_scores_asks_first() {
     let after = fs::read_to_string(folder.join("b2b-onboarding.toml")).expect("read");
     assert_eq!(before, after, "nothing was written");
 }
+
+#[test]
+fn a_journey_open_in_another_window_is_read_only() {
+    let Some(t) = Session::start("locked", 100, 30) else {
+        return;
+    };
+    copy_journeys(t.path());
+    let first = t.shell("\"$CORRIDOR\"");
+    t.wait_for(CORRIDOR);
+    // A second window on the same folder.
+    t.tmux(&[
+        "new-window",
+        "-t",
+        SESSION,
+        "-c",
+        &t.path().display().to_string(),
+    ]);
+    let second = t.shell("\"$CORRIDOR\"");
+    let screen = t.wait_for("[read-only]");
+    assert!(screen.contains("held by pid"), "{}", framed(&screen));
+    t.keys(&["x"]);
+    let refused = t.wait_for("read-only: ");
+    assert!(
+        !refused.contains("1-5 score"),
+        "no capture: {}",
+        framed(&refused)
+    );
+    t.keys(&["q"]);
+    assert_eq!(t.wait_done(&second, DEADLINE), 0);
+    t.tmux(&["kill-window", "-t", SESSION]);
+    t.keys(&["q"]);
+    assert_eq!(t.wait_done(&first, DEADLINE), 0);
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::state::{AppState, Entry, Opened};
 use crate::analysis::Severity;
-use crate::store::{LineIndex, StoreError, journey_files, load};
+use crate::store::{JourneyLock, LineIndex, LockError, StoreError, journey_files, load};
 use crate::text::inert;
 
 /// The journeys under `path` (a folder, or one file), each loaded or with
@@ -65,8 +65,8 @@ fn read_entry(file: &Path, name: String) -> Entry {
 /// file changed on disk since it was read is not overwritten). Says what
 /// happened in the status line; true when the file now holds the journey.
 pub fn save(state: &mut AppState) -> bool {
-    if state.options.read_only {
-        state.status = Some("read-only: nothing is written".into());
+    if let Some(why) = state.read_only() {
+        state.status = Some(why);
         return false;
     }
     let name = state.current_name().unwrap_or_default().to_owned();
@@ -95,6 +95,48 @@ pub fn save(state: &mut AppState) -> bool {
     let saved = message.starts_with("saved");
     state.status = Some(inert(&message));
     saved
+}
+
+/// Takes the lock of the open journey and lets go of the others; a journey
+/// another corridor holds opens read-only, naming the holder.
+pub fn lock_current(state: &mut AppState) {
+    if state.options.read_only {
+        return;
+    }
+    let current = state.current;
+    for (n, entry) in state.entries.iter_mut().enumerate() {
+        let Ok(opened) = entry.content.as_mut() else {
+            continue;
+        };
+        if Some(n) != current {
+            opened.lock = None;
+            continue;
+        }
+        if opened.lock.is_some() {
+            continue;
+        }
+        let target = opened.file.as_ref().map(|f| f.target().to_path_buf());
+        match target.map(|t| JourneyLock::acquire(&t)) {
+            Some(Ok(lock)) => {
+                opened.lock = Some(lock);
+                opened.locked_out = None;
+            }
+            Some(Err(e)) => {
+                let why = match e {
+                    LockError::Held { pid, .. } => format!(
+                        "read-only: held by {} (another corridor has {} open)",
+                        pid.map_or("an unknown process".to_owned(), |p| format!("pid {p}")),
+                        entry.name
+                    ),
+                    other => format!("read-only: {other}"),
+                };
+                let why = inert(&why);
+                opened.locked_out = Some(why.clone());
+                state.status = Some(why);
+            }
+            None => {}
+        }
+    }
 }
 
 /// Reads every journey again, keeping the open one and the selections.

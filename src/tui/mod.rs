@@ -92,6 +92,7 @@ pub fn run(launch: &Launch) -> u8 {
         read_only: launch.read_only,
     };
     let mut state = AppState::new(folder, entries, options);
+    effects::lock_current(&mut state);
     match run_loop(&mut state) {
         Ok(code) => code,
         Err(e) => {
@@ -197,6 +198,11 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
         Effect::Redraw => draw(state, terminal)?,
         Effect::Reload => {
             effects::reload(state);
+            effects::lock_current(state);
+            draw(state, terminal)?;
+        }
+        Effect::Opened => {
+            effects::lock_current(state);
             draw(state, terminal)?;
         }
     }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::derived::{ActionRow, Derived};
 use super::history::{Edit, History};
 use crate::model::{GapClass, Journey};
-use crate::store::JourneyFile;
+use crate::store::{JourneyFile, JourneyLock};
 
 /// The six views, in key order `1`-`6`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,6 +90,10 @@ pub struct Opened {
     /// The file it came from, for saving; `None` for a journey not on disk.
     pub file: Option<JourneyFile>,
     pub history: History,
+    /// Held while this journey is open for editing.
+    pub lock: Option<JourneyLock>,
+    /// Why it cannot be edited (another corridor holds its lock).
+    pub locked_out: Option<String>,
 }
 
 impl Opened {
@@ -100,6 +104,8 @@ impl Opened {
             derived,
             file,
             history: History::new(),
+            lock: None,
+            locked_out: None,
         }
     }
 
@@ -282,6 +288,15 @@ impl AppState {
 
     pub fn opened_mut(&mut self) -> Option<&mut Opened> {
         self.entries.get_mut(self.current?)?.content.as_mut().ok()
+    }
+
+    /// Why edits are refused: `--read-only`, or another corridor holds the
+    /// journey's lock.
+    pub fn read_only(&self) -> Option<String> {
+        if self.options.read_only {
+            return Some("read-only: nothing is written".into());
+        }
+        self.opened()?.locked_out.clone()
     }
 
     /// Whether the open journey has edits not yet saved.

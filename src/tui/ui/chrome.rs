@@ -31,7 +31,7 @@ pub fn title(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
                 theme.dot(),
                 t.critical,
                 theme.dot(),
-                if state.options.read_only {
+                if state.read_only().is_some() {
                     " [read-only]"
                 } else if state.is_dirty() {
                     " [modified]"

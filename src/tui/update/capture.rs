@@ -9,8 +9,8 @@ use crate::tui::state::{AppState, Mode, View};
 
 /// `x`: start capture on the selected touchpoint.
 pub fn start(state: &mut AppState) -> Effect {
-    if state.options.read_only {
-        state.status = Some("read-only: scores cannot be captured".into());
+    if let Some(why) = state.read_only() {
+        state.status = Some(why);
         return Effect::Redraw;
     }
     let target = match state.view {
@@ -270,6 +270,12 @@ mod tests {
         read_only.options.read_only = true;
         update(&mut read_only, Action::Capture);
         assert_eq!(read_only.mode, Mode::Browse);
-        assert_eq!(update(&mut read_only, Action::Save), Effect::Redraw);
+        assert_ne!(update(&mut read_only, Action::Save), Effect::Save);
+        assert!(
+            read_only
+                .status
+                .as_deref()
+                .is_some_and(|s| s.starts_with("read-only"))
+        );
     }
 }

@@ -17,6 +17,8 @@ pub enum Effect {
     Redraw,
     /// Read the journeys from disk again.
     Reload,
+    /// A journey was opened: take its lock.
+    Opened,
     /// Save the open journey.
     Save,
     /// Save the open journey, then leave if that worked.
@@ -89,8 +91,8 @@ fn browse(state: &mut AppState, action: Action) -> Effect {
         Action::Capture => capture::start(state),
         Action::Undo => capture::undo(state, false),
         Action::Redo => capture::undo(state, true),
-        Action::Save if state.options.read_only => {
-            state.status = Some("read-only: nothing is written".into());
+        Action::Save if state.read_only().is_some() => {
+            state.status = state.read_only();
             Effect::Redraw
         }
         Action::Save => Effect::Save,

@@ -179,6 +179,7 @@ pub fn open(state: &mut AppState) -> Effect {
                     state.refresh_gap_rows();
                     state.view = View::Corridor;
                     state.status = None;
+                    return Effect::Opened;
                 }
                 Some(false) => {
                     let error = state.entries[selected].content.as_ref().err().cloned();

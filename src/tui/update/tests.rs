@@ -479,14 +479,14 @@ fn open_in_journeys_opens_another_journey() {
     let first_title = state.opened().expect("open").journey.title.clone();
     update(&mut state, Action::Right);
     update(&mut state, Action::Show(View::Journeys));
-    assert_eq!(update(&mut state, Action::Open), Effect::Redraw);
+    assert_eq!(update(&mut state, Action::Open), Effect::Opened);
     assert_eq!(state.current, Some(0), "the open journey again");
     assert_eq!(state.corridor.stage, 0, "opening resets the corridor");
 
     update(&mut state, Action::Show(View::Journeys));
     assert_eq!(update(&mut state, Action::Down), Effect::Redraw);
     assert_eq!(state.current_name(), Some("b2b-onboarding.toml"));
-    assert_eq!(update(&mut state, Action::Open), Effect::Redraw);
+    assert_eq!(update(&mut state, Action::Open), Effect::Opened);
     assert_eq!(state.current, Some(1));
     assert_eq!(state.current_name(), Some("online-order-courier.toml"));
     assert_eq!(state.view, View::Corridor);
