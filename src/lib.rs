@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod model;
+pub mod report;
 pub mod sample;
 pub mod store;
 pub mod text;

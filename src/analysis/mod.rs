@@ -1,8 +1,11 @@
 //! Pure functions over the model: gaps and severity, experience debt,
-//! ownership figures, channel consistency and validation findings.
+//! ownership figures, channel consistency, validation findings and the
+//! semantic diff of two versions of a journey.
 
+pub mod diff;
 mod findings;
 mod gaps;
+pub mod matrix;
 mod ownership;
 mod validate;
 

@@ -1,7 +1,13 @@
 //! Command-line interface: clap definitions and dispatch, one file per subcommand.
 
 mod check;
+mod completions;
+mod diff;
+mod fmt;
+mod import;
+mod man;
 mod output;
+mod report;
 mod set;
 mod show;
 
@@ -51,8 +57,20 @@ enum Command {
     Check(check::CheckArgs),
     /// Edit fields from a script: ID.FIELD=VALUE (journey.title=..., tp.actual=3)
     Set(set::SetArgs),
+    /// Report a journey, or a folder as a portfolio: md, csv, json, html or mermaid
+    Report(report::ReportArgs),
     /// Print a journey's corridor, its worst gaps and its departments as text
     Show(show::ShowArgs),
+    /// Semantic diff of two journeys, or of a journey and a git revision of it
+    Diff(diff::DiffArgs),
+    /// Rewrite journeys in the canonical layout (--check lists what would change)
+    Fmt(fmt::FmtArgs),
+    /// Create a journey from a Mermaid diagram or a CSV table; refresh metrics
+    Import(import::ImportArgs),
+    /// Print the shell completion script for bash, zsh, fish, elvish or powershell
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff) of corridor or of one command
+    Man(man::ManArgs),
 }
 
 /// Parses the arguments and runs the command; returns the exit code.
@@ -66,8 +84,14 @@ pub fn run() -> ExitCode {
     };
     let code = match cli.command {
         Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
         Some(Command::Set(args)) => set::run(&args),
         Some(Command::Show(args)) => show::run(&args),
+        Some(Command::Diff(args)) => diff::run(&args),
+        Some(Command::Fmt(args)) => fmt::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Completions(args)) => completions::run(&args),
+        Some(Command::Man(args)) => man::run(&args),
         None => crate::tui::run(&crate::tui::Launch {
             path: cli.path,
             no_color: cli.no_color,

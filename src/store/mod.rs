@@ -1,8 +1,10 @@
 //! Files and the model: format-preserving load and save, atomic writes,
-//! change detection and locks.
+//! change detection and locks, canonical layout and git revisions.
 
+mod canonical;
 mod edit;
 mod fields;
+mod git;
 mod lock;
 mod order;
 mod parse;
@@ -13,8 +15,10 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+pub use canonical::{CanonicalError, format as canonical_format, render_new};
 pub use edit::EditError;
 pub use fields::{Entry, FieldValue, header_fields};
+pub use git::{GitError, read_at_revision};
 pub use lock::{JourneyLock, LockError, lock_path};
 pub use parse::{Parsed, parse_journey};
 pub use source::{EntrySpans, LineIndex, SourceMap};

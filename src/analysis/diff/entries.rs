@@ -1,0 +1,107 @@
+//! Stages, departments, partners and actions that were added, removed or
+//! changed field by field; stages also report a new place in the order.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{FieldChange, Status, fields, longest_increasing};
+use crate::model::{Id, Journey, Kind};
+
+/// A stage, department, partner or action that differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryDiff {
+    pub kind: Kind,
+    pub status: Status,
+    pub id: Id,
+    /// Name (or an action's title) as it is now, or as it was when removed.
+    pub name: String,
+    pub fields: Vec<FieldChange>,
+}
+
+/// Diffs one kind of entry by id; stages also report a new place in order.
+fn diff_kind<E>(
+    kind: Kind,
+    old: &[E],
+    new: &[E],
+    id: fn(&E) -> &Id,
+    name: fn(&E) -> &str,
+    changes: fn(&E, &E) -> Vec<FieldChange>,
+    out: &mut Vec<EntryDiff>,
+) {
+    let entry = |status, e: &E, fields| EntryDiff {
+        kind,
+        status,
+        id: id(e).clone(),
+        name: name(e).to_owned(),
+        fields,
+    };
+    let old_index: HashMap<&Id, usize> = old.iter().enumerate().map(|(i, e)| (id(e), i)).collect();
+    let common: Vec<usize> = new
+        .iter()
+        .filter_map(|e| old_index.get(id(e)).copied())
+        .collect();
+    let staying = longest_increasing(&common);
+    let mut kept = 0;
+    for (position, e) in new.iter().enumerate() {
+        let Some(&o) = old_index.get(id(e)) else {
+            out.push(entry(Status::Added, e, Vec::new()));
+            continue;
+        };
+        let mut fields = changes(&old[o], e);
+        if kind == Kind::Stage && !staying.get(kept).copied().unwrap_or(true) {
+            fields.push(FieldChange {
+                field: "position".into(),
+                old: Some((o + 1).to_string()),
+                new: Some((position + 1).to_string()),
+            });
+        }
+        kept += 1;
+        if !fields.is_empty() {
+            out.push(entry(Status::Changed, e, fields));
+        }
+    }
+    let new_ids: HashSet<&Id> = new.iter().map(id).collect();
+    for e in old.iter().filter(|e| !new_ids.contains(id(e))) {
+        out.push(entry(Status::Removed, e, Vec::new()));
+    }
+}
+
+pub(super) fn entry_diffs(old: &Journey, new: &Journey) -> Vec<EntryDiff> {
+    let mut out = Vec::new();
+    diff_kind(
+        Kind::Stage,
+        &old.stages,
+        &new.stages,
+        |e| &e.id,
+        |e| &e.name,
+        fields::stage_changes,
+        &mut out,
+    );
+    diff_kind(
+        Kind::Department,
+        &old.departments,
+        &new.departments,
+        |e| &e.id,
+        |e| &e.name,
+        fields::department_changes,
+        &mut out,
+    );
+    diff_kind(
+        Kind::Partner,
+        &old.partners,
+        &new.partners,
+        |e| &e.id,
+        |e| &e.name,
+        fields::partner_changes,
+        &mut out,
+    );
+    diff_kind(
+        Kind::Action,
+        &old.actions,
+        &new.actions,
+        |e| &e.id,
+        |e| &e.title,
+        fields::action_changes,
+        &mut out,
+    );
+    out
+}

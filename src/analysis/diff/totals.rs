@@ -1,0 +1,191 @@
+//! Department and journey figures before and after, and the counts and the
+//! one-line summary of a diff.
+
+use super::{JourneyDiff, Status, Trend};
+use crate::analysis::{Figures, department_figures, experience_debt, unowned_figures};
+use crate::model::{Id, Journey};
+
+/// A department's figures before and after (`None`: the department did
+/// not exist on that side). `id` is `None` for unowned touchpoints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OwnerTotals {
+    pub id: Option<Id>,
+    pub name: String,
+    pub old: Option<Figures>,
+    pub new: Option<Figures>,
+    pub old_open_actions: Option<usize>,
+    pub new_open_actions: Option<usize>,
+}
+
+impl OwnerTotals {
+    pub fn changed(&self) -> bool {
+        self.old != self.new || self.old_open_actions != self.new_open_actions
+    }
+}
+
+/// Journey-wide figures on one side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Totals {
+    pub figures: Figures,
+    /// Experience debt at the end of the corridor.
+    pub debt: i32,
+    pub open_actions: usize,
+}
+
+impl Totals {
+    pub fn of(journey: &Journey) -> Self {
+        Self {
+            figures: Figures::of(&journey.touchpoints),
+            debt: experience_debt(journey).last().map_or(0, |d| d.debt),
+            open_actions: journey
+                .actions
+                .iter()
+                .filter(|a| a.status.is_open())
+                .count(),
+        }
+    }
+}
+
+/// Counts for the one-line summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub added: usize,
+    pub removed: usize,
+    pub changed: usize,
+    pub moved: usize,
+    pub improved: usize,
+    pub worsened: usize,
+    pub entries: usize,
+    pub header: usize,
+}
+
+impl JourneyDiff<'_> {
+    /// True when the two journeys are the same.
+    pub fn is_empty(&self) -> bool {
+        self.header.is_empty() && self.touchpoints.is_empty() && self.entries.is_empty()
+    }
+
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary {
+            entries: self.entries.len(),
+            header: self.header.len(),
+            ..Summary::default()
+        };
+        for t in &self.touchpoints {
+            match t.status {
+                Status::Added => s.added += 1,
+                Status::Removed => s.removed += 1,
+                Status::Changed if !t.fields.is_empty() => s.changed += 1,
+                Status::Changed => {}
+            }
+            if t.moved.is_some() {
+                s.moved += 1;
+            }
+            if t.status == Status::Changed {
+                match t.gap.trend() {
+                    Trend::Improved => s.improved += 1,
+                    Trend::Worsened => s.worsened += 1,
+                    _ => {}
+                }
+            }
+        }
+        s
+    }
+
+    /// One line for logs and review comments.
+    pub fn summary_line(&self) -> String {
+        if self.is_empty() {
+            return "no differences".into();
+        }
+        let s = self.summary();
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        let mut parts = Vec::new();
+        if s.changed > 0 {
+            let mut trend = Vec::new();
+            if s.improved > 0 {
+                trend.push(format!("{} improved", s.improved));
+            }
+            if s.worsened > 0 {
+                trend.push(format!("{} worsened", s.worsened));
+            }
+            let trend = if trend.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", trend.join(", "))
+            };
+            parts.push(format!(
+                "{} changed{trend}",
+                plural(s.changed, "touchpoint")
+            ));
+        }
+        for (n, what) in [
+            (s.added, "added"),
+            (s.removed, "removed"),
+            (s.moved, "moved"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{} {what}", plural(n, "touchpoint")));
+            }
+        }
+        if s.entries > 0 {
+            parts.push(plural(s.entries, "other entry").replace("entrys", "entries"));
+        }
+        if s.header > 0 {
+            parts.push(plural(s.header, "header field"));
+        }
+        let (a, b) = (&self.before.figures, &self.after.figures);
+        let mean = |m: Option<f64>| m.map_or("-".into(), |v| format!("{v:+.2}"));
+        format!(
+            "{}; critical gaps {} -> {}, mean gap {} -> {}",
+            parts.join(", "),
+            a.critical,
+            b.critical,
+            mean(a.mean_gap),
+            mean(b.mean_gap)
+        )
+    }
+}
+
+pub(super) fn owner_totals(old: &Journey, new: &Journey) -> Vec<OwnerTotals> {
+    let before = department_figures(old);
+    let after = department_figures(new);
+    let mut ids: Vec<(&Id, &str)> = before.iter().map(|d| (d.id, d.name)).collect();
+    for d in &after {
+        if !ids.iter().any(|(id, _)| *id == d.id) {
+            ids.push((d.id, d.name));
+        }
+    }
+    let mut rows: Vec<OwnerTotals> = ids
+        .into_iter()
+        .map(|(id, old_name)| {
+            let a = before.iter().find(|d| d.id == id);
+            let b = after.iter().find(|d| d.id == id);
+            OwnerTotals {
+                id: Some(id.clone()),
+                name: b.map_or(old_name, |d| d.name).to_owned(),
+                old: a.map(|d| d.figures.clone()),
+                new: b.map(|d| d.figures.clone()),
+                old_open_actions: a.map(|d| d.open_actions),
+                new_open_actions: b.map(|d| d.open_actions),
+            }
+        })
+        .collect();
+    let (a, b) = (unowned_figures(old), unowned_figures(new));
+    if a.count > 0 || b.count > 0 {
+        rows.push(OwnerTotals {
+            id: None,
+            name: "(unowned)".into(),
+            old: Some(a),
+            new: Some(b),
+            old_open_actions: None,
+            new_open_actions: None,
+        });
+    }
+    rows
+}

@@ -1,0 +1,23 @@
+//! `corridor completions SHELL`: the shell completion script, on stdout.
+
+use clap::{Args, CommandFactory};
+use clap_complete::Shell;
+
+use super::{Cli, OK};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Install, for example:
+  corridor completions bash > ~/.local/share/bash-completion/completions/corridor
+  corridor completions zsh > ~/.zfunc/_corridor
+  corridor completions fish > ~/.config/fish/completions/corridor.fish")]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    shell: Shell,
+}
+
+pub fn run(args: &CompletionsArgs) -> u8 {
+    let mut command = Cli::command();
+    clap_complete::generate(args.shell, &mut command, "corridor", &mut std::io::stdout());
+    OK
+}

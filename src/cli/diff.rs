@@ -1,0 +1,163 @@
+//! `corridor diff OLD NEW` and `corridor diff FILE --rev REV`: the semantic
+//! diff of two versions of a journey as text, Markdown for pull-request
+//! comments, or JSON. Also runs as a git diff driver (`diff.corridor.command`
+//! or `GIT_EXTERNAL_DIFF`), which passes seven arguments.
+
+mod json;
+mod markdown;
+mod text;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use super::check::locate;
+use super::{FINDINGS, OK, Paint, USAGE, output};
+use crate::analysis::diff::diff;
+use crate::model::Journey;
+use crate::store::{parse_journey, read_at_revision, read_text};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Exit status: 0, or 1 with --exit-code when the journeys differ; 2 on usage \
+errors, unreadable or invalid files.
+
+As a git diff driver, git passes seven arguments (PATH OLD-FILE OLD-HEX \
+OLD-MODE NEW-FILE NEW-HEX NEW-MODE, and two more for a rename); /dev/null \
+stands for a missing side.")]
+pub struct DiffArgs {
+    /// OLD NEW, or FILE with --rev
+    #[arg(value_name = "FILE", required = true, num_args = 1..=9)]
+    files: Vec<PathBuf>,
+    /// Compare FILE with its content at git revision REV (HEAD, main~2, a tag...)
+    #[arg(long, value_name = "REV")]
+    rev: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Exit 1 when the journeys differ
+    #[arg(long)]
+    exit_code: bool,
+    /// No colour (also when NO_COLOR is set or output is not a terminal)
+    #[arg(long)]
+    no_color: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    /// Plain text for the terminal
+    Text,
+    /// Markdown for pull-request comments
+    Md,
+    /// JSON, schema corridor-diff/1
+    Json,
+}
+
+/// One side of the comparison: what to call it and its journey.
+struct Side {
+    name: String,
+    journey: Journey,
+}
+
+/// Where the two sides come from.
+fn sources(args: &DiffArgs) -> Result<(Source, Source), String> {
+    let file = |p: &PathBuf| Source::File(p.clone());
+    match (args.files.as_slice(), &args.rev) {
+        ([one], Some(rev)) => Ok((Source::Revision(one.clone(), rev.clone()), file(one))),
+        ([_], None) => Err("one file needs --rev REV; or give OLD and NEW".into()),
+        ([old, new], None) => Ok((file(old), file(new))),
+        ([path, old, _, _, new, _, _, rest @ ..], None) if rest.is_empty() || rest.len() == 2 => {
+            let shown = path.display();
+            Ok((
+                Source::Named(format!("{shown} (old)"), old.clone()),
+                Source::Named(shown.to_string(), new.clone()),
+            ))
+        }
+        (_, Some(_)) => Err("--rev takes one FILE".into()),
+        _ => Err("give OLD NEW, or FILE --rev REV".into()),
+    }
+}
+
+enum Source {
+    File(PathBuf),
+    /// A temporary file git made, shown under the journey's own path.
+    Named(String, PathBuf),
+    Revision(PathBuf, String),
+}
+
+/// Reads and parses one side; errors are printed, the exit code returned.
+fn read(source: &Source) -> Result<Side, u8> {
+    let (name, text) = match source {
+        Source::File(path) => (path.display().to_string(), read_file(path)?),
+        Source::Named(shown, path) if path == Path::new("/dev/null") => {
+            return Ok(Side {
+                name: format!("{shown} (none)"),
+                journey: Journey::default(),
+            });
+        }
+        Source::Named(shown, path) => (shown.clone(), read_file(path)?),
+        Source::Revision(path, rev) => {
+            let name = format!("{}@{rev}", path.display());
+            match read_at_revision(path, rev) {
+                Ok(text) => (name, text),
+                Err(e) => {
+                    output::error(&e.to_string());
+                    return Err(USAGE);
+                }
+            }
+        }
+    };
+    let parsed = parse_journey(&text);
+    match parsed.journey {
+        Some(journey) => Ok(Side { name, journey }),
+        None => {
+            for f in locate(&name, &text, &parsed.source_map, &parsed.findings) {
+                eprintln!("{}", f.render());
+            }
+            output::error(&format!("{name}: not a valid journey"));
+            Err(USAGE)
+        }
+    }
+}
+
+fn read_file(path: &Path) -> Result<String, u8> {
+    read_text(path).map(|(text, _)| text).map_err(|e| {
+        output::error(&e.to_string());
+        USAGE
+    })
+}
+
+pub fn run(args: &DiffArgs) -> u8 {
+    let (old, new) = match sources(args) {
+        Ok(pair) => pair,
+        Err(message) => {
+            output::error(&message);
+            return USAGE;
+        }
+    };
+    let (old, new) = match (read(&old), read(&new)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let d = diff(&old.journey, &new.journey);
+    let names = (old.name.as_str(), new.name.as_str());
+    let rendered = match args.format {
+        Format::Text => Ok(text::render(&d, names, Paint::detect(args.no_color))),
+        Format::Md => Ok(markdown::render(&d, names, (&old.journey, &new.journey))),
+        Format::Json => json::render(&d, names),
+    };
+    let written = rendered.map_err(std::io::Error::other).and_then(|text| {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes()).and_then(|()| out.flush())
+    });
+    if let Err(e) = written {
+        output::error(&format!("writing the diff: {e}"));
+        return USAGE;
+    }
+    if args.exit_code && !d.is_empty() {
+        FINDINGS
+    } else {
+        OK
+    }
+}

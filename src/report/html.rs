@@ -1,0 +1,204 @@
+//! The HTML report: one self-contained file with inline CSS and inline SVG,
+//! no scripts and nothing fetched from the network (a Content-Security-Policy
+//! says so to the browser too). All file text is inert and escaped.
+
+use std::fmt::Write;
+
+use super::Portfolio;
+use super::portfolio_sections::{headline, portfolio_sections};
+use super::sections::{Section, journey_sections};
+use super::svg::{self, colours, esc};
+use super::table::{Align, Table};
+use crate::model::{GapClass, Journey};
+
+const CSS: &str = "
+body { font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1a1a1a;
+  margin: 2rem auto; max-width: 1200px; padding: 0 1rem; }
+h1 { margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; }
+p.meta { margin: .1rem 0; color: #444; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; margin: .5rem 0; }
+th, td { border: 1px solid #d0d7de; padding: .25rem .55rem; vertical-align: top; }
+th { background: #f6f8fa; text-align: left; }
+td.r, th.r { text-align: right; font-variant-numeric: tabular-nums; }
+svg text { font: 13px system-ui, sans-serif; }
+svg text.stage { font-weight: 600; }
+svg text.small { font-size: 11px; }
+.legend span { display: inline-block; padding: .1rem .5rem; margin-right: .4rem; border-radius: 4px; }
+.tiles { display: flex; flex-wrap: wrap; gap: .5rem; }
+.tile { border: 1px solid #d0d7de; border-radius: 6px; padding: .4rem .8rem; min-width: 7rem; }
+.tile .v { display: block; font-size: 1.4rem; font-weight: 600; }
+.tile .l { color: #555; font-size: .85rem; }
+details { margin: 1rem 0; } summary { font-weight: 600; cursor: pointer; }
+";
+
+fn class_css() -> String {
+    let mut css = String::new();
+    for class in GapClass::ALL {
+        let (fill, ink) = colours(class);
+        let _ = writeln!(
+            css,
+            "td.{0}, .legend .{0} {{ background: {fill}; color: {ink}; white-space: nowrap; }}",
+            class.name()
+        );
+    }
+    css
+}
+
+fn document(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>{}</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        esc(title),
+        class_css()
+    )
+}
+
+fn table(out: &mut String, table: &Table) {
+    out.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
+    for (h, a) in table.header.iter().zip(&table.align) {
+        let class = if *a == Align::Right {
+            " class=\"r\""
+        } else {
+            ""
+        };
+        let _ = write!(out, "<th{class}>{}</th>", esc(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (r, row) in table.rows.iter().enumerate() {
+        out.push_str("<tr>");
+        for (c, (cell, a)) in row.iter().zip(&table.align).enumerate() {
+            let mut classes: Vec<&str> = Vec::new();
+            if *a == Align::Right {
+                classes.push("r");
+            }
+            if let Some(class) = table.class_of(r, c) {
+                classes.push(class.name());
+            }
+            if classes.is_empty() {
+                let _ = write!(out, "<td>{}</td>", esc(cell));
+            } else {
+                let _ = write!(
+                    out,
+                    "<td class=\"{}\">{}</td>",
+                    classes.join(" "),
+                    esc(cell)
+                );
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table></div>\n");
+}
+
+/// A two-column table (label, value) as a row of figure tiles.
+fn tiles(out: &mut String, table: &Table) {
+    out.push_str("<div class=\"tiles\">");
+    for row in &table.rows {
+        if let [label, value] = row.as_slice() {
+            let _ = write!(
+                out,
+                "<div class=\"tile\"><span class=\"v\">{}</span><span class=\"l\">{}</span></div>",
+                esc(value),
+                esc(label)
+            );
+        }
+    }
+    out.push_str("</div>\n");
+}
+
+fn sections(out: &mut String, sections: &[Section], level: u8) {
+    for s in sections {
+        let _ = writeln!(out, "<h{level}>{}</h{level}>", esc(s.title));
+        if s.table.is_empty() {
+            let _ = writeln!(out, "<p>{}</p>", esc(s.empty));
+        } else {
+            table(out, &s.table);
+        }
+        if let Some(note) = s.note {
+            let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(note));
+        }
+    }
+}
+
+fn legend() -> String {
+    let mut out = String::from("<p class=\"legend\">");
+    for class in GapClass::ALL {
+        let _ = write!(
+            out,
+            "<span class=\"{}\">{} {}</span>",
+            class.name(),
+            class.symbol(false),
+            class.name()
+        );
+    }
+    out.push_str(" A thick border marks a moment of truth.</p>\n");
+    out
+}
+
+/// The body of one journey's report; `level` is the heading level of its
+/// sections (2 on its own page, 3 inside a portfolio).
+fn journey_body(out: &mut String, journey: &Journey, level: u8) {
+    for (label, value) in [
+        ("Persona", &journey.persona),
+        ("Promise", &journey.promise),
+        ("Description", &journey.description),
+    ] {
+        if let Some(value) = value {
+            let _ = writeln!(out, "<p class=\"meta\"><b>{label}:</b> {}</p>", esc(value));
+        }
+    }
+    let mut all = journey_sections(journey);
+    let rest = all.split_off(1.min(all.len()));
+    for s in &all {
+        let _ = writeln!(out, "<h{level}>{}</h{level}>", esc(s.title));
+        tiles(out, &s.table);
+    }
+    let _ = writeln!(out, "<h{level}>Corridor map</h{level}>");
+    out.push_str(&legend());
+    let _ = writeln!(
+        out,
+        "<div class=\"scroll\">{}</div>",
+        svg::corridor(journey)
+    );
+    let _ = writeln!(
+        out,
+        "<h{level}>Expected and actual along the corridor</h{level}>"
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">Dashed: expected. Solid: actual. Bars: experience debt (running sum of gaps).</p>"
+    );
+    let _ = writeln!(out, "<div class=\"scroll\">{}</div>", svg::curve(journey));
+    sections(out, &rest, level);
+}
+
+/// The report of one journey.
+pub fn journey(journey: &Journey) -> String {
+    let mut body = String::new();
+    let _ = writeln!(body, "<h1>{}</h1>", esc(&journey.title));
+    journey_body(&mut body, journey, 2);
+    document(&journey.title, &body)
+}
+
+/// The portfolio report of a folder, each journey's full report folded
+/// beneath it.
+pub fn portfolio(portfolio: &Portfolio) -> String {
+    let mut body = String::from("<h1>Portfolio</h1>\n");
+    let _ = writeln!(body, "<p>{}</p>", esc(&headline(portfolio)));
+    sections(&mut body, &portfolio_sections(portfolio), 2);
+    body.push_str("<h2>Journeys in full</h2>\n");
+    for (file, journey) in portfolio.journeys() {
+        let _ = writeln!(
+            body,
+            "<details><summary>{} <span class=\"meta\">({})</span></summary>",
+            esc(&journey.title),
+            esc(file)
+        );
+        journey_body(&mut body, journey, 3);
+        body.push_str("</details>\n");
+    }
+    document("Portfolio", &body)
+}

@@ -1,0 +1,305 @@
+//! The JSON report, schema `corridor-report/1` (see `docs/report-json.md`
+//! and `docs/report.schema.json`): the model and every computed figure.
+//!
+//! Strings hold the file's text exactly; `json_text` writes the characters
+//! a terminal or viewer would act on as `\u` escapes.
+
+use serde::Serialize;
+
+use super::json_model::JourneyModel;
+use super::json_text::to_text;
+use super::summary::{Summary, actions_by_owner, summary, unactioned_gaps};
+use super::{JSON_SCHEMA, Portfolio, ReportError};
+use crate::analysis::matrix::ownership_matrix;
+use crate::analysis::{
+    Figures, channel_figures, department_figures, experience_debt, partner_figures, rank_gaps,
+    severity, unowned_figures,
+};
+use crate::model::{Gap, Id, Journey};
+
+pub fn generator() -> String {
+    format!("corridor {}", env!("CARGO_PKG_VERSION"))
+}
+
+#[derive(Serialize)]
+struct JourneyDoc<'a> {
+    schema: &'static str,
+    kind: &'static str,
+    generator: String,
+    #[serde(flatten)]
+    report: JourneyReport<'a>,
+}
+
+/// Everything about one journey; the portfolio nests one per journey.
+#[derive(Serialize)]
+pub struct JourneyReport<'a> {
+    journey: JourneyModel<'a>,
+    summary: SummaryJson,
+    corridor: Vec<CorridorPoint<'a>>,
+    ranked_gaps: Vec<RankedJson<'a>>,
+    matrix: MatrixJson<'a>,
+    departments: Vec<DepartmentJson<'a>>,
+    unowned: FiguresJson,
+    partners: Vec<PartnerJson<'a>>,
+    channels: Vec<ChannelJson<'a>>,
+    actions_by_owner: Vec<ActionGroupJson<'a>>,
+    unactioned_gaps: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct FiguresJson {
+    count: usize,
+    scored: usize,
+    mean_gap: Option<f64>,
+    worst_gap: Option<i8>,
+    critical: usize,
+    shortfall: usize,
+}
+
+impl From<&Figures> for FiguresJson {
+    fn from(f: &Figures) -> Self {
+        Self {
+            count: f.count,
+            scored: f.scored,
+            mean_gap: f.mean_gap,
+            worst_gap: f.worst_gap.map(Gap::get),
+            critical: f.critical,
+            shortfall: f.shortfall,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct SummaryJson {
+    touchpoints: usize,
+    scored: usize,
+    critical: usize,
+    shortfall: usize,
+    met: usize,
+    exceeded: usize,
+    unscored: usize,
+    mean_gap: Option<f64>,
+    worst_gap: Option<i8>,
+    debt: i32,
+    severity: u32,
+    moments_of_truth: usize,
+    actions: usize,
+    open_actions: usize,
+    unactioned_gaps: usize,
+}
+
+impl From<&Summary> for SummaryJson {
+    fn from(s: &Summary) -> Self {
+        let f = &s.figures;
+        Self {
+            touchpoints: f.count,
+            scored: f.scored,
+            critical: f.critical,
+            shortfall: f.shortfall,
+            met: s.met,
+            exceeded: s.exceeded,
+            unscored: s.unscored,
+            mean_gap: f.mean_gap,
+            worst_gap: f.worst_gap.map(Gap::get),
+            debt: s.debt,
+            severity: s.severity,
+            moments_of_truth: s.moments_of_truth,
+            actions: s.actions,
+            open_actions: s.open_actions,
+            unactioned_gaps: s.unactioned_gaps,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CorridorPoint<'a> {
+    position: usize,
+    touchpoint: &'a str,
+    stage: &'a str,
+    expected: Option<u8>,
+    actual: Option<u8>,
+    gap: Option<i8>,
+    class: &'static str,
+    severity: u8,
+    emotion: Option<i8>,
+    debt: i32,
+}
+
+#[derive(Serialize)]
+struct RankedJson<'a> {
+    rank: usize,
+    touchpoint: &'a str,
+    gap: Option<i8>,
+    class: &'static str,
+    severity: u8,
+}
+
+#[derive(Serialize)]
+struct MatrixJson<'a> {
+    stages: Vec<&'a str>,
+    rows: Vec<MatrixRowJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MatrixRowJson<'a> {
+    department: Option<&'a str>,
+    cells: Vec<FiguresJson>,
+    total: FiguresJson,
+}
+
+#[derive(Serialize)]
+struct DepartmentJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    figures: FiguresJson,
+    open_actions: usize,
+}
+
+#[derive(Serialize)]
+struct PartnerJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    figures: FiguresJson,
+    rest_mean_gap: Option<f64>,
+    versus_rest: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct ChannelJson<'a> {
+    channel: Option<&'a str>,
+    figures: FiguresJson,
+    spread: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct ActionGroupJson<'a> {
+    owner: Option<&'a str>,
+    name: String,
+    actions: Vec<ActionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ActionJson<'a> {
+    action: &'a str,
+    touchpoint: &'a str,
+    status: &'static str,
+    gap: Option<i8>,
+    class: Option<&'static str>,
+    severity: Option<u8>,
+}
+
+impl<'a> JourneyReport<'a> {
+    pub fn of(journey: &'a Journey) -> Self {
+        let matrix = ownership_matrix(journey);
+        Self {
+            journey: JourneyModel::of(journey),
+            summary: SummaryJson::from(&summary(journey)),
+            corridor: experience_debt(journey)
+                .into_iter()
+                .enumerate()
+                .map(|(n, p)| {
+                    let t = p.touchpoint;
+                    CorridorPoint {
+                        position: n + 1,
+                        touchpoint: t.id.as_str(),
+                        stage: t.stage.as_str(),
+                        expected: t.expected.map(|s| s.get()),
+                        actual: t.actual.map(|s| s.get()),
+                        gap: p.gap.map(Gap::get),
+                        class: t.gap_class().name(),
+                        severity: severity(t),
+                        emotion: t.emotion.map(|e| e.get()),
+                        debt: p.debt,
+                    }
+                })
+                .collect(),
+            ranked_gaps: rank_gaps(journey)
+                .into_iter()
+                .enumerate()
+                .map(|(n, r)| RankedJson {
+                    rank: n + 1,
+                    touchpoint: r.touchpoint.id.as_str(),
+                    gap: r.gap.map(Gap::get),
+                    class: r.class.name(),
+                    severity: r.severity,
+                })
+                .collect(),
+            matrix: MatrixJson {
+                stages: matrix.stages.iter().map(|s| s.id.as_str()).collect(),
+                rows: matrix
+                    .rows
+                    .iter()
+                    .map(|r| MatrixRowJson {
+                        department: r.department.map(|d| d.id.as_str()),
+                        cells: r.cells.iter().map(FiguresJson::from).collect(),
+                        total: FiguresJson::from(&r.total),
+                    })
+                    .collect(),
+            },
+            departments: department_figures(journey)
+                .into_iter()
+                .map(|d| DepartmentJson {
+                    id: d.id.as_str(),
+                    name: d.name,
+                    figures: FiguresJson::from(&d.figures),
+                    open_actions: d.open_actions,
+                })
+                .collect(),
+            unowned: FiguresJson::from(&unowned_figures(journey)),
+            partners: partner_figures(journey)
+                .into_iter()
+                .map(|p| PartnerJson {
+                    id: p.id.as_str(),
+                    name: p.name,
+                    figures: FiguresJson::from(&p.figures),
+                    rest_mean_gap: p.rest_mean_gap,
+                    versus_rest: p.versus_rest(),
+                })
+                .collect(),
+            channels: channel_figures(journey)
+                .into_iter()
+                .map(|c| ChannelJson {
+                    channel: c.channel,
+                    figures: FiguresJson::from(&c.figures),
+                    spread: c.spread,
+                })
+                .collect(),
+            actions_by_owner: actions_by_owner(journey)
+                .into_iter()
+                .map(|g| ActionGroupJson {
+                    owner: g.owner.map(Id::as_str),
+                    name: g.name,
+                    actions: g
+                        .actions
+                        .into_iter()
+                        .map(|(a, t)| ActionJson {
+                            action: a.id.as_str(),
+                            touchpoint: a.touchpoint.as_str(),
+                            status: a.status.name(),
+                            gap: t.and_then(|t| t.gap()).map(Gap::get),
+                            class: t.map(|t| t.gap_class().name()),
+                            severity: t.map(severity),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            unactioned_gaps: unactioned_gaps(journey)
+                .into_iter()
+                .map(|r| r.touchpoint.id.as_str())
+                .collect(),
+        }
+    }
+}
+
+pub fn journey(journey: &Journey) -> Result<String, ReportError> {
+    to_text(&JourneyDoc {
+        schema: JSON_SCHEMA,
+        kind: "journey",
+        generator: generator(),
+        report: JourneyReport::of(journey),
+    })
+}
+
+pub fn portfolio(portfolio: &Portfolio) -> Result<String, ReportError> {
+    super::json_portfolio::render(portfolio)
+}

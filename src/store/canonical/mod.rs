@@ -1,0 +1,329 @@
+//! The canonical layout of a journey file, for `corridor fmt` and for new
+//! files: header keys first, then `[[stages]]`, `[[departments]]`,
+//! `[[partners]]`, `[[touchpoints]]`, `[[actions]]`, keys of each table in
+//! canonical order (unknown keys kept after the known ones), one blank line
+//! between tables, basic double-quoted strings, every comment kept with the
+//! key or table it precedes.
+//!
+//! Formatting is proved safe on every call: the result must hold the same
+//! TOML data and the same comments as the input, or nothing is returned.
+
+mod comments;
+mod value;
+
+use std::ops::Range;
+
+use toml_edit::{DocumentMut, Item, Table};
+
+use super::fields::{Entry, header_fields};
+use crate::model::{
+    Action, ActionStatus, Department, Id, Journey, Kind, Origin, Partner, Stage, Touchpoint,
+};
+use comments::Line;
+
+/// Why a text could not be laid out.
+#[derive(Debug, thiserror::Error)]
+pub enum CanonicalError {
+    /// The text is not TOML.
+    #[error("invalid TOML: {message}")]
+    Syntax {
+        message: String,
+        span: Option<Range<usize>>,
+    },
+    /// The layout would have changed data or lost a comment (a bug: the
+    /// file is left as it is).
+    #[error("the canonical layout would change {0}; left as it is")]
+    Unsafe(&'static str),
+    /// A new journey did not read back as itself.
+    #[error("the journey would not read back as written")]
+    RoundTrip,
+}
+
+/// The canonical text of a journey file.
+pub fn format(text: &str) -> Result<String, CanonicalError> {
+    let mut doc: DocumentMut =
+        text.parse()
+            .map_err(|e: toml_edit::TomlError| CanonicalError::Syntax {
+                message: e.message().trim().to_owned(),
+                span: e.span(),
+            })?;
+    let before = comments::all(&doc);
+    let header = take_file_header(&mut doc);
+    let out = layout(&doc, &header);
+    let formatted: DocumentMut = out
+        .parse()
+        .map_err(|_| CanonicalError::Unsafe("the file's syntax"))?;
+    if comments::all(&formatted) != before {
+        return Err(CanonicalError::Unsafe("the comments"));
+    }
+    let same = match (
+        toml::from_str::<toml::Table>(text),
+        toml::from_str::<toml::Table>(&out),
+    ) {
+        (Ok(a), Ok(b)) => same_table(&a, &b),
+        _ => false,
+    };
+    if !same {
+        return Err(CanonicalError::Unsafe("the data"));
+    }
+    Ok(out)
+}
+
+/// The canonical text of a new journey, with `comment` (one or more lines)
+/// at the top. The text is checked to read back as `journey`.
+pub fn render_new(journey: &Journey, comment: Option<&str>) -> Result<String, CanonicalError> {
+    let body = super::edit::apply("", &Journey::default(), journey)
+        .map_err(|_| CanonicalError::RoundTrip)?;
+    let mut text = String::new();
+    if let Some(comment) = comment {
+        for line in comment.lines() {
+            text.push_str(format!("# {}", crate::text::inert(line)).trim_end());
+            text.push('\n');
+        }
+        text.push('\n');
+    }
+    text.push_str(&body);
+    let text = format(&text)?;
+    match super::parse_journey(&text).journey {
+        Some(reread) if &reread == journey => Ok(text),
+        _ => Err(CanonicalError::RoundTrip),
+    }
+}
+
+/// Takes the file's header comment (a paragraph set apart by a blank line
+/// before the first key or table) off the item that carries it.
+fn take_file_header(doc: &mut DocumentMut) -> Vec<Line> {
+    let first_value = doc
+        .as_table()
+        .iter()
+        .find(|(_, item)| is_key_value(item))
+        .map(|(k, _)| k.to_owned());
+    let detach = |prefix: Option<&toml_edit::RawString>| {
+        let text = prefix.and_then(|p| p.as_str()).unwrap_or("").to_owned();
+        let (detached, attached) = comments::split_detached(&text);
+        (detached.to_owned(), attached.to_owned())
+    };
+    let header = if let Some(name) = first_value {
+        let Some(mut key) = doc.as_table_mut().key_mut(&name) else {
+            return Vec::new();
+        };
+        let (detached, attached) = detach(key.leaf_decor().prefix());
+        key.leaf_decor_mut().set_prefix(attached);
+        detached
+    } else {
+        let mut first: Option<&mut Table> = None;
+        for (_, item) in doc.as_table_mut().iter_mut() {
+            let tables: Vec<&mut Table> = match item {
+                Item::Table(t) => vec![t],
+                Item::ArrayOfTables(a) => a.iter_mut().collect(),
+                _ => Vec::new(),
+            };
+            for t in tables {
+                if first.as_ref().is_none_or(|f| t.position() < f.position()) {
+                    first = Some(t);
+                }
+            }
+        }
+        let Some(table) = first else {
+            return Vec::new();
+        };
+        let (detached, attached) = detach(table.decor().prefix());
+        table.decor_mut().set_prefix(attached);
+        detached
+    };
+    let mut lines = comments::paragraphs(&header);
+    if matches!(lines.last(), Some(Line::Blank)) {
+        lines.pop();
+    }
+    lines
+}
+
+/// Values and dotted tables are written as `key = value` lines.
+fn is_key_value(item: &Item) -> bool {
+    match item {
+        Item::Value(_) => true,
+        Item::Table(t) => t.is_dotted(),
+        _ => false,
+    }
+}
+
+fn layout(doc: &DocumentMut, header: &[Line]) -> String {
+    let mut out = String::new();
+    if !header.is_empty() {
+        comments::write_block(&mut out, header);
+        out.push('\n');
+    }
+    let root = doc.as_table();
+    let known: Vec<&str> = header_fields(&Journey::default())
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    write_keys(&mut out, root, &known, is_key_value);
+    for kind in Kind::ALL {
+        if let Some(Item::ArrayOfTables(array)) = root.get(kind.key()) {
+            let keys = canonical_keys(kind);
+            for table in array.iter() {
+                write_table(
+                    &mut out,
+                    &format!("[[{}]]", value::key(kind.key())),
+                    table,
+                    &keys,
+                );
+            }
+        }
+    }
+    for (name, item) in root.iter() {
+        let known_kind = Kind::ALL.iter().any(|k| k.key() == name);
+        match item {
+            Item::Table(t) if !t.is_dotted() => {
+                write_table(&mut out, &format!("[{}]", value::key(name)), t, &[]);
+            }
+            Item::ArrayOfTables(array) if !known_kind => {
+                for t in array.iter() {
+                    write_table(&mut out, &format!("[[{}]]", value::key(name)), t, &[]);
+                }
+            }
+            _ => {}
+        }
+    }
+    let trailing = comments::paragraphs(doc.trailing().as_str().unwrap_or(""));
+    if !trailing.is_empty() {
+        out.push('\n');
+        let end = trailing.len() - usize::from(matches!(trailing.last(), Some(Line::Blank)));
+        comments::write_block(&mut out, &trailing[..end]);
+    }
+    let trimmed = out.trim_start_matches('\n');
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// Writes one table: its comment paragraph, a blank line before it, the
+/// header and its keys.
+fn write_table(out: &mut String, header: &str, table: &Table, known: &[&str]) {
+    out.push('\n');
+    let prefix = table
+        .decor()
+        .prefix()
+        .and_then(|p| p.as_str())
+        .unwrap_or("");
+    comments::write_block(out, &comments::paragraphs(prefix));
+    let suffix = table
+        .decor()
+        .suffix()
+        .and_then(|s| s.as_str())
+        .unwrap_or("");
+    out.push_str(header);
+    if let Some(comment) = comments::trailing(suffix) {
+        out.push(' ');
+        out.push_str(&comment);
+    }
+    out.push('\n');
+    write_keys(out, table, known, |_| true);
+}
+
+/// Writes the keys of `table` that `select` picks: known keys in canonical
+/// order, then the others in file order. Nested tables become inline
+/// tables, their comments above the key.
+fn write_keys(out: &mut String, table: &Table, known: &[&str], select: fn(&Item) -> bool) {
+    let mut names: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|k| table.get(k).is_some_and(select))
+        .collect();
+    names.extend(
+        table
+            .iter()
+            .filter(|(k, item)| !known.contains(k) && select(item))
+            .map(|(k, _)| k),
+    );
+    for name in names {
+        let (Some(key), Some(item)) = (table.key(name), table.get(name)) else {
+            continue;
+        };
+        for c in comments::above_key(key) {
+            out.push_str(&c);
+            out.push('\n');
+        }
+        let key_text = value::key(name);
+        match item {
+            Item::Value(v) => value::write_line(out, &key_text, v),
+            Item::None => {}
+            nested => {
+                let mut above = Vec::new();
+                comments::inside_item(nested, &mut above);
+                for c in above {
+                    out.push_str(&c);
+                    out.push('\n');
+                }
+                out.push_str(&format!("{key_text} = {}\n", value::inline_item(nested)));
+            }
+        }
+    }
+}
+
+/// The keys of one kind of table in canonical order, from `store::fields`.
+fn canonical_keys(kind: Kind) -> Vec<&'static str> {
+    let Ok(id) = Id::new("x") else {
+        return Vec::new();
+    };
+    let fields = match kind {
+        Kind::Stage => Stage {
+            origin: Origin::NEW,
+            id,
+            name: String::new(),
+            phase: None,
+        }
+        .fields(),
+        Kind::Department => Department {
+            origin: Origin::NEW,
+            id,
+            name: String::new(),
+            lead: None,
+        }
+        .fields(),
+        Kind::Partner => Partner {
+            origin: Origin::NEW,
+            id,
+            name: String::new(),
+            role: None,
+        }
+        .fields(),
+        Kind::Touchpoint => Touchpoint::new(id.clone(), id, "").fields(),
+        Kind::Action => Action {
+            origin: Origin::NEW,
+            id: id.clone(),
+            touchpoint: id,
+            title: String::new(),
+            owner: None,
+            status: ActionStatus::Open,
+            due: None,
+        }
+        .fields(),
+    };
+    fields.into_iter().map(|(k, _)| k).collect()
+}
+
+/// TOML data equality that ignores key order and counts NaN equal to NaN.
+fn same_table(a: &toml::Table, b: &toml::Table) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .all(|(k, v)| b.get(k).is_some_and(|w| same_value(v, w)))
+}
+
+fn same_value(a: &toml::Value, b: &toml::Value) -> bool {
+    use toml::Value as V;
+    match (a, b) {
+        (V::Float(x), V::Float(y)) => x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()),
+        (V::Array(x), V::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same_value(v, w))
+        }
+        (V::Table(x), V::Table(y)) => same_table(x, y),
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,95 @@
+//! Reading a journey as it was at a git revision, with `git show REV:PATH`
+//! run as a subprocess, so any revision git understands works (`HEAD`,
+//! `main~3`, a tag, a commit id).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Why a file could not be read at a revision.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    #[error("cannot run git: {0}")]
+    Spawn(#[source] std::io::Error),
+    #[error("{}: not inside a git repository", .0.display())]
+    NotARepository(PathBuf),
+    #[error("`{0}` is not a revision (it must not start with '-')")]
+    BadRevision(String),
+    #[error("unknown revision `{0}` in this repository")]
+    UnknownRevision(String),
+    #[error("{path} does not exist at revision `{rev}`")]
+    Absent { path: String, rev: String },
+    #[error("{path} at revision `{rev}` is not UTF-8 text")]
+    NotText { path: String, rev: String },
+    #[error("git failed: {0}")]
+    Failed(String),
+}
+
+fn git(dir: &Path, args: &[&str]) -> Result<Output, GitError> {
+    Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(GitError::Spawn)
+}
+
+fn stdout_line(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout)
+        .trim_end_matches(['\n', '\r'])
+        .to_owned()
+}
+
+/// The path of `file` relative to the top of its repository, as git names
+/// it in `REV:PATH`, and the folder to run git in.
+pub fn repository_path(file: &Path) -> Result<(PathBuf, String), GitError> {
+    let dir = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| GitError::NotARepository(file.to_path_buf()))?;
+    let top = git(&dir, &["rev-parse", "--show-toplevel"])?;
+    if !top.status.success() {
+        return Err(GitError::NotARepository(file.to_path_buf()));
+    }
+    let prefix = git(&dir, &["rev-parse", "--show-prefix"])?;
+    if !prefix.status.success() {
+        return Err(GitError::NotARepository(file.to_path_buf()));
+    }
+    Ok((dir, format!("{}{name}", stdout_line(&prefix))))
+}
+
+/// The text of `file` at revision `rev`.
+pub fn read_at_revision(file: &Path, rev: &str) -> Result<String, GitError> {
+    if rev.is_empty() || rev.starts_with('-') {
+        return Err(GitError::BadRevision(rev.to_owned()));
+    }
+    let (dir, path) = repository_path(file)?;
+    let spec = format!("{rev}:{path}");
+    // No textconv: a configured `diff=corridor` driver must not turn the
+    // journey into its text rendering here.
+    let shown = git(&dir, &["show", "--no-textconv", &spec, "--"])?;
+    if shown.status.success() {
+        return String::from_utf8(shown.stdout).map_err(|_| GitError::NotText {
+            path,
+            rev: rev.to_owned(),
+        });
+    }
+    let commit = format!("{rev}^{{commit}}");
+    let known = git(&dir, &["rev-parse", "--verify", "--quiet", &commit])?;
+    if !known.status.success() {
+        return Err(GitError::UnknownRevision(rev.to_owned()));
+    }
+    let exists = git(&dir, &["cat-file", "-e", &spec])?;
+    if !exists.status.success() {
+        return Err(GitError::Absent {
+            path,
+            rev: rev.to_owned(),
+        });
+    }
+    Err(GitError::Failed(
+        String::from_utf8_lossy(&shown.stderr).trim().to_owned(),
+    ))
+}
