@@ -1,7 +1,8 @@
-//! Report benchmark: `corridor report FOLDER --format json` over a generated
-//! portfolio of 500 journeys x 50 touchpoints, through the library functions
-//! the CLI calls (read and parse every file, then render the portfolio).
-//! Target: under 400 ms.
+//! Portfolio benchmarks over 500 generated journeys x 50 touchpoints, through
+//! the library functions the CLI calls: `corridor report FOLDER --format
+//! json` (read and parse every file, render the portfolio) and `corridor
+//! check FOLDER` (list, read, parse, validate and place every finding).
+//! Target: under 400 ms each.
 //!
 //! Run with `cargo bench --bench report`.
 
@@ -37,6 +38,17 @@ fn portfolio_json(c: &mut Criterion) {
             let portfolio = Portfolio::read(black_box(&files));
             let json = render_portfolio(&portfolio, Format::Json).expect("render");
             black_box(json.len())
+        });
+    });
+    group.bench_function("check_portfolio_500x50", |b| {
+        b.iter(|| {
+            let listed =
+                corridor::store::journey_files(&[dir.path().to_path_buf()]).expect("list journeys");
+            let findings: usize = corridor::cli::check::check_files(&listed)
+                .into_iter()
+                .map(|r| r.expect("readable").len())
+                .sum();
+            black_box(findings)
         });
     });
     group.finish();

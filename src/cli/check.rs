@@ -1,7 +1,7 @@
 //! `corridor check`: validate journeys, one line per finding.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -92,6 +92,49 @@ struct Report<'a> {
     findings: &'a [Located],
 }
 
+/// Checks one file: its findings, or why it could not be read.
+fn check_file(file: &Path) -> Result<Vec<Located>, StoreError> {
+    let name = file.display().to_string();
+    match read_text(file) {
+        Ok((text, _)) => Ok(check_text(&name, &text)),
+        Err(StoreError::NotText { .. }) => Ok(vec![Located {
+            file: inert(&name),
+            line: 1,
+            column: 1,
+            severity: Severity::Error.name(),
+            message: "not UTF-8 text".into(),
+        }]),
+        Err(e) => Err(e),
+    }
+}
+
+/// Checks every file, spread over the machine's cores; results in the order
+/// of `files`.
+pub fn check_files(files: &[PathBuf]) -> Vec<Result<Vec<Located>, StoreError>> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads < 2 || files.len() < 2 {
+        return files.iter().map(|f| check_file(f)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|f| check_file(f)).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join().unwrap_or_else(|_| {
+                    vec![Err(StoreError::Io {
+                        path: PathBuf::new(),
+                        source: std::io::Error::other("a check thread failed"),
+                    })]
+                })
+            })
+            .collect()
+    })
+}
+
 pub fn run(args: &CheckArgs) -> u8 {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("journeys")]
@@ -107,17 +150,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let mut all = Vec::new();
     let mut io_failed = false;
-    for file in &files {
-        let name = file.display().to_string();
-        match read_text(file) {
-            Ok((text, _)) => all.extend(check_text(&name, &text)),
-            Err(StoreError::NotText { .. }) => all.push(Located {
-                file: inert(&name),
-                line: 1,
-                column: 1,
-                severity: Severity::Error.name(),
-                message: "not UTF-8 text".into(),
-            }),
+    for result in check_files(&files) {
+        match result {
+            Ok(found) => all.extend(found),
             Err(e) => {
                 output::error(&e.to_string());
                 io_failed = true;

@@ -1,6 +1,6 @@
 //! Command-line interface: clap definitions and dispatch, one file per subcommand.
 
-mod check;
+pub mod check;
 mod completions;
 mod diff;
 mod fmt;

@@ -94,7 +94,7 @@ fn may_need_escape(b: u8) -> bool {
 /// format characters) as `\uXXXX`. They can only occur inside strings, since
 /// JSON's own syntax is ASCII, so the result is the same JSON value. A byte
 /// scan skips text that cannot hold any.
-fn escape_invisible(text: String) -> String {
+pub(crate) fn escape_invisible(text: String) -> String {
     let Some(first) = text.bytes().position(may_need_escape) else {
         return text;
     };

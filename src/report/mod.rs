@@ -8,6 +8,7 @@
 //! bidi character as a `\u` escape, so no output holds a byte a terminal or
 //! a browser would act on.
 
+mod cells;
 mod csv;
 pub mod csv_import;
 mod html;
@@ -28,12 +29,14 @@ mod summary;
 mod svg;
 mod table;
 
+pub(crate) use json_text::escape_invisible;
 pub use portfolio::{Entry, FileError, Outcome, Portfolio};
 pub use scorecard::{
     DepartmentCard, JourneyRow, PartnerCard, PortfolioGap, department_cards, journey_rows,
     partner_cards, worst_gaps,
 };
 pub use summary::{ActionGroup, Summary, actions_by_owner, summary, unactioned_gaps};
+pub(crate) use table::md_text;
 
 /// The `schema` value of the JSON report; documented in `docs/report-json.md`.
 pub const JSON_SCHEMA: &str = "corridor-report/1";

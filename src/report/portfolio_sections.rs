@@ -2,9 +2,13 @@
 //! journey, department and partner scorecards across journeys, the worst
 //! gaps, and the files that did not parse.
 
+use super::cells::{
+    FIGURES_COLUMNS, GAP_CLASS_COLUMN, GAP_COLUMNS, PARTNER_COLUMNS, cells, figures_cells,
+    gap_cells, partner_cells, table,
+};
 use super::scorecard::{department_cards, journey_rows, partner_cards, worst_gaps};
-use super::sections::{SEVERITY_NOTE, Section, class_text, figures_cells, worst_text};
-use super::summary::{gap_text, mean_text, owner_name, stage_name};
+use super::sections::{SEVERITY_NOTE, Section};
+use super::summary::mean_text;
 use super::table::{Align, Table};
 use super::{PORTFOLIO_WORST, Portfolio};
 
@@ -106,29 +110,21 @@ fn journeys(portfolio: &Portfolio) -> Table {
 }
 
 fn departments(portfolio: &Portfolio) -> Table {
-    let mut table = Table::new(&[
-        ("Department", L),
-        ("Id", L),
-        ("Journeys", R),
-        ("Touchpoints", R),
-        ("Scored", R),
-        ("Mean gap", R),
-        ("Worst", R),
-        ("Critical", R),
-        ("Shortfall", R),
-        ("Severity", R),
-        ("Open actions", R),
-    ]);
+    let mut table = table(
+        &[("Department", L), ("Id", L), ("Journeys", R)],
+        &FIGURES_COLUMNS,
+        &[("Severity", R), ("Open actions", R)],
+    );
     for card in department_cards(portfolio) {
-        let mut cells = vec![
+        let head = vec![
             card.name.to_owned(),
             card.id.map_or_else(String::new, |id| id.to_string()),
             card.journeys.to_string(),
         ];
-        cells.extend(figures_cells(&card.figures));
-        cells.push(card.severity.to_string());
-        cells.push(card.open_actions.to_string());
-        table.row(cells);
+        let mut row = cells(head, figures_cells(&card.figures));
+        row.push(card.severity.to_string());
+        row.push(card.open_actions.to_string());
+        table.row(row);
         if let Some(gap) = card.figures.worst_gap {
             table.tone(6, gap.class());
         }
@@ -137,30 +133,22 @@ fn departments(portfolio: &Portfolio) -> Table {
 }
 
 fn partners(portfolio: &Portfolio) -> Table {
-    let mut table = Table::new(&[
-        ("Partner", L),
-        ("Id", L),
-        ("Journeys", R),
-        ("Touchpoints", R),
-        ("Mean gap", R),
-        ("Rest of network", R),
-        ("Difference", R),
-        ("Worst", R),
-        ("Critical", R),
-    ]);
+    let mut table = table(
+        &[("Partner", L), ("Id", L), ("Journeys", R)],
+        &PARTNER_COLUMNS,
+        &[],
+    );
     for card in partner_cards(portfolio) {
-        let f = &card.figures;
-        table.row(vec![
+        let head = vec![
             card.name.to_owned(),
             card.id.to_string(),
             card.journeys.to_string(),
-            f.count.to_string(),
-            mean_text(f.mean_gap),
-            mean_text(card.rest_mean_gap),
-            mean_text(card.versus_rest()),
-            worst_text(f),
-            f.critical.to_string(),
-        ]);
+        ];
+        let f = &card.figures;
+        table.row(cells(
+            head,
+            partner_cells(f, card.rest_mean_gap, card.versus_rest()),
+        ));
         if let Some(gap) = f.worst_gap {
             table.tone(7, gap.class());
         }
@@ -169,31 +157,11 @@ fn partners(portfolio: &Portfolio) -> Table {
 }
 
 fn worst(portfolio: &Portfolio) -> Table {
-    let mut table = Table::new(&[
-        ("Rank", R),
-        ("Journey", L),
-        ("Touchpoint", L),
-        ("Stage", L),
-        ("Owner", L),
-        ("Gap", R),
-        ("Class", L),
-        ("Severity", R),
-    ]);
+    let mut table = table(&[("Rank", R), ("Journey", L)], &GAP_COLUMNS, &[]);
     for (n, g) in worst_gaps(portfolio, PORTFOLIO_WORST).iter().enumerate() {
-        let t = g.ranked.touchpoint;
-        table.row(vec![
-            (n + 1).to_string(),
-            g.journey.title.clone(),
-            t.name.clone(),
-            stage_name(g.journey, &t.stage).to_owned(),
-            owner_name(g.journey, t.owner.as_ref())
-                .unwrap_or_default()
-                .to_owned(),
-            gap_text(t),
-            class_text(g.ranked.class),
-            g.ranked.severity.to_string(),
-        ]);
-        table.tone(6, g.ranked.class);
+        let head = vec![(n + 1).to_string(), g.journey.title.clone()];
+        table.row(cells(head, gap_cells(g.journey, &g.ranked)));
+        table.tone(2 + GAP_CLASS_COLUMN, g.ranked.class);
     }
     table
 }

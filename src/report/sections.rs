@@ -1,6 +1,10 @@
 //! The sections of a journey report as tables of raw text, shared by the
 //! Markdown and HTML writers so both say the same thing.
 
+use super::cells::{
+    FIGURES_COLUMNS, GAP_CLASS_COLUMN, GAP_COLUMNS, PARTNER_COLUMNS, cells, class_text,
+    figures_cells, gap_cells, opt, partner_cells, table,
+};
 use super::summary::{
     Summary, actions_by_owner, gap_text, mean_text, owner_name, partner_name, score_text,
     stage_name, summary, unactioned_gaps,
@@ -10,7 +14,7 @@ use crate::analysis::matrix::ownership_matrix;
 use crate::analysis::{
     Figures, department_figures, partner_figures, rank_gaps, severity, unowned_figures,
 };
-use crate::model::{GapClass, Journey};
+use crate::model::Journey;
 
 const L: Align = Align::Left;
 const R: Align = Align::Right;
@@ -69,14 +73,6 @@ pub fn journey_sections(journey: &Journey) -> Vec<Section> {
             "Every gap below expectation has an action.",
         ),
     ]
-}
-
-pub fn class_text(class: GapClass) -> String {
-    format!("{} {}", class.symbol(false), class.name())
-}
-
-fn opt(text: Option<&str>) -> String {
-    text.unwrap_or_default().to_owned()
 }
 
 fn summary_table(s: &Summary) -> Table {
@@ -138,32 +134,19 @@ fn corridor(journey: &Journey) -> Table {
 }
 
 fn gaps(journey: &Journey) -> Table {
-    let mut table = Table::new(&[
-        ("Rank", R),
-        ("Touchpoint", L),
-        ("Stage", L),
-        ("Owner", L),
-        ("Gap", R),
-        ("Class", L),
-        ("Severity", R),
-        ("Emotion", R),
-        ("Actions", R),
-    ]);
+    let mut table = table(
+        &[("Rank", R)],
+        &GAP_COLUMNS,
+        &[("Emotion", R), ("Actions", R)],
+    );
     let ranked = rank_gaps(journey).into_iter().filter(|r| r.severity > 0);
     for (n, r) in ranked.enumerate() {
         let t = r.touchpoint;
-        table.row(vec![
-            (n + 1).to_string(),
-            t.name.clone(),
-            stage_name(journey, &t.stage).to_owned(),
-            opt(owner_name(journey, t.owner.as_ref())),
-            gap_text(t),
-            class_text(r.class),
-            r.severity.to_string(),
-            t.emotion.map_or_else(String::new, |e| e.to_string()),
-            journey.actions_for(&t.id).count().to_string(),
-        ]);
-        table.tone(5, r.class);
+        let mut row = cells(vec![(n + 1).to_string()], gap_cells(journey, &r));
+        row.push(t.emotion.map_or_else(String::new, |e| e.to_string()));
+        row.push(journey.actions_for(&t.id).count().to_string());
+        table.row(row);
+        table.tone(1 + GAP_CLASS_COLUMN, r.class);
     }
     table
 }
@@ -198,74 +181,39 @@ fn matrix(journey: &Journey) -> Table {
     table
 }
 
-pub fn figures_cells(f: &Figures) -> Vec<String> {
-    vec![
-        f.count.to_string(),
-        f.scored.to_string(),
-        mean_text(f.mean_gap),
-        worst_text(f),
-        f.critical.to_string(),
-        f.shortfall.to_string(),
-    ]
-}
-
-pub fn worst_text(f: &Figures) -> String {
-    f.worst_gap
-        .map_or_else(|| "-".to_owned(), |g| g.to_string())
-}
-
 fn departments(journey: &Journey) -> Table {
-    let mut table = Table::new(&[
-        ("Department", L),
-        ("Lead", L),
-        ("Touchpoints", R),
-        ("Scored", R),
-        ("Mean gap", R),
-        ("Worst", R),
-        ("Critical", R),
-        ("Shortfall", R),
-        ("Open actions", R),
-    ]);
+    let mut table = table(
+        &[("Department", L), ("Lead", L)],
+        &FIGURES_COLUMNS,
+        &[("Open actions", R)],
+    );
     for d in department_figures(journey) {
         let lead = journey.department(d.id).and_then(|d| d.lead.as_deref());
-        let mut cells = vec![d.name.to_owned(), opt(lead)];
-        cells.extend(figures_cells(&d.figures));
-        cells.push(d.open_actions.to_string());
-        table.row(cells);
+        let mut row = cells(
+            vec![d.name.to_owned(), opt(lead)],
+            figures_cells(&d.figures),
+        );
+        row.push(d.open_actions.to_string());
+        table.row(row);
     }
     let unowned = unowned_figures(journey);
     if unowned.count > 0 {
-        let mut cells = vec!["(unowned)".to_owned(), String::new()];
-        cells.extend(figures_cells(&unowned));
-        table.row(cells);
+        table.row(cells(
+            vec!["(unowned)".to_owned(), String::new()],
+            figures_cells(&unowned),
+        ));
     }
     table
 }
 
 fn partners(journey: &Journey) -> Table {
-    let mut table = Table::new(&[
-        ("Partner", L),
-        ("Role", L),
-        ("Touchpoints", R),
-        ("Mean gap", R),
-        ("Rest of network", R),
-        ("Difference", R),
-        ("Worst", R),
-        ("Critical", R),
-    ]);
+    let mut table = table(&[("Partner", L), ("Role", L)], &PARTNER_COLUMNS, &[]);
     for p in partner_figures(journey) {
         let role = journey.partner(p.id).and_then(|p| p.role.as_deref());
-        let f = &p.figures;
-        table.row(vec![
-            p.name.to_owned(),
-            opt(role),
-            f.count.to_string(),
-            mean_text(f.mean_gap),
-            mean_text(p.rest_mean_gap),
-            mean_text(p.versus_rest()),
-            worst_text(f),
-            f.critical.to_string(),
-        ]);
+        table.row(cells(
+            vec![p.name.to_owned(), opt(role)],
+            partner_cells(&p.figures, p.rest_mean_gap, p.versus_rest()),
+        ));
     }
     table
 }

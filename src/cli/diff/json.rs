@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::analysis::Figures;
 use crate::analysis::diff::{EntryDiff, FieldChange, JourneyDiff, Totals, TouchpointDiff};
+use crate::report::escape_invisible;
 
 /// The `schema` value of the JSON diff.
 pub const SCHEMA: &str = "corridor-diff/1";
@@ -74,24 +75,6 @@ fn entry(e: &EntryDiff) -> Value {
     })
 }
 
-/// Writes control, DEL, C1 and bidi characters as `\u` escapes. In
-/// serde_json output they can only occur inside strings, where the escape
-/// stands for the same character.
-fn escape_invisible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let invisible = c.is_control()
-            || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}'
-                | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-        if invisible && c != '\n' {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 pub fn render(d: &JourneyDiff<'_>, (old, new): (&str, &str)) -> Result<String, serde_json::Error> {
     let s = d.summary();
     let value = json!({
@@ -125,5 +108,5 @@ pub fn render(d: &JourneyDiff<'_>, (old, new): (&str, &str)) -> Result<String, s
     });
     let mut text = serde_json::to_string_pretty(&value)?;
     text.push('\n');
-    Ok(escape_invisible(&text))
+    Ok(escape_invisible(text))
 }

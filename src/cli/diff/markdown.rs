@@ -7,27 +7,7 @@ use std::fmt::Write;
 use super::text::{figure_pairs, totals_pairs};
 use crate::analysis::diff::{FieldChange, JourneyDiff, Status, TouchpointDiff, Trend};
 use crate::model::{Gap, Id, Journey};
-use crate::text::inert;
-
-/// File text as Markdown that shows exactly that text: no markup, no HTML,
-/// and never a `|` that would split a table cell.
-fn md(text: &str) -> String {
-    let clean = inert(text);
-    let mut out = String::with_capacity(clean.len() + 8);
-    for c in clean.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::report::md_text as md;
 
 fn value(v: &Option<String>) -> String {
     v.as_deref().map_or("*none*".into(), md)
