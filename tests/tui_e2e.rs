@@ -1264,3 +1264,40 @@ fn a_journey_open_in_another_window_is_read_only() {
     t.keys(&["q"]);
     assert_eq!(t.wait_done(&first, DEADLINE), 0);
 }
+
+#[test]
+fn editing_a_field_keeps_the_comments_of_the_file() {
+    let Some(t) = Session::start("form", 100, 30) else {
+        return;
+    };
+    let folder = t.path().join("one");
+    fs::create_dir_all(&folder).expect("create folder");
+    let path = folder.join("journey.toml");
+    fs::copy(Path::new(JOURNEYS).join("online-order-courier.toml"), &path).expect("copy");
+    let before = fs::read_to_string(&path).expect("read");
+    let done = t.shell("\"$CORRIDOR\" one/journey.toml");
+    t.wait_for(CORRIDOR);
+    t.keys(&["e"]);
+    t.wait_for("Edit instagram-reel");
+    // channel is the third field.
+    t.keys(&["Down", "Down", "Enter"]);
+    t.wait_for("social_");
+    for _ in 0.."social".len() {
+        t.keys(&["BSpace"]);
+    }
+    t.type_text("tiktok");
+    t.keys(&["Enter"]);
+    t.wait_for("tiktok");
+    t.keys(&["Escape"]);
+    t.wait_gone("Edit instagram-reel");
+    t.keys(&["s"]);
+    t.wait_for("saved journey.toml");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_done(&done, DEADLINE), 0);
+    let after = fs::read_to_string(&path).expect("read");
+    assert_eq!(
+        after,
+        before.replacen("channel = \"social\"", "channel = \"tiktok\"", 1),
+        "one line changed, every comment kept"
+    );
+}

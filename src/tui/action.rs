@@ -52,6 +52,16 @@ pub enum Action {
     Redo,
     /// Save the open journey.
     Save,
+    /// Edit the selected touchpoint in a form.
+    Edit,
+    /// Add a touchpoint after the selected one.
+    Add,
+    /// Delete the selected touchpoint (asks first).
+    Delete,
+    /// Move the selected touchpoint later in the corridor.
+    MoveLater,
+    /// Move the selected touchpoint earlier in the corridor.
+    MoveEarlier,
     /// Quit the workbench.
     Quit,
     /// The terminal changed size.

@@ -1,7 +1,7 @@
 //! Undo and redo: every edit is recorded with the value it replaced, without
 //! limit within a session.
 
-use crate::model::Touchpoint;
+use crate::model::{Action, Journey, Touchpoint};
 
 /// One reversible change to the open journey.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +12,39 @@ pub enum Edit {
         before: Box<Touchpoint>,
         after: Box<Touchpoint>,
     },
+    /// A touchpoint inserted at `index`.
+    Insert {
+        index: usize,
+        touchpoint: Box<Touchpoint>,
+    },
+    /// The touchpoint at `index` removed, with the actions linked to it
+    /// (each with the index it had).
+    Remove {
+        index: usize,
+        touchpoint: Box<Touchpoint>,
+        actions: Vec<(usize, Action)>,
+    },
+    /// Two touchpoints traded places in the file.
+    Swap { a: usize, b: usize },
+    /// A change reaching across the journey (an id renamed with every
+    /// reference to it).
+    Journey {
+        before: Box<Journey>,
+        after: Box<Journey>,
+    },
+}
+
+impl Edit {
+    /// The touchpoint to select after applying (or reversing) the edit.
+    pub fn focus(&self, reverse: bool) -> Option<usize> {
+        match self {
+            Edit::Touchpoint { index, .. } => Some(*index),
+            Edit::Insert { index, .. } => (!reverse).then_some(*index),
+            Edit::Remove { index, .. } => reverse.then_some(*index),
+            Edit::Swap { a, b } => Some(if reverse { *a } else { *b }),
+            Edit::Journey { .. } => None,
+        }
+    }
 }
 
 /// The edits made since the journey was opened, and where the last save was.

@@ -161,6 +161,16 @@ fn browse() -> Vec<Binding> {
         ),
         b(&[Char('u')], Action::Undo, "undo", None),
         b(&[Char('s')], Action::Save, "save", Some("save")),
+        b(
+            &[Char('e')],
+            Action::Edit,
+            "edit the selected touchpoint",
+            Some("edit"),
+        ),
+        b(&[Char('a')], Action::Add, "add a touchpoint after it", None),
+        b(&[Char('d')], Action::Delete, "delete it (asks first)", None),
+        b(&[Char('J')], Action::MoveLater, "move it later", None),
+        b(&[Char('K')], Action::MoveEarlier, "move it earlier", None),
         b(&[Char('?')], Action::Help, "help", Some("help")),
         b(&[Char('q')], Action::Quit, "quit", Some("quit")),
     ]
@@ -270,6 +280,41 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
                 Some("back"),
             ),
         ],
+        Mode::ConfirmDelete { .. } => vec![b(
+            &[Code(KeyCode::Esc)],
+            Action::Back,
+            "keep it",
+            Some("keep"),
+        )],
+        Mode::Form { .. } => vec![
+            b(&[Code(KeyCode::Up)], Action::Up, "previous field", None),
+            b(&[Code(KeyCode::Down)], Action::Down, "next field", None),
+            b(
+                &[Code(KeyCode::Left)],
+                Action::Left,
+                "previous choice",
+                None,
+            ),
+            b(&[Code(KeyCode::Right)], Action::Right, "next choice", None),
+            b(
+                &[Code(KeyCode::Enter)],
+                Action::Open,
+                "edit / apply the value",
+                Some("edit"),
+            ),
+            b(
+                &[Code(KeyCode::Backspace)],
+                Action::Erase,
+                "delete a character",
+                None,
+            ),
+            b(
+                &[Code(KeyCode::Esc)],
+                Action::Back,
+                "cancel / close",
+                Some("close"),
+            ),
+        ],
         Mode::ConfirmQuit => vec![b(
             &[Code(KeyCode::Esc)],
             Action::Back,
@@ -315,9 +360,15 @@ pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
         .map(|b| b.action);
     match (mode, &event.code, found) {
         (_, _, Some(action)) => Some(action),
-        (Mode::Search | Mode::Capture { .. } | Mode::ConfirmQuit, KeyCode::Char(c), None) => {
-            Some(Action::Input(*c))
-        }
+        (
+            Mode::Search
+            | Mode::Capture { .. }
+            | Mode::ConfirmQuit
+            | Mode::ConfirmDelete { .. }
+            | Mode::Form { .. },
+            KeyCode::Char(c),
+            None,
+        ) => Some(Action::Input(*c)),
         _ => None,
     }
 }

@@ -71,6 +71,19 @@ pub enum Mode {
     },
     /// Quitting with unsaved changes: save, discard or cancel.
     ConfirmQuit,
+    /// Deleting touchpoint `index` waits for y or n.
+    ConfirmDelete {
+        index: usize,
+    },
+    /// The edit form of touchpoint `index`: `row` is the field in focus;
+    /// `input` holds the text being typed, `error` why the last value was
+    /// refused.
+    Form {
+        index: usize,
+        row: usize,
+        input: Option<String>,
+        error: Option<String>,
+    },
 }
 
 /// Display options fixed at start.
@@ -112,16 +125,54 @@ impl Opened {
     /// Applies an edit (or its reverse) to the journey and refreshes the
     /// figures.
     pub fn apply(&mut self, edit: &Edit, reverse: bool) {
+        let tps = &mut self.journey.touchpoints;
         match edit {
             Edit::Touchpoint {
                 index,
                 before,
                 after,
             } => {
-                if let Some(slot) = self.journey.touchpoints.get_mut(*index) {
+                if let Some(slot) = tps.get_mut(*index) {
                     let value = if reverse { before } else { after };
                     *slot = (**value).clone();
                 }
+            }
+            Edit::Insert { index, touchpoint }
+            | Edit::Remove {
+                index, touchpoint, ..
+            } => {
+                let inserting = matches!(edit, Edit::Insert { .. }) != reverse;
+                if inserting {
+                    tps.insert((*index).min(tps.len()), (**touchpoint).clone());
+                } else if *index < tps.len() {
+                    tps.remove(*index);
+                }
+                if let Edit::Remove { actions, .. } = edit {
+                    let list = &mut self.journey.actions;
+                    if reverse {
+                        for (at, action) in actions {
+                            list.insert((*at).min(list.len()), action.clone());
+                        }
+                    } else {
+                        for (at, _) in actions.iter().rev() {
+                            if *at < list.len() {
+                                list.remove(*at);
+                            }
+                        }
+                    }
+                }
+            }
+            Edit::Swap { a, b } => {
+                if *a < tps.len() && *b < tps.len() {
+                    tps.swap(*a, *b);
+                }
+            }
+            Edit::Journey { before, after } => {
+                self.journey = if reverse {
+                    (**before).clone()
+                } else {
+                    (**after).clone()
+                };
             }
         }
         self.derived = Derived::of(&self.journey);
@@ -302,6 +353,21 @@ impl AppState {
     /// Whether the open journey has edits not yet saved.
     pub fn is_dirty(&self) -> bool {
         self.opened().is_some_and(|o| o.history.is_dirty())
+    }
+
+    /// Keeps the Corridor and Gaps selections inside what exists after a
+    /// touchpoint was added or removed.
+    pub fn clamp_selection(&mut self) {
+        let Some(opened) = self.opened() else {
+            return;
+        };
+        let members = &opened.derived.stage_members;
+        let stage = self.corridor.stage.min(members.len().saturating_sub(1));
+        let cards = members.get(stage).map_or(0, Vec::len);
+        self.corridor.stage = stage;
+        self.corridor.card = self.corridor.card.min(cards.saturating_sub(1));
+        let rows = self.gap_rows.len();
+        self.gaps.step(0, rows);
     }
 
     /// Selects touchpoint `index` in the Corridor (and the Gaps list).

@@ -76,6 +76,30 @@ pub fn tabs(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
 pub fn status(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let line = if let Mode::Capture { index, actual } = state.mode {
         capture_line(state, theme, index, actual)
+    } else if let Mode::ConfirmDelete { index } = state.mode {
+        let opened = state.opened();
+        let name = opened
+            .and_then(|o| o.journey.touchpoints.get(index))
+            .map_or(String::new(), |t| inert(&t.name));
+        let linked = opened.map_or(0, |o| {
+            let id = o.journey.touchpoints.get(index).map(|t| &t.id);
+            o.journey
+                .actions
+                .iter()
+                .filter(|a| Some(&a.touchpoint) == id)
+                .count()
+        });
+        Line::from(vec![
+            Span::styled("Delete ", theme.class(crate::model::GapClass::Critical)),
+            Span::raw(format!(
+                "{name} and {}? ",
+                crate::text::plural(linked, "linked action")
+            )),
+            Span::styled("y", theme.key()),
+            Span::raw(" delete  "),
+            Span::styled("any other key", theme.key()),
+            Span::raw(" keep"),
+        ])
     } else if state.mode == Mode::ConfirmQuit {
         Line::from(vec![
             Span::styled(

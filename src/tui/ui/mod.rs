@@ -61,7 +61,27 @@ pub fn render(state: &AppState, frame: &mut Frame) {
                 popups::detail::render(opened, index, &theme, frame, main);
             }
         }
-        Mode::Browse | Mode::Search | Mode::Capture { .. } | Mode::ConfirmQuit => {}
+        Mode::Form {
+            index,
+            row,
+            ref input,
+            ref error,
+        } => {
+            if let Some(opened) = state.opened() {
+                let form = popups::form::Form {
+                    index,
+                    row,
+                    input: input.as_deref(),
+                    error: error.as_deref(),
+                };
+                popups::form::render(opened, &form, &theme, frame, area);
+            }
+        }
+        Mode::Browse
+        | Mode::Search
+        | Mode::Capture { .. }
+        | Mode::ConfirmQuit
+        | Mode::ConfirmDelete { .. } => {}
     }
     if theme.ascii {
         asciify(frame.buffer_mut());

@@ -137,8 +137,10 @@ pub fn undo(state: &mut AppState, redo: bool) -> Effect {
     };
     opened.apply(&edit, !redo);
     state.refresh_gap_rows();
-    let Edit::Touchpoint { index, .. } = edit;
-    state.select_touchpoint(index);
+    if let Some(index) = edit.focus(!redo) {
+        state.select_touchpoint(index);
+    }
+    state.clamp_selection();
     state.status = Some(if redo { "redone" } else { "undone" }.into());
     Effect::Redraw
 }

@@ -2,6 +2,7 @@
 //! outside world comes back as an `Effect` for `effects` to carry out.
 
 mod capture;
+pub mod edit;
 mod modes;
 mod navigate;
 
@@ -54,6 +55,10 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
         Mode::Detail => modes::detail(state, action),
         Mode::Capture { index, actual } => capture::step(state, index, actual, action),
         Mode::ConfirmQuit => capture::confirm_quit(state, action),
+        Mode::ConfirmDelete { index } => edit::confirm_delete(state, index, action),
+        Mode::Form {
+            index, row, input, ..
+        } => edit::form(state, index, row, input, action),
     };
     match effect {
         Effect::Redraw if state.fingerprint() == before => Effect::None,
@@ -96,6 +101,11 @@ fn browse(state: &mut AppState, action: Action) -> Effect {
             Effect::Redraw
         }
         Action::Save => Effect::Save,
+        Action::Edit => edit::open_form(state),
+        Action::Add => edit::add(state),
+        Action::Delete => edit::ask_delete(state),
+        Action::MoveLater => edit::move_touchpoint(state, true),
+        Action::MoveEarlier => edit::move_touchpoint(state, false),
         Action::Back => {
             if !state.search.is_empty() || !state.filter.is_empty() {
                 state.search.clear();

@@ -25,6 +25,11 @@ fn group(action: &Action) -> Option<(&'static str, &'static str)> {
         Action::Show(_) => Some(("1-6", "Corridor Gaps Owners Curve Actions Journeys")),
         Action::NextView | Action::PrevView => Some(("Tab, Shift-Tab", "next, previous view")),
         Action::Quit => Some(("q, Ctrl-c", "quit")),
+        Action::Undo => Some(("u, Ctrl-r", "undo, redo")),
+        Action::Edit | Action::Add | Action::Delete => {
+            Some(("e, a, d", "edit, add after, delete (asks) a touchpoint"))
+        }
+        Action::MoveLater | Action::MoveEarlier => Some(("J, K", "move it later, earlier")),
         _ => None,
     }
 }
@@ -49,7 +54,6 @@ pub fn text(theme: &Theme) -> Vec<Line<'static>> {
             None => lines.push(row(keys_label(binding.keys), binding.help.into())),
         }
     }
-    lines.push(row("Ctrl-r".into(), "redo".into()));
     lines.push(row(
         "in search".into(),
         "type to narrow; Enter keeps, Esc clears".into(),

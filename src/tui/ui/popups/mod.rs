@@ -2,6 +2,7 @@
 
 pub mod detail;
 pub mod filter;
+pub mod form;
 pub mod help;
 
 use ratatui::layout::Rect;

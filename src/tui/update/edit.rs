@@ -1,0 +1,405 @@
+//! Editing touchpoints: the form (every field, validated as `corridor set`
+//! validates), adding after the selection, deleting with a confirmation, and
+//! moving along the corridor. Every change is recorded for undo.
+
+use super::Effect;
+use crate::model::{Id, Kind, Target, Touchpoint, assign};
+use crate::tui::action::Action;
+use crate::tui::history::Edit;
+use crate::tui::state::{AppState, Mode};
+
+/// The form's fields, in file order.
+pub const FIELDS: [&str; 14] = [
+    "name",
+    "stage",
+    "channel",
+    "owner",
+    "partner",
+    "moment_of_truth",
+    "expectation",
+    "expected",
+    "experience",
+    "actual",
+    "emotion",
+    "evidence",
+    "notes",
+    "id",
+];
+
+/// A field's value as the form shows and edits it.
+pub fn value_text(t: &Touchpoint, field: &str) -> String {
+    let score = |s: Option<crate::model::Score>| s.map_or(String::new(), |s| s.to_string());
+    match field {
+        "name" => t.name.clone(),
+        "stage" => t.stage.to_string(),
+        "channel" => t.channel.clone().unwrap_or_default(),
+        "owner" => t.owner.as_ref().map_or(String::new(), ToString::to_string),
+        "partner" => t
+            .partner
+            .as_ref()
+            .map_or(String::new(), ToString::to_string),
+        "moment_of_truth" => t.moment_of_truth.to_string(),
+        "expectation" => t.expectation.clone().unwrap_or_default(),
+        "expected" => score(t.expected),
+        "experience" => t.experience.clone().unwrap_or_default(),
+        "actual" => score(t.actual),
+        "emotion" => t.emotion.map_or(String::new(), |e| e.get().to_string()),
+        "evidence" => t.evidence.join(" | "),
+        "notes" => t.notes.clone().unwrap_or_default(),
+        "id" => t.id.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The choices Left/Right cycle through for reference fields.
+fn choices(state: &AppState, field: &str) -> Option<Vec<String>> {
+    let j = &state.opened()?.journey;
+    let ids = |list: Vec<&Id>, optional: bool| {
+        let mut out: Vec<String> = if optional {
+            vec![String::new()]
+        } else {
+            Vec::new()
+        };
+        out.extend(list.into_iter().map(ToString::to_string));
+        out
+    };
+    match field {
+        "stage" => Some(ids(j.stages.iter().map(|s| &s.id).collect(), false)),
+        "owner" => Some(ids(j.departments.iter().map(|d| &d.id).collect(), true)),
+        "partner" => Some(ids(j.partners.iter().map(|p| &p.id).collect(), true)),
+        "moment_of_truth" => Some(vec!["false".into(), "true".into()]),
+        _ => None,
+    }
+}
+
+fn refuse(state: &mut AppState, why: Option<String>) -> Effect {
+    if let Some(why) = why {
+        state.status = Some(why);
+        return Effect::Redraw;
+    }
+    Effect::None
+}
+
+/// `e`: open the form on the selected touchpoint.
+pub fn open_form(state: &mut AppState) -> Effect {
+    if state.read_only().is_some() {
+        return refuse(state, state.read_only());
+    }
+    match state.detail_touchpoint() {
+        Some(index) => {
+            state.mode = Mode::Form {
+                index,
+                row: 0,
+                input: None,
+                error: None,
+            };
+            Effect::Redraw
+        }
+        None => refuse(state, Some("select a touchpoint first".into())),
+    }
+}
+
+/// Keys inside the form.
+pub fn form(
+    state: &mut AppState,
+    index: usize,
+    row: usize,
+    input: Option<String>,
+    action: Action,
+) -> Effect {
+    let field = FIELDS[row.min(FIELDS.len() - 1)];
+    let set = |state: &mut AppState, row, input, error| {
+        state.mode = Mode::Form {
+            index,
+            row,
+            input,
+            error,
+        }
+    };
+    let forward = action == Action::Right;
+    match (input, action) {
+        (None, Action::Up) => set(state, row.saturating_sub(1), None, None),
+        (None, Action::Down) => set(state, (row + 1).min(FIELDS.len() - 1), None, None),
+        (None, Action::Left | Action::Right) => {
+            let Some(list) = choices(state, field) else {
+                return Effect::None;
+            };
+            let current = state
+                .opened()
+                .and_then(|o| o.journey.touchpoints.get(index))
+                .map(|t| value_text(t, field))
+                .unwrap_or_default();
+            let at = list.iter().position(|c| *c == current).unwrap_or(0);
+            let step = if forward { 1 } else { list.len() - 1 };
+            let next = list[(at + step) % list.len()].clone();
+            let error = apply_field(state, index, field, &next).err();
+            set(state, row, None, error);
+        }
+        (None, Action::Open) => {
+            let current = state
+                .opened()
+                .and_then(|o| o.journey.touchpoints.get(index))
+                .map(|t| value_text(t, field))
+                .unwrap_or_default();
+            set(state, row, Some(current), None);
+        }
+        (None, Action::Back) => state.mode = Mode::Browse,
+        (Some(mut text), Action::Input(c)) => {
+            text.push(c);
+            set(state, row, Some(text), None);
+        }
+        (Some(mut text), Action::Erase) => {
+            text.pop();
+            set(state, row, Some(text), None);
+        }
+        (Some(text), Action::Open) => match apply_field(state, index, field, &text) {
+            Ok(()) => set(state, row, None, None),
+            Err(why) => set(state, row, Some(text), Some(why)),
+        },
+        (Some(_), Action::Back) => set(state, row, None, None),
+        _ => return Effect::None,
+    }
+    Effect::Redraw
+}
+
+/// Sets one field through `model::assign`, refusing what `check` would
+/// call an error; records the change for undo.
+fn apply_field(state: &mut AppState, index: usize, field: &str, text: &str) -> Result<(), String> {
+    let opened = state.opened_mut().ok_or("no journey is open")?;
+    let before_tp = opened
+        .journey
+        .touchpoints
+        .get(index)
+        .cloned()
+        .ok_or("no such touchpoint")?;
+    let target = Target::Entry(Kind::Touchpoint, before_tp.id.clone());
+    let before = opened.journey.clone();
+    let mut journey = before.clone();
+    if field == "evidence" {
+        let items: Vec<String> = text
+            .split(" | ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if let Some(t) = journey.touchpoints.get_mut(index) {
+            t.evidence = items;
+        }
+    } else {
+        assign(&mut journey, &target, field, text).map_err(|e| e.to_string())?;
+    }
+    let after_tp = journey
+        .touchpoints
+        .get(index)
+        .cloned()
+        .ok_or("no such touchpoint")?;
+    let known = |found: bool, what: &str, id: &Option<Id>| match id {
+        Some(id) if !found => Err(format!("no {what} `{id}` in this journey")),
+        _ => Ok(()),
+    };
+    known(
+        journey.stage(&after_tp.stage).is_some(),
+        "stage",
+        &Some(after_tp.stage.clone()),
+    )?;
+    known(
+        after_tp
+            .owner
+            .as_ref()
+            .is_none_or(|o| journey.department(o).is_some()),
+        "department",
+        &after_tp.owner,
+    )?;
+    known(
+        after_tp
+            .partner
+            .as_ref()
+            .is_none_or(|p| journey.partner(p).is_some()),
+        "partner",
+        &after_tp.partner,
+    )?;
+    if after_tp == before_tp && journey == before {
+        return Ok(());
+    }
+    let edit = if field == "id" {
+        Edit::Journey {
+            before: Box::new(before),
+            after: Box::new(journey),
+        }
+    } else {
+        Edit::Touchpoint {
+            index,
+            before: Box::new(before_tp),
+            after: Box::new(after_tp),
+        }
+    };
+    opened.apply(&edit, false);
+    opened.history.record(edit);
+    state.refresh_gap_rows();
+    state.select_touchpoint(index);
+    Ok(())
+}
+
+fn record(state: &mut AppState, edit: Edit) {
+    let focus = edit.focus(false);
+    if let Some(opened) = state.opened_mut() {
+        opened.apply(&edit, false);
+        opened.history.record(edit);
+    }
+    state.refresh_gap_rows();
+    if let Some(index) = focus {
+        state.select_touchpoint(index);
+    }
+    state.clamp_selection();
+}
+
+/// `a`: a new touchpoint after the selected one, in the same stage (or the
+/// stage in focus when it has none), then its form.
+pub fn add(state: &mut AppState) -> Effect {
+    if state.read_only().is_some() {
+        return refuse(state, state.read_only());
+    }
+    let Some(opened) = state.opened() else {
+        return Effect::None;
+    };
+    let j = &opened.journey;
+    let selected = state.corridor_selection();
+    let stage = match selected {
+        Some(i) => j.touchpoints[i].stage.clone(),
+        None => match j.stages.get(state.corridor.stage) {
+            Some(s) => s.id.clone(),
+            None => return refuse(state, Some("add a stage to the file first".into())),
+        },
+    };
+    let id = (1..)
+        .map(|n| {
+            if n == 1 {
+                "new-touchpoint".to_owned()
+            } else {
+                format!("new-touchpoint-{n}")
+            }
+        })
+        .find(|candidate| j.touchpoint(candidate).is_none())
+        .and_then(|text| Id::new(&text).ok());
+    let Some(id) = id else {
+        return Effect::None;
+    };
+    let index = selected.map_or(j.touchpoints.len(), |i| i + 1);
+    let touchpoint = Touchpoint::new(id, stage, "New touchpoint");
+    record(
+        state,
+        Edit::Insert {
+            index,
+            touchpoint: Box::new(touchpoint),
+        },
+    );
+    state.mode = Mode::Form {
+        index,
+        row: 0,
+        input: Some(String::new()),
+        error: None,
+    };
+    Effect::Redraw
+}
+
+/// `d`: ask before deleting the selected touchpoint.
+pub fn ask_delete(state: &mut AppState) -> Effect {
+    if state.read_only().is_some() {
+        return refuse(state, state.read_only());
+    }
+    match state.detail_touchpoint() {
+        Some(index) => {
+            state.mode = Mode::ConfirmDelete { index };
+            Effect::Redraw
+        }
+        None => refuse(state, Some("select a touchpoint first".into())),
+    }
+}
+
+/// `y` deletes (with the actions linked to it), anything else keeps it.
+pub fn confirm_delete(state: &mut AppState, index: usize, action: Action) -> Effect {
+    state.mode = Mode::Browse;
+    if action != Action::Input('y') {
+        state.status = Some("kept".into());
+        return Effect::Redraw;
+    }
+    let Some(opened) = state.opened() else {
+        return Effect::Redraw;
+    };
+    let Some(touchpoint) = opened.journey.touchpoints.get(index).cloned() else {
+        return Effect::Redraw;
+    };
+    let actions = opened
+        .journey
+        .actions
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.touchpoint == touchpoint.id)
+        .map(|(i, a)| (i, a.clone()))
+        .collect();
+    state.status = Some(format!(
+        "deleted {} (u undoes)",
+        crate::text::inert(&touchpoint.name)
+    ));
+    record(
+        state,
+        Edit::Remove {
+            index,
+            touchpoint: Box::new(touchpoint),
+            actions,
+        },
+    );
+    Effect::Redraw
+}
+
+/// `J` / `K`: trade places with the next (previous) touchpoint of the same
+/// stage; at the end of a stage, move into the neighbouring stage.
+pub fn move_touchpoint(state: &mut AppState, later: bool) -> Effect {
+    if state.read_only().is_some() {
+        return refuse(state, state.read_only());
+    }
+    let Some(index) = state.corridor_selection() else {
+        return Effect::None;
+    };
+    let Some(opened) = state.opened() else {
+        return Effect::None;
+    };
+    let members = &opened.derived.stage_members;
+    let stage = state.corridor.stage;
+    let card = state.corridor.card;
+    let neighbour = if later {
+        members.get(stage).and_then(|m| m.get(card + 1))
+    } else {
+        card.checked_sub(1).and_then(|c| members.get(stage)?.get(c))
+    };
+    if let Some(&other) = neighbour {
+        record(state, Edit::Swap { a: index, b: other });
+        state.select_touchpoint(index);
+        return Effect::Redraw;
+    }
+    let next_stage = if later {
+        stage.checked_add(1)
+    } else {
+        stage.checked_sub(1)
+    };
+    let Some(target) = next_stage.and_then(|s| opened.journey.stages.get(s)) else {
+        return Effect::None;
+    };
+    let before = opened.journey.touchpoints[index].clone();
+    let mut after = before.clone();
+    after.stage = target.id.clone();
+    record(
+        state,
+        Edit::Touchpoint {
+            index,
+            before: Box::new(before),
+            after: Box::new(after),
+        },
+    );
+    state.select_touchpoint(index);
+    Effect::Redraw
+}
+
+#[cfg(test)]
+#[path = "edit_tests.rs"]
+mod tests;

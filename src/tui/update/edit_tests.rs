@@ -1,0 +1,240 @@
+//! `update` tests of the form, add, delete and move, their undo, and saves
+//! of random edit sequences.
+
+use super::*;
+use crate::store::parse_journey;
+use crate::tui::effects::{read_entries, save};
+use crate::tui::state::Options;
+use crate::tui::update::update;
+
+/// The courier journey, copied to a temporary folder so saves are safe.
+fn courier(dir: &std::path::Path) -> AppState {
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys")
+        .join("online-order-courier.toml");
+    let path = dir.join("journey.toml");
+    std::fs::copy(source, &path).expect("copy");
+    let (folder, entries) = read_entries(&path).expect("read");
+    let options = Options {
+        color: false,
+        ascii: false,
+        read_only: false,
+        mouse: false,
+    };
+    let mut state = AppState::new(folder, entries, options);
+    update(&mut state, Action::Resize(100, 30));
+    state
+}
+
+fn journey(state: &AppState) -> &crate::model::Journey {
+    &state.opened().expect("open").journey
+}
+
+fn type_text(state: &mut AppState, text: &str) {
+    for c in text.chars() {
+        update(state, Action::Input(c));
+    }
+}
+
+#[test]
+fn the_form_edits_a_field_and_refuses_what_check_would_refuse() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut state = courier(dir.path());
+    let index = state.corridor_selection().expect("selection");
+    update(&mut state, Action::Edit);
+    assert!(matches!(state.mode, Mode::Form { row: 0, .. }));
+    // name: Enter, clear, type, Enter.
+    update(&mut state, Action::Open);
+    let old = journey(&state).touchpoints[index].name.clone();
+    for _ in old.chars() {
+        update(&mut state, Action::Erase);
+    }
+    type_text(&mut state, "Sees the reel");
+    update(&mut state, Action::Open);
+    assert_eq!(journey(&state).touchpoints[index].name, "Sees the reel");
+    // owner: an unknown department is refused with the reason, in place.
+    for _ in 0..3 {
+        update(&mut state, Action::Down);
+    }
+    update(&mut state, Action::Open);
+    type_text(&mut state, "-x");
+    update(&mut state, Action::Open);
+    match &state.mode {
+        Mode::Form { error, input, .. } => {
+            assert!(
+                error
+                    .as_deref()
+                    .is_some_and(|e| e.contains("no department"))
+            );
+            assert!(input.is_some(), "the typed value stays for correction");
+        }
+        other => panic!("still in the form: {other:?}"),
+    }
+    assert_eq!(
+        journey(&state).touchpoints[index]
+            .owner
+            .as_ref()
+            .map(|o| o.as_str()),
+        Some("marketing")
+    );
+    update(&mut state, Action::Back);
+    // Right picks the next department.
+    update(&mut state, Action::Right);
+    assert_ne!(
+        journey(&state).touchpoints[index]
+            .owner
+            .as_ref()
+            .map(|o| o.as_str()),
+        Some("marketing")
+    );
+    // expected: 7 is out of range.
+    for _ in 0..4 {
+        update(&mut state, Action::Down);
+    }
+    update(&mut state, Action::Open);
+    update(&mut state, Action::Erase);
+    type_text(&mut state, "7");
+    update(&mut state, Action::Open);
+    assert!(matches!(&state.mode, Mode::Form { error: Some(_), .. }));
+    update(&mut state, Action::Back);
+    update(&mut state, Action::Back);
+    assert_eq!(state.mode, Mode::Browse);
+    // Two edits, two undos.
+    update(&mut state, Action::Undo);
+    update(&mut state, Action::Undo);
+    assert_eq!(journey(&state).touchpoints[index].name, old);
+    assert!(!state.is_dirty());
+}
+
+#[test]
+fn add_delete_and_move_are_undone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut state = courier(dir.path());
+    let original = journey(&state).clone();
+    let count = original.touchpoints.len();
+    update(&mut state, Action::Add);
+    assert_eq!(journey(&state).touchpoints.len(), count + 1);
+    assert!(matches!(state.mode, Mode::Form { .. }));
+    update(&mut state, Action::Back);
+    update(&mut state, Action::Back);
+    // Move the selected (first) touchpoint later, then delete it.
+    update(&mut state, Action::MoveLater);
+    update(&mut state, Action::Delete);
+    assert!(matches!(state.mode, Mode::ConfirmDelete { .. }));
+    update(&mut state, Action::Input('n'));
+    assert_eq!(journey(&state).touchpoints.len(), count + 1, "n keeps it");
+    update(&mut state, Action::Delete);
+    let linked_before = journey(&state).actions.len();
+    update(&mut state, Action::Input('y'));
+    assert_eq!(journey(&state).touchpoints.len(), count);
+    assert!(journey(&state).actions.len() <= linked_before);
+    for _ in 0..3 {
+        update(&mut state, Action::Undo);
+    }
+    assert_eq!(*journey(&state), original, "every edit undone");
+    for _ in 0..3 {
+        update(&mut state, Action::Redo);
+    }
+    assert_eq!(journey(&state).touchpoints.len(), count);
+}
+
+#[test]
+fn a_journey_saved_after_tui_edits_changes_only_the_edited_lines() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut state = courier(dir.path());
+    let path = dir.path().join("journey.toml");
+    let before = std::fs::read_to_string(&path).expect("read");
+    let index = state.corridor_selection().expect("selection");
+    let id = journey(&state).touchpoints[index].id.to_string();
+    update(&mut state, Action::Capture);
+    update(&mut state, Action::Input('5'));
+    update(&mut state, Action::Input('1'));
+    update(&mut state, Action::Back);
+    assert!(save(&mut state));
+    let after = std::fs::read_to_string(&path).expect("read");
+    // The first touchpoint's scores are on the lines after its id.
+    let block = before.find(&format!("id = \"{id}\"")).expect("block");
+    let mut expected = before.clone();
+    let e = block + before[block..].find("expected = ").expect("expected");
+    let e_end = e + before[e..].find('\n').expect("eol");
+    let a = block + before[block..].find("actual = ").expect("actual");
+    let a_end = a + before[a..].find('\n').expect("eol");
+    expected.replace_range(a..a_end, "actual = 1");
+    expected.replace_range(e..e_end, "expected = 5");
+    assert_eq!(after, expected);
+    assert!(!state.is_dirty());
+}
+
+/// A small deterministic generator, so failures reproduce.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+#[test]
+fn random_edits_undos_and_saves_keep_file_and_memory_equal() {
+    for seed in 1..=6u64 {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut state = courier(dir.path());
+        let path = dir.path().join("journey.toml");
+        let mut rng = Lcg(seed);
+        for step in 0..60 {
+            let action = match rng.below(10) {
+                0 => Action::Undo,
+                1 => Action::Redo,
+                2 => Action::MoveLater,
+                3 => Action::MoveEarlier,
+                4 => Action::Add,
+                5 => Action::Delete,
+                6 => Action::Right,
+                7 => Action::Down,
+                8 => Action::Save,
+                _ => Action::Capture,
+            };
+            let effect = update(&mut state, action);
+            match state.mode.clone() {
+                Mode::Capture { .. } => {
+                    let digit = char::from(b'1' + rng.below(5) as u8);
+                    update(&mut state, Action::Input(digit));
+                    update(&mut state, Action::Back);
+                }
+                Mode::ConfirmDelete { .. } => {
+                    update(&mut state, Action::Input('y'));
+                }
+                Mode::Form { .. } => {
+                    update(&mut state, Action::Back);
+                    update(&mut state, Action::Back);
+                }
+                _ => {}
+            }
+            if effect == crate::tui::update::Effect::Save {
+                assert!(
+                    save(&mut state),
+                    "seed {seed} step {step}: {:?}",
+                    state.status
+                );
+                let text = std::fs::read_to_string(&path).expect("read");
+                let parsed = parse_journey(&text);
+                assert_eq!(
+                    parsed.journey.as_ref(),
+                    Some(journey(&state)),
+                    "seed {seed} step {step}"
+                );
+                assert!(!state.is_dirty());
+            }
+        }
+        let scored = journey(&state)
+            .touchpoints
+            .iter()
+            .filter(|t| t.expected.is_some())
+            .count();
+        assert!(scored > 0);
+    }
+}
