@@ -6,6 +6,7 @@ mod diff;
 mod fmt;
 mod import;
 mod man;
+mod new;
 mod output;
 mod report;
 mod set;
@@ -65,6 +66,8 @@ enum Command {
     Diff(diff::DiffArgs),
     /// Rewrite journeys in the canonical layout (--check lists what would change)
     Fmt(fmt::FmtArgs),
+    /// Start a journey: blank, or a template drawn from a sample journey
+    New(new::NewArgs),
     /// Create a journey from a Mermaid diagram or a CSV table; refresh metrics
     Import(import::ImportArgs),
     /// Print the shell completion script for bash, zsh, fish, elvish or powershell
@@ -89,6 +92,7 @@ pub fn run() -> ExitCode {
         Some(Command::Show(args)) => show::run(&args),
         Some(Command::Diff(args)) => diff::run(&args),
         Some(Command::Fmt(args)) => fmt::run(&args),
+        Some(Command::New(args)) => new::run(&args),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Completions(args)) => completions::run(&args),
         Some(Command::Man(args)) => man::run(&args),
