@@ -8,6 +8,7 @@ mod git;
 mod lock;
 mod order;
 mod parse;
+mod recovery;
 mod source;
 mod splice;
 
@@ -21,6 +22,7 @@ pub use fields::{Entry, FieldValue, header_fields};
 pub use git::{GitError, read_at_revision};
 pub use lock::{JourneyLock, LockError, lock_path};
 pub use parse::{Parsed, parse_journey};
+pub use recovery::{Recovered, RecoveryError, RecoveryStore, differences, rebase};
 pub use source::{EntrySpans, LineIndex, SourceMap};
 
 use crate::analysis::{Finding, Severity};
