@@ -1301,3 +1301,59 @@ fn editing_a_field_keeps_the_comments_of_the_file() {
         "one line changed, every comment kept"
     );
 }
+
+#[test]
+fn a_dropped_link_loses_no_edit() {
+    let Some(t) = Session::start("recover", 100, 30) else {
+        return;
+    };
+    let folder = t.path().join("one");
+    fs::create_dir_all(&folder).expect("create folder");
+    let path = folder.join("journey.toml");
+    fs::copy(Path::new(JOURNEYS).join("online-order-courier.toml"), &path).expect("copy");
+    let before = fs::read_to_string(&path).expect("read");
+
+    let done = t.shell("\"$CORRIDOR\" one/journey.toml");
+    t.wait_for(CORRIDOR);
+    t.keys(&["x"]);
+    t.wait_for("1-5 score");
+    t.keys(&["5"]);
+    t.wait_for("expected 5");
+    t.keys(&["1"]);
+    t.wait_for("5 -> 1");
+    signal(t.child("corridor"), "HUP");
+    assert_eq!(t.wait_done(&done, DEADLINE), 129, "SIGHUP exits 129");
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        before,
+        "recovery never writes the journey itself"
+    );
+
+    let again = t.shell("\"$CORRIDOR\" one/journey.toml");
+    t.wait_for("Recovery");
+    t.keys(&["v"]);
+    let offer = t.wait_for("expected: 2 -> 5");
+    assert!(offer.contains("actual: 4 -> 1"), "{}", framed(&offer));
+    t.keys(&["r"]);
+    let recovered = t.wait_for("recovered unsaved edits");
+    assert!(recovered.contains("5 -> 1"), "{}", framed(&recovered));
+    t.keys(&["s"]);
+    t.wait_for("saved journey.toml");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_done(&again, DEADLINE), 0);
+    let after = fs::read_to_string(&path).expect("read");
+    assert_eq!(
+        after,
+        before
+            .replacen(
+                "expected = 2\nexperience = \"A styled reel",
+                "expected = 5\nexperience = \"A styled reel",
+                1
+            )
+            .replacen(
+                "actual = 4\nemotion = 1\nmetrics = { ctr",
+                "actual = 1\nemotion = 1\nmetrics = { ctr",
+                1
+            ),
+    );
+}

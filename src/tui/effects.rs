@@ -3,9 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
+use super::state::Mode;
 use super::state::{AppState, Entry, Opened};
 use crate::analysis::Severity;
-use crate::store::{JourneyLock, LineIndex, LockError, StoreError, journey_files, load};
+use crate::store::{
+    JourneyLock, LineIndex, LockError, RecoveryStore, StoreError, differences, journey_files, load,
+    rebase,
+};
 use crate::text::inert;
 
 /// The journeys under `path` (a folder, or one file), each loaded or with
@@ -97,6 +101,72 @@ pub fn save(state: &mut AppState) -> bool {
     saved
 }
 
+/// Keeps the recovery journal in step with the open journey: the text a
+/// save would write while there are unsaved edits, nothing once there are
+/// none. Run after every edit, so a crash, a kill or a dropped link loses
+/// nothing.
+pub fn journal(state: &mut AppState) {
+    let Some(opened) = state.opened() else {
+        return;
+    };
+    let Some(file) = opened.file.as_ref() else {
+        return;
+    };
+    let Ok(store) = RecoveryStore::new() else {
+        return;
+    };
+    let result = if opened.history.is_dirty() {
+        file.render(&opened.journey)
+            .map_err(|e| e.to_string())
+            .and_then(|text| store.save(file.target(), &text).map_err(|e| e.to_string()))
+            .map(|_| ())
+    } else {
+        store.discard(file.target()).map_err(|e| e.to_string())
+    };
+    if let Err(why) = result {
+        state.status = Some(inert(&format!("recovery journal not written: {why}")));
+    }
+}
+
+/// When the open journey has a recovery journal newer than the file that
+/// differs from it, asks what to do with it.
+pub fn offer_recovery(state: &mut AppState) {
+    let Some(opened) = state.opened() else {
+        return;
+    };
+    let (Some(file), Ok(store)) = (opened.file.as_ref(), RecoveryStore::new()) else {
+        return;
+    };
+    match store.load(file.target()) {
+        Ok(Some(found)) if found.is_newer_than_journey(file.target()) => {
+            let lines = differences(&found.journey, file.baseline());
+            if lines.is_empty() {
+                let _ = store.discard(file.target());
+                return;
+            }
+            let rebased = rebase(&found.journey, file.baseline());
+            state.recovery = Some((Box::new(rebased), lines));
+            state.mode = Mode::Recover { show: false };
+        }
+        Ok(_) => {}
+        Err(e) => state.status = Some(inert(&format!("{e} (d in a recovery prompt discards it)"))),
+    }
+}
+
+/// Deletes the open journey's recovery journal.
+pub fn discard_recovery(state: &mut AppState) {
+    let target = state
+        .opened()
+        .and_then(|o| o.file.as_ref())
+        .map(|f| f.target().to_path_buf());
+    if let (Some(target), Ok(store)) = (target, RecoveryStore::new()) {
+        state.status = Some(match store.discard(&target) {
+            Ok(()) => "recovery discarded".into(),
+            Err(e) => inert(&e.to_string()),
+        });
+    }
+}
+
 /// Takes the lock of the open journey and lets go of the others; a journey
 /// another corridor holds opens read-only, naming the holder.
 pub fn lock_current(state: &mut AppState) {
@@ -104,6 +174,7 @@ pub fn lock_current(state: &mut AppState) {
         return;
     }
     let current = state.current;
+    let mut offer = false;
     for (n, entry) in state.entries.iter_mut().enumerate() {
         let Ok(opened) = entry.content.as_mut() else {
             continue;
@@ -120,6 +191,7 @@ pub fn lock_current(state: &mut AppState) {
             Some(Ok(lock)) => {
                 opened.lock = Some(lock);
                 opened.locked_out = None;
+                offer = true;
             }
             Some(Err(e)) => {
                 let why = match e {
@@ -136,6 +208,9 @@ pub fn lock_current(state: &mut AppState) {
             }
             None => {}
         }
+    }
+    if offer {
+        offer_recovery(state);
     }
 }
 

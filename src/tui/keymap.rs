@@ -280,6 +280,12 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
                 Some("back"),
             ),
         ],
+        Mode::Recover { .. } => vec![b(
+            &[Code(KeyCode::Esc)],
+            Action::Back,
+            "decide later",
+            Some("later"),
+        )],
         Mode::ConfirmDelete { .. } => vec![b(
             &[Code(KeyCode::Esc)],
             Action::Back,
@@ -365,6 +371,7 @@ pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
             | Mode::Capture { .. }
             | Mode::ConfirmQuit
             | Mode::ConfirmDelete { .. }
+            | Mode::Recover { .. }
             | Mode::Form { .. },
             KeyCode::Char(c),
             None,

@@ -180,15 +180,21 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
     terminal: &mut Terminal<B>,
     action: Action,
 ) -> std::io::Result<Effect> {
+    let depth = state.opened().map(|o| o.history.depth());
     let effect = update(state, action);
+    if state.opened().map(|o| o.history.depth()) != depth {
+        effects::journal(state);
+    }
     match effect {
         Effect::None | Effect::Quit => {}
         Effect::Save => {
             effects::save(state);
+            effects::journal(state);
             draw(state, terminal)?;
         }
         Effect::SaveAndQuit => {
             if effects::save(state) {
+                effects::journal(state);
                 state.quit = true;
                 return Ok(Effect::Quit);
             }
@@ -203,6 +209,10 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
         }
         Effect::Opened => {
             effects::lock_current(state);
+            draw(state, terminal)?;
+        }
+        Effect::DiscardRecovery => {
+            effects::discard_recovery(state);
             draw(state, terminal)?;
         }
     }

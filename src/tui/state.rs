@@ -71,6 +71,11 @@ pub enum Mode {
     },
     /// Quitting with unsaved changes: save, discard or cancel.
     ConfirmQuit,
+    /// A recovery journal newer than the journey was found: recover,
+    /// discard, or show the differences.
+    Recover {
+        show: bool,
+    },
     /// Deleting touchpoint `index` waits for y or n.
     ConfirmDelete {
         index: usize,
@@ -275,6 +280,9 @@ pub struct AppState {
     pub size: (u16, u16),
     /// First line of the help screen shown.
     pub help_scroll: u16,
+    /// Unsaved edits found in the recovery journal, with how they differ
+    /// from the file, while the user decides.
+    pub recovery: Option<(Box<Journey>, Vec<String>)>,
     pub quit: bool,
 }
 
@@ -325,6 +333,7 @@ impl AppState {
             status: None,
             size: (0, 0),
             help_scroll: 0,
+            recovery: None,
             quit: false,
         };
         state.journeys.selected = current.unwrap_or(0);

@@ -77,6 +77,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
                 popups::form::render(opened, &form, &theme, frame, area);
             }
         }
+        Mode::Recover { show } => popups::recover::render(state, show, &theme, frame, area),
         Mode::Browse
         | Mode::Search
         | Mode::Capture { .. }

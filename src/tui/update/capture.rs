@@ -145,6 +145,49 @@ pub fn undo(state: &mut AppState, redo: bool) -> Effect {
     Effect::Redraw
 }
 
+/// A recovery journal was found: `r` takes its edits as unsaved changes
+/// (the file is not written), `d` deletes it, `v` shows the differences,
+/// Esc decides later.
+pub fn recover(state: &mut AppState, show: bool, action: Action) -> Effect {
+    match action {
+        Action::Input('r') => {
+            let Some((recovered, _)) = state.recovery.take() else {
+                state.mode = Mode::Browse;
+                return Effect::Redraw;
+            };
+            if let Some(opened) = state.opened_mut() {
+                let edit = Edit::Journey {
+                    before: Box::new(opened.journey.clone()),
+                    after: recovered,
+                };
+                opened.apply(&edit, false);
+                opened.history.record(edit);
+            }
+            state.refresh_gap_rows();
+            state.clamp_selection();
+            state.mode = Mode::Browse;
+            state.status = Some("recovered unsaved edits: s saves them, u undoes".into());
+            Effect::Redraw
+        }
+        Action::Input('d') => {
+            state.recovery = None;
+            state.mode = Mode::Browse;
+            Effect::DiscardRecovery
+        }
+        Action::Input('v') | Action::Open => {
+            state.mode = Mode::Recover { show: !show };
+            Effect::Redraw
+        }
+        Action::Back => {
+            state.recovery = None;
+            state.mode = Mode::Browse;
+            state.status = Some("recovery kept for next time".into());
+            Effect::Redraw
+        }
+        _ => Effect::None,
+    }
+}
+
 /// Unsaved changes at quit: `s` saves and quits, `d` discards, Esc stays.
 pub fn confirm_quit(state: &mut AppState, action: Action) -> Effect {
     match action {

@@ -20,6 +20,8 @@ pub enum Effect {
     Reload,
     /// A journey was opened: take its lock.
     Opened,
+    /// Delete the recovery journal of the open journey.
+    DiscardRecovery,
     /// Save the open journey.
     Save,
     /// Save the open journey, then leave if that worked.
@@ -55,6 +57,7 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
         Mode::Detail => modes::detail(state, action),
         Mode::Capture { index, actual } => capture::step(state, index, actual, action),
         Mode::ConfirmQuit => capture::confirm_quit(state, action),
+        Mode::Recover { show } => capture::recover(state, show, action),
         Mode::ConfirmDelete { index } => edit::confirm_delete(state, index, action),
         Mode::Form {
             index, row, input, ..
