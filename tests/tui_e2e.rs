@@ -1357,3 +1357,50 @@ fn a_dropped_link_loses_no_edit() {
             ),
     );
 }
+
+#[test]
+fn another_writers_change_is_never_overwritten() {
+    let Some(t) = Session::start("writers", 100, 30) else {
+        return;
+    };
+    let folder = t.path().join("one");
+    fs::create_dir_all(&folder).expect("create folder");
+    let path = folder.join("journey.toml");
+    fs::copy(Path::new(JOURNEYS).join("online-order-courier.toml"), &path).expect("copy");
+    let original = fs::read_to_string(&path).expect("read");
+    let done = t.shell("\"$CORRIDOR\" one/journey.toml");
+    t.wait_for(CORRIDOR);
+
+    // With nothing unsaved, a change on disk is reloaded in place.
+    let pulled = original.replacen("expected = 2\n", "expected = 3\n", 1);
+    fs::write(&path, &pulled).expect("other writer");
+    let screen = t.wait_for("changed on disk: reloaded");
+    assert!(screen.contains("3 -> 4"), "{}", framed(&screen));
+
+    // With unsaved edits, the other writer's change survives a save.
+    t.keys(&["x"]);
+    t.wait_for("1-5 score");
+    t.keys(&["5"]);
+    t.wait_for("expected 5");
+    t.keys(&["Escape"]);
+    t.wait_gone("1-5 score");
+    let theirs = pulled.replacen("channel = \"social\"", "channel = \"tiktok\"", 1);
+    fs::write(&path, &theirs).expect("other writer");
+    t.wait_for("your unsaved edits are kept");
+    t.keys(&["s"]);
+    t.wait_for("Changed on disk by someone else");
+    t.keys(&["c"]);
+    t.wait_for("journey.mine.toml");
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        theirs,
+        "theirs kept"
+    );
+    let mine = fs::read_to_string(folder.join("journey.mine.toml")).expect("copy");
+    assert!(mine.contains("expected = 5"), "{mine}");
+    t.keys(&["q"]);
+    t.wait_for("Unsaved changes");
+    t.keys(&["d"]);
+    assert_eq!(t.wait_done(&done, DEADLINE), 0);
+    assert_eq!(fs::read_to_string(&path).expect("read"), theirs);
+}

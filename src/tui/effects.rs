@@ -20,7 +20,9 @@ pub fn read_entries(path: &Path) -> Result<(PathBuf, Vec<Entry>), String> {
     let folder = if path.is_dir() {
         path.to_path_buf()
     } else {
-        path.parent().map(Path::to_path_buf).unwrap_or_default()
+        path.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     };
     let entries = files
         .into_iter()
@@ -84,21 +86,98 @@ pub fn save(state: &mut AppState) -> bool {
     let Some(file) = opened.file.as_mut() else {
         return false;
     };
-    let result = file.save(&opened.journey);
-    let message = match result {
+    let message = match file.save(&opened.journey) {
         Ok(saved) => {
             opened.journey = saved;
             opened.history.mark_saved();
             format!("saved {name}")
         }
         Err(StoreError::Conflict { .. } | StoreError::Deleted { .. }) => {
-            format!("{name} changed on disk since it was opened: not saved (your edits are kept)")
+            // Someone else changed the file: never overwrite, ask.
+            state.mode = Mode::Conflict;
+            state.status = None;
+            return false;
         }
         Err(e) => format!("not saved: {e}"),
     };
     let saved = message.starts_with("saved");
     state.status = Some(inert(&message));
     saved
+}
+
+/// Writes the open journey's edits as a new file beside the original
+/// (`NAME.mine.toml`, numbered if taken), leaving the original alone.
+pub fn save_copy(state: &mut AppState) {
+    let Some(opened) = state.opened() else {
+        return;
+    };
+    let Some(file) = opened.file.as_ref() else {
+        return;
+    };
+    let target = file.target();
+    let stem = target
+        .file_stem()
+        .map_or("journey".into(), |s| s.to_string_lossy().into_owned());
+    let text = match file.render(&opened.journey) {
+        Ok(text) => text,
+        Err(e) => {
+            state.status = Some(inert(&format!("copy not written: {e}")));
+            return;
+        }
+    };
+    let mut message = String::from("copy not written: every name is taken");
+    for n in 1..100 {
+        let name = if n == 1 {
+            format!("{stem}.mine.toml")
+        } else {
+            format!("{stem}.mine-{n}.toml")
+        };
+        let path = target.with_file_name(&name);
+        match crate::store::create_new(&path, text.as_bytes()) {
+            Ok(()) => {
+                message =
+                    format!("your edits are saved as {name}; the journey on disk is unchanged");
+                break;
+            }
+            Err(StoreError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                message = format!("copy not written: {e}");
+                break;
+            }
+        }
+    }
+    state.status = Some(inert(&message));
+}
+
+/// Something in the folder changed on disk. When the open journey's file
+/// no longer holds what was loaded: reload it in place if nothing is
+/// unsaved, else say so (saving will then offer the choices).
+pub fn disk_changed(state: &mut AppState) -> bool {
+    let changed = state
+        .opened()
+        .and_then(|o| o.file.as_ref())
+        .is_some_and(|f| f.check_unchanged().is_err());
+    if !changed {
+        return false;
+    }
+    let name = state.current_name().unwrap_or_default().to_owned();
+    if state.is_dirty() {
+        let Some(opened) = state.opened_mut() else {
+            return false;
+        };
+        if std::mem::replace(&mut opened.stale, true) {
+            return false;
+        }
+        state.status = Some(inert(&format!(
+            "{name} changed on disk; your unsaved edits are kept (s will ask what to do)"
+        )));
+    } else {
+        reload(state);
+        lock_current(state);
+        state.status = Some(inert(&format!("{name} changed on disk: reloaded")));
+    }
+    true
 }
 
 /// Keeps the recovery journal in step with the open journey: the text a
@@ -220,7 +299,7 @@ pub fn reload(state: &mut AppState) {
         .current
         .and_then(|i| state.entries.get(i))
         .map(|e| e.path.clone());
-    match read_entries(&state.folder.clone()) {
+    match read_entries(&state.source.clone()) {
         Ok((_, entries)) => {
             state.entries = entries;
             state.current = open_path

@@ -280,6 +280,12 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
                 Some("back"),
             ),
         ],
+        Mode::Conflict => vec![b(
+            &[Code(KeyCode::Esc)],
+            Action::Back,
+            "cancel",
+            Some("cancel"),
+        )],
         Mode::Recover { .. } => vec![b(
             &[Code(KeyCode::Esc)],
             Action::Back,
@@ -372,6 +378,7 @@ pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
             | Mode::ConfirmQuit
             | Mode::ConfirmDelete { .. }
             | Mode::Recover { .. }
+            | Mode::Conflict
             | Mode::Form { .. },
             KeyCode::Char(c),
             None,

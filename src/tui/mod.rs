@@ -17,6 +17,8 @@ pub mod update;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
+use std::time::Duration;
+
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::{cursor, execute, queue, terminal};
 use ratatui::Terminal;
@@ -92,6 +94,7 @@ pub fn run(launch: &Launch) -> u8 {
         read_only: launch.read_only,
     };
     let mut state = AppState::new(folder, entries, options);
+    state.source = path;
     effects::lock_current(&mut state);
     match run_loop(&mut state) {
         Ok(code) => code,
@@ -146,7 +149,25 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
     draw(state, &mut terminal)?;
+    // Other writers (an editor, git pull) are noticed through the folder:
+    // git and editors save by rename, which strands a watch on the file.
+    let (changes, changed) = std::sync::mpsc::channel();
+    let _watcher = watch(&state.folder, changes);
     loop {
+        // Wake now and then to notice changes on disk; nothing runs idle.
+        match event::poll(Duration::from_millis(300)) {
+            Ok(true) => {}
+            Ok(false) => {
+                if changed.try_recv().is_ok() {
+                    while changed.try_recv().is_ok() {}
+                    if effects::disk_changed(state) {
+                        draw(state, &mut terminal)?;
+                    }
+                }
+                continue;
+            }
+            Err(_) => return Ok(128 + SIGHUP as u8),
+        }
         let action = match event::read() {
             Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 keymap::action_for(&state.mode, &key)
@@ -171,6 +192,25 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
             return Ok(0);
         }
     }
+}
+
+/// Watches `folder` for changes; `None` when the platform cannot (the
+/// workbench then only sees changes on `r`).
+fn watch(
+    folder: &std::path::Path,
+    changes: std::sync::mpsc::Sender<()>,
+) -> Option<notify::RecommendedWatcher> {
+    use notify::Watcher;
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = changes.send(());
+        }
+    })
+    .ok()?;
+    watcher
+        .watch(folder, notify::RecursiveMode::Recursive)
+        .ok()?;
+    Some(watcher)
 }
 
 /// One turn of the loop: update the state, carry out the effect, and draw
@@ -198,7 +238,9 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
                 state.quit = true;
                 return Ok(Effect::Quit);
             }
-            state.mode = state::Mode::Browse;
+            if state.mode == state::Mode::ConfirmQuit {
+                state.mode = state::Mode::Browse;
+            }
             draw(state, terminal)?;
         }
         Effect::Redraw => draw(state, terminal)?,
@@ -209,6 +251,15 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
         }
         Effect::Opened => {
             effects::lock_current(state);
+            draw(state, terminal)?;
+        }
+        Effect::ForceReload => {
+            effects::reload(state);
+            effects::lock_current(state);
+            draw(state, terminal)?;
+        }
+        Effect::SaveCopy => {
+            effects::save_copy(state);
             draw(state, terminal)?;
         }
         Effect::DiscardRecovery => {

@@ -71,6 +71,9 @@ pub enum Mode {
     },
     /// Quitting with unsaved changes: save, discard or cancel.
     ConfirmQuit,
+    /// Saving found the file changed by someone else: reload (dropping
+    /// the edits), save the edits as a copy beside it, or cancel.
+    Conflict,
     /// A recovery journal newer than the journey was found: recover,
     /// discard, or show the differences.
     Recover {
@@ -112,6 +115,8 @@ pub struct Opened {
     pub lock: Option<JourneyLock>,
     /// Why it cannot be edited (another corridor holds its lock).
     pub locked_out: Option<String>,
+    /// The file changed on disk under unsaved edits (said once).
+    pub stale: bool,
 }
 
 impl Opened {
@@ -124,6 +129,7 @@ impl Opened {
             history: History::new(),
             lock: None,
             locked_out: None,
+            stale: false,
         }
     }
 
@@ -257,6 +263,9 @@ pub struct CorridorCursor {
 /// The whole state of the workbench.
 #[derive(Debug)]
 pub struct AppState {
+    /// What was opened: a folder, or one journey file (reload reads it).
+    pub source: PathBuf,
+    /// The folder of the journeys (watched for changes by other writers).
     pub folder: PathBuf,
     pub entries: Vec<Entry>,
     /// Index into `entries` of the open journey, if any parsed.
@@ -311,6 +320,7 @@ impl AppState {
     pub fn new(folder: PathBuf, entries: Vec<Entry>, options: Options) -> Self {
         let current = entries.iter().position(|e| e.content.is_ok());
         let mut state = Self {
+            source: folder.clone(),
             folder,
             entries,
             current,

@@ -100,6 +100,19 @@ pub fn status(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
             Span::styled("any other key", theme.key()),
             Span::raw(" keep"),
         ])
+    } else if state.mode == Mode::Conflict {
+        Line::from(vec![
+            Span::styled(
+                "Changed on disk by someone else: ",
+                theme.class(crate::model::GapClass::Critical),
+            ),
+            Span::styled("r", theme.key()),
+            Span::raw(" reload (drop mine)  "),
+            Span::styled("c", theme.key()),
+            Span::raw(" save mine as a copy  "),
+            Span::styled("Esc", theme.key()),
+            Span::raw(" cancel"),
+        ])
     } else if state.mode == Mode::ConfirmQuit {
         Line::from(vec![
             Span::styled(

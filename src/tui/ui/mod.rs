@@ -79,6 +79,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
         }
         Mode::Recover { show } => popups::recover::render(state, show, &theme, frame, area),
         Mode::Browse
+        | Mode::Conflict
         | Mode::Search
         | Mode::Capture { .. }
         | Mode::ConfirmQuit

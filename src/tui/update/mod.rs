@@ -22,6 +22,10 @@ pub enum Effect {
     Opened,
     /// Delete the recovery journal of the open journey.
     DiscardRecovery,
+    /// Read the journeys again, dropping unsaved edits.
+    ForceReload,
+    /// Write the open journey as a new file beside the original.
+    SaveCopy,
     /// Save the open journey.
     Save,
     /// Save the open journey, then leave if that worked.
@@ -58,6 +62,21 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
         Mode::Capture { index, actual } => capture::step(state, index, actual, action),
         Mode::ConfirmQuit => capture::confirm_quit(state, action),
         Mode::Recover { show } => capture::recover(state, show, action),
+        Mode::Conflict => match action {
+            Action::Input('r') => {
+                state.mode = Mode::Browse;
+                Effect::ForceReload
+            }
+            Action::Input('c') => {
+                state.mode = Mode::Browse;
+                Effect::SaveCopy
+            }
+            Action::Back => {
+                state.mode = Mode::Browse;
+                Effect::Redraw
+            }
+            _ => Effect::None,
+        },
         Mode::ConfirmDelete { index } => edit::confirm_delete(state, index, action),
         Mode::Form {
             index, row, input, ..
