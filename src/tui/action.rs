@@ -54,6 +54,8 @@ pub enum Action {
     Save,
     /// Edit the selected touchpoint in a form.
     Edit,
+    /// Pick the journey header, a stage, department, partner or action to edit.
+    EditOther,
     /// Add a touchpoint after the selected one.
     Add,
     /// Delete the selected touchpoint (asks first).

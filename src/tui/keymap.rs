@@ -148,10 +148,15 @@ fn browse() -> Vec<Binding> {
         b(
             &[Char('/')],
             Action::Search,
-            "search names and text",
+            "search names and text (Enter keeps, Esc clears)",
             Some("search"),
         ),
-        b(&[Char('f')], Action::Filter, "filter gaps", Some("filter")),
+        b(
+            &[Char('f')],
+            Action::Filter,
+            "filter gaps (Up/Down pick, Left/Right change)",
+            Some("filter"),
+        ),
         b(&[Char('r')], Action::Reload, "reload from disk", None),
         b(
             &[Char('x')],
@@ -168,6 +173,12 @@ fn browse() -> Vec<Binding> {
             Some("edit"),
         ),
         b(&[Char('a')], Action::Add, "add a touchpoint after it", None),
+        b(
+            &[Char('E')],
+            Action::EditOther,
+            "edit header, stages, departments, partners, actions",
+            None,
+        ),
         b(&[Char('d')], Action::Delete, "delete it (asks first)", None),
         b(&[Char('J')], Action::MoveLater, "move it later", None),
         b(&[Char('K')], Action::MoveEarlier, "move it earlier", None),
@@ -292,6 +303,56 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
             "decide later",
             Some("later"),
         )],
+        Mode::Pick { .. } => vec![
+            b(
+                &[Code(KeyCode::Up), Char('k')],
+                Action::Up,
+                "previous",
+                None,
+            ),
+            b(
+                &[Code(KeyCode::Down), Char('j')],
+                Action::Down,
+                "next",
+                None,
+            ),
+            b(&[Code(KeyCode::PageUp)], Action::PageUp, "page up", None),
+            b(
+                &[Code(KeyCode::PageDown)],
+                Action::PageDown,
+                "page down",
+                None,
+            ),
+            b(
+                &[Code(KeyCode::Enter)],
+                Action::Open,
+                "edit it",
+                Some("edit"),
+            ),
+            b(&[Code(KeyCode::Esc)], Action::Back, "close", Some("close")),
+        ],
+        Mode::EntryForm { .. } => vec![
+            b(&[Code(KeyCode::Up)], Action::Up, "previous field", None),
+            b(&[Code(KeyCode::Down)], Action::Down, "next field", None),
+            b(
+                &[Code(KeyCode::Enter)],
+                Action::Open,
+                "edit / apply the value",
+                Some("edit"),
+            ),
+            b(
+                &[Code(KeyCode::Backspace)],
+                Action::Erase,
+                "delete a character",
+                None,
+            ),
+            b(
+                &[Code(KeyCode::Esc)],
+                Action::Back,
+                "cancel / back",
+                Some("back"),
+            ),
+        ],
         Mode::ConfirmDelete { .. } => vec![b(
             &[Code(KeyCode::Esc)],
             Action::Back,
@@ -379,6 +440,7 @@ pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
             | Mode::ConfirmDelete { .. }
             | Mode::Recover { .. }
             | Mode::Conflict
+            | Mode::EntryForm { .. }
             | Mode::Form { .. },
             KeyCode::Char(c),
             None,

@@ -79,6 +79,18 @@ pub enum Mode {
     Recover {
         show: bool,
     },
+    /// The list of what else can be edited (header, stages, departments,
+    /// partners, actions).
+    Pick {
+        row: usize,
+    },
+    /// The form of one of those.
+    EntryForm {
+        target: crate::model::Target,
+        row: usize,
+        input: Option<String>,
+        error: Option<String>,
+    },
     /// Deleting touchpoint `index` waits for y or n.
     ConfirmDelete {
         index: usize,

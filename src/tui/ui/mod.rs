@@ -78,6 +78,34 @@ pub fn render(state: &AppState, frame: &mut Frame) {
             }
         }
         Mode::Recover { show } => popups::recover::render(state, show, &theme, frame, area),
+        Mode::Pick { row } => {
+            if let Some(opened) = state.opened() {
+                popups::form::render_picker(opened, row, &theme, frame, area);
+            }
+        }
+        Mode::EntryForm {
+            ref target,
+            row,
+            ref input,
+            ref error,
+        } => {
+            if let Some(opened) = state.opened() {
+                let rows = crate::tui::update::entries::fields(&opened.journey, target);
+                let title = match target {
+                    crate::model::Target::Journey => " Edit the journey ".to_owned(),
+                    crate::model::Target::Entry(kind, id) => {
+                        format!(" Edit {} {} ", kind.noun(), crate::text::inert(id.as_str()))
+                    }
+                };
+                let form = popups::form::Form {
+                    index: 0,
+                    row,
+                    input: input.as_deref(),
+                    error: error.as_deref(),
+                };
+                popups::form::render_rows(&title, &rows, &form, &theme, frame, area);
+            }
+        }
         Mode::Browse
         | Mode::Conflict
         | Mode::Search

@@ -238,3 +238,92 @@ fn random_edits_undos_and_saves_keep_file_and_memory_equal() {
         assert!(scored > 0);
     }
 }
+
+/// Opens `E`, moves to the entry labelled with `prefix`, opens its form.
+fn open_entry(state: &mut AppState, prefix: &str) {
+    update(state, Action::EditOther);
+    let labels = crate::tui::update::entries::targets(journey(state));
+    let row = labels
+        .iter()
+        .position(|(_, label)| label.starts_with(prefix))
+        .expect("entry listed");
+    for _ in 0..row {
+        update(state, Action::Down);
+    }
+    update(state, Action::Open);
+    assert!(
+        matches!(state.mode, Mode::EntryForm { .. }),
+        "{:?}",
+        state.mode
+    );
+}
+
+/// Moves to `field` in the open form and replaces its value with `text`.
+fn set_field(state: &mut AppState, field: &str, text: &str) {
+    let Mode::EntryForm { target, .. } = state.mode.clone() else {
+        panic!("not in an entry form");
+    };
+    let fields = crate::tui::update::entries::fields(journey(state), &target);
+    let row = fields.iter().position(|(f, _)| *f == field).expect("field");
+    while !matches!(state.mode, Mode::EntryForm { row: r, .. } if r == 0) {
+        update(state, Action::Up);
+    }
+    for _ in 0..row {
+        update(state, Action::Down);
+    }
+    update(state, Action::Open);
+    for _ in fields[row].1.chars() {
+        update(state, Action::Erase);
+    }
+    type_text(state, text);
+    update(state, Action::Open);
+}
+
+#[test]
+fn the_header_and_every_kind_of_entry_can_be_edited_and_undone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut state = courier(dir.path());
+    let original = journey(&state).clone();
+    open_entry(&mut state, "journey");
+    set_field(&mut state, "title", "Courier corridor, revised");
+    assert_eq!(journey(&state).title, "Courier corridor, revised");
+    update(&mut state, Action::Back);
+    update(&mut state, Action::Back);
+
+    // Renaming a department's id renames every reference to it.
+    open_entry(&mut state, "department logistics");
+    set_field(&mut state, "id", "delivery");
+    let j = journey(&state);
+    assert!(
+        j.department(&crate::model::Id::new("delivery").expect("id"))
+            .is_some()
+    );
+    assert!(
+        j.touchpoints
+            .iter()
+            .all(|t| t.owner.as_ref().map(|o| o.as_str()) != Some("logistics"))
+    );
+    update(&mut state, Action::Back);
+    update(&mut state, Action::Back);
+
+    // An action owned by a department that does not exist is refused.
+    let action = journey(&state).actions[0].id.to_string();
+    open_entry(&mut state, &format!("action     {action}"));
+    set_field(&mut state, "owner", "nobody");
+    assert!(matches!(&state.mode, Mode::EntryForm { error: Some(e), .. } if e.contains("nobody")));
+    update(&mut state, Action::Back);
+    set_field(&mut state, "status", "done");
+    assert_eq!(
+        journey(&state).actions[0].status,
+        crate::model::ActionStatus::Done
+    );
+    update(&mut state, Action::Back);
+    update(&mut state, Action::Back);
+    assert_eq!(state.mode, Mode::Browse);
+
+    for _ in 0..3 {
+        update(&mut state, Action::Undo);
+    }
+    assert_eq!(*journey(&state), original);
+    assert!(save(&mut state), "nothing to save is still a save");
+}

@@ -3,6 +3,7 @@
 
 mod capture;
 pub mod edit;
+pub mod entries;
 mod modes;
 mod navigate;
 
@@ -78,6 +79,10 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
             _ => Effect::None,
         },
         Mode::ConfirmDelete { index } => edit::confirm_delete(state, index, action),
+        Mode::Pick { row } => entries::picker(state, row, action),
+        Mode::EntryForm {
+            target, row, input, ..
+        } => entries::form(state, target, row, input, action),
         Mode::Form {
             index, row, input, ..
         } => edit::form(state, index, row, input, action),
@@ -124,6 +129,7 @@ fn browse(state: &mut AppState, action: Action) -> Effect {
         }
         Action::Save => Effect::Save,
         Action::Edit => edit::open_form(state),
+        Action::EditOther => entries::open_picker(state),
         Action::Add => edit::add(state),
         Action::Delete => edit::ask_delete(state),
         Action::MoveLater => edit::move_touchpoint(state, true),

@@ -27,32 +27,44 @@ pub fn render(opened: &Opened, form: &Form<'_>, theme: &Theme, frame: &mut Frame
     let Some(t) = opened.journey.touchpoints.get(form.index) else {
         return;
     };
-    let popup = centered(area, 90, FIELDS.len() as u16 + 5);
+    let rows: Vec<(&str, String)> = FIELDS.iter().map(|f| (*f, value_text(t, f))).collect();
+    let title = format!(" Edit {} ", inert(t.id.as_str()));
+    render_rows(&title, &rows, form, theme, frame, area);
+}
+
+/// A form of `rows` (field, value); `form.index` is not used here.
+pub fn render_rows(
+    title: &str,
+    rows: &[(&str, String)],
+    form: &Form<'_>,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let popup = centered(area, 90, rows.len() as u16 + 5);
     frame.render_widget(Clear, popup);
     let value_width = usize::from(popup.width.saturating_sub(20));
-    let mut lines: Vec<Line> = FIELDS
+    let mut lines: Vec<Line> = rows
         .iter()
         .enumerate()
-        .map(|(n, field)| {
+        .map(|(n, (field, current))| {
             let focused = n == form.row;
             let value = match (focused, form.input) {
                 (true, Some(text)) => format!("{}_", inert(text)),
-                _ => inert(&value_text(t, field)),
+                _ => inert(current),
             };
             let label = format!(" {field:<16}");
             let value = truncate(&value, value_width, theme.ascii);
             if focused {
+                let style = if form.input.is_some() {
+                    theme.key()
+                } else {
+                    theme.selected()
+                };
                 Line::from(vec![
                     Span::styled(label, theme.selected()),
                     Span::raw(" "),
-                    Span::styled(
-                        value,
-                        if form.input.is_some() {
-                            theme.key()
-                        } else {
-                            theme.selected()
-                        },
-                    ),
+                    Span::styled(value, style),
                 ])
             } else {
                 Line::from(vec![
@@ -69,13 +81,43 @@ pub fn render(opened: &Opened, form: &Form<'_>, theme: &Theme, frame: &mut Frame
             theme.class(GapClass::Critical),
         )),
         None => Line::from(Span::styled(
-            " Enter edit/apply  Left/Right pick  Esc cancel/close  (evidence: a | b)",
+            " Enter edit/apply  Left/Right pick  Esc cancel/close  (lists: a | b)",
             theme.dim(),
         )),
     });
     let block = Block::default()
         .borders(Borders::ALL)
         .border_set(theme.border())
-        .title(format!(" Edit {} ", inert(&t.id.to_string())));
+        .title(title.to_owned());
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+/// The list `E` opens: the header and every stage, department, partner and
+/// action.
+pub fn render_picker(opened: &Opened, row: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let list = crate::tui::update::entries::targets(&opened.journey);
+    let popup = centered(area, 90, area.height.saturating_sub(2));
+    frame.render_widget(Clear, popup);
+    let height = usize::from(popup.height.saturating_sub(2));
+    let first = super::super::window(row, 0, height);
+    let width = usize::from(popup.width.saturating_sub(2));
+    let lines: Vec<Line> = list
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(n, (_, label))| {
+            let text = truncate(&format!(" {}", inert(label)), width, theme.ascii);
+            if n == row {
+                Line::from(Span::styled(text, theme.selected()))
+            } else {
+                Line::from(text)
+            }
+        })
+        .collect();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(theme.border())
+        .title(" Edit what? (Enter opens, Esc closes) ");
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -26,6 +26,10 @@ fn group(action: &Action) -> Option<(&'static str, &'static str)> {
         Action::NextView | Action::PrevView => Some(("Tab, Shift-Tab", "next, previous view")),
         Action::Quit => Some(("q, Ctrl-c", "quit")),
         Action::Undo => Some(("u, Ctrl-r", "undo, redo")),
+        Action::EditOther => Some((
+            "E",
+            "edit the header, a stage, department, partner or action",
+        )),
         Action::Edit | Action::Add | Action::Delete => {
             Some(("e, a, d", "edit, add after, delete (asks) a touchpoint"))
         }
@@ -54,14 +58,6 @@ pub fn text(theme: &Theme) -> Vec<Line<'static>> {
             None => lines.push(row(keys_label(binding.keys), binding.help.into())),
         }
     }
-    lines.push(row(
-        "in search".into(),
-        "type to narrow; Enter keeps, Esc clears".into(),
-    ));
-    lines.push(row(
-        "in filter".into(),
-        "Up/Down pick, Left/Right change, Backspace clears".into(),
-    ));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Figures", theme.heading())));
     let symbols = format!(

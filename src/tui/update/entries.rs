@@ -1,0 +1,230 @@
+//! Editing the rest of a journey: its header, stages, departments, partners
+//! and actions. `E` lists them; Enter opens a form whose values go through
+//! `model::assign` and are refused when `check` would report a new error.
+
+use super::Effect;
+use crate::analysis::{Severity, validate};
+use crate::model::{Journey, Kind, Target, assign};
+use crate::store::{Entry, FieldValue, header_fields};
+use crate::tui::action::Action;
+use crate::tui::history::Edit;
+use crate::tui::state::{AppState, Mode};
+
+/// Everything `E` can edit, with a label: the header first, then entries.
+pub fn targets(journey: &Journey) -> Vec<(Target, String)> {
+    let mut out = vec![(Target::Journey, format!("journey  {}", journey.title))];
+    let entry = |kind: Kind, id: &crate::model::Id, name: &str| {
+        (
+            Target::Entry(kind, id.clone()),
+            format!("{:<11}{id}  {name}", kind.noun()),
+        )
+    };
+    out.extend(
+        journey
+            .stages
+            .iter()
+            .map(|e| entry(Kind::Stage, &e.id, &e.name)),
+    );
+    out.extend(
+        journey
+            .departments
+            .iter()
+            .map(|e| entry(Kind::Department, &e.id, &e.name)),
+    );
+    out.extend(
+        journey
+            .partners
+            .iter()
+            .map(|e| entry(Kind::Partner, &e.id, &e.name)),
+    );
+    out.extend(
+        journey
+            .actions
+            .iter()
+            .map(|e| entry(Kind::Action, &e.id, &e.title)),
+    );
+    out
+}
+
+fn text(value: Option<FieldValue>) -> String {
+    match value {
+        None => String::new(),
+        Some(FieldValue::Text(s)) => s,
+        Some(FieldValue::Integer(i)) => i.to_string(),
+        Some(FieldValue::Bool(b)) => b.to_string(),
+        Some(FieldValue::Date(d)) => d.to_string(),
+        Some(FieldValue::TextList(list)) => list.join(" | "),
+        Some(FieldValue::Metrics(m)) => m
+            .iter()
+            .map(|m| format!("{}={}", m.name, m.value))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The fields of a target with their values as text (the header without
+/// `schema`, which is not the user's to change).
+pub fn fields(journey: &Journey, target: &Target) -> Vec<(&'static str, String)> {
+    let list = match target {
+        Target::Journey => header_fields(journey)
+            .into_iter()
+            .filter(|(k, _)| *k != "schema")
+            .collect(),
+        Target::Entry(kind, id) => match kind {
+            Kind::Stage => journey.stage(id).map(Entry::fields),
+            Kind::Department => journey.department(id).map(Entry::fields),
+            Kind::Partner => journey.partner(id).map(Entry::fields),
+            Kind::Action => journey
+                .actions
+                .iter()
+                .find(|a| &a.id == id)
+                .map(Entry::fields),
+            Kind::Touchpoint => journey.touchpoint(id.as_str()).map(Entry::fields),
+        }
+        .unwrap_or_default(),
+    };
+    list.into_iter().map(|(k, v)| (k, text(v))).collect()
+}
+
+/// `E`: the list of what can be edited.
+pub fn open_picker(state: &mut AppState) -> Effect {
+    if let Some(why) = state.read_only() {
+        state.status = Some(why);
+        return Effect::Redraw;
+    }
+    if state.opened().is_none() {
+        return Effect::None;
+    }
+    state.mode = Mode::Pick { row: 0 };
+    Effect::Redraw
+}
+
+pub fn picker(state: &mut AppState, row: usize, action: Action) -> Effect {
+    let count = state.opened().map_or(0, |o| targets(&o.journey).len());
+    match action {
+        Action::Up => {
+            state.mode = Mode::Pick {
+                row: row.saturating_sub(1),
+            }
+        }
+        Action::Down => {
+            state.mode = Mode::Pick {
+                row: (row + 1).min(count.saturating_sub(1)),
+            }
+        }
+        Action::PageUp => {
+            state.mode = Mode::Pick {
+                row: row.saturating_sub(10),
+            }
+        }
+        Action::PageDown => {
+            state.mode = Mode::Pick {
+                row: (row + 10).min(count.saturating_sub(1)),
+            }
+        }
+        Action::Open => {
+            let Some((target, _)) = state
+                .opened()
+                .and_then(|o| targets(&o.journey).into_iter().nth(row))
+            else {
+                return Effect::None;
+            };
+            state.mode = Mode::EntryForm {
+                target,
+                row: 0,
+                input: None,
+                error: None,
+            };
+        }
+        Action::Back => state.mode = Mode::Browse,
+        _ => return Effect::None,
+    }
+    Effect::Redraw
+}
+
+/// Keys in the form of a non-touchpoint entry.
+pub fn form(
+    state: &mut AppState,
+    target: Target,
+    row: usize,
+    input: Option<String>,
+    action: Action,
+) -> Effect {
+    let list = state
+        .opened()
+        .map_or(Vec::new(), |o| fields(&o.journey, &target));
+    let Some((field, value)) = list.get(row.min(list.len().saturating_sub(1))).cloned() else {
+        state.mode = Mode::Browse;
+        return Effect::Redraw;
+    };
+    let set = |state: &mut AppState, target, row, input, error| {
+        state.mode = Mode::EntryForm {
+            target,
+            row,
+            input,
+            error,
+        }
+    };
+    match (input, action) {
+        (None, Action::Up) => set(state, target, row.saturating_sub(1), None, None),
+        (None, Action::Down) => {
+            set(state, target, (row + 1).min(list.len() - 1), None, None);
+        }
+        (None, Action::Open) => set(state, target, row, Some(value), None),
+        (None, Action::Back) => state.mode = Mode::Pick { row: 0 },
+        (Some(mut text), Action::Input(c)) => {
+            text.push(c);
+            set(state, target, row, Some(text), None);
+        }
+        (Some(mut text), Action::Erase) => {
+            text.pop();
+            set(state, target, row, Some(text), None);
+        }
+        (Some(text), Action::Open) => match apply(state, &target, field, &text) {
+            Ok(target) => set(state, target, row, None, None),
+            Err(why) => set(state, target, row, Some(text), Some(why)),
+        },
+        (Some(_), Action::Back) => set(state, target, row, None, None),
+        _ => return Effect::None,
+    }
+    Effect::Redraw
+}
+
+fn errors(journey: &Journey) -> Vec<String> {
+    validate(journey)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message)
+        .collect()
+}
+
+/// Applies one value; returns the target as it is now called (an id may
+/// have been renamed).
+fn apply(state: &mut AppState, target: &Target, field: &str, text: &str) -> Result<Target, String> {
+    let opened = state.opened_mut().ok_or("no journey is open")?;
+    let before = opened.journey.clone();
+    let mut after = before.clone();
+    assign(&mut after, target, field, text).map_err(|e| e.to_string())?;
+    let known = errors(&before);
+    if let Some(new) = errors(&after).into_iter().find(|e| !known.contains(e)) {
+        return Err(new);
+    }
+    let renamed = match (target, field) {
+        (Target::Entry(kind, _), "id") => {
+            let id = crate::model::Id::new(text).map_err(|e| e.to_string())?;
+            Target::Entry(*kind, id)
+        }
+        _ => target.clone(),
+    };
+    if after != before {
+        let edit = Edit::Journey {
+            before: Box::new(before),
+            after: Box::new(after),
+        };
+        opened.apply(&edit, false);
+        opened.history.record(edit);
+        state.refresh_gap_rows();
+        state.clamp_selection();
+    }
+    Ok(renamed)
+}
