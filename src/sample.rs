@@ -83,6 +83,22 @@ pub fn synthetic_journey(touchpoints: usize) -> String {
     out
 }
 
+/// A small deterministic pseudo-random generator (a 64-bit LCG), so that
+/// randomised tests and benchmarks reproduce from their seed.
+#[derive(Debug, Clone)]
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! Golden-file tests of format-preserving saves: an edit changes exactly the
 //! lines it must, and every saved file re-reads as the journey that was saved.
 
+use corridor::sample::Lcg;
 use std::path::{Path, PathBuf};
 
 use corridor::model::{Id, Journey, Kind, Score, Target, Touchpoint, assign};
@@ -321,19 +322,6 @@ fn deleting_the_first_touchpoint_keeps_the_section_heading() {
     let (removed, added) = changes(&old, &new);
     assert!(added.is_empty(), "{added:?}");
     assert!(removed.iter().all(|l| !l.starts_with('#')), "{removed:?}");
-}
-
-/// A small deterministic generator, so failures reproduce.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
 }
 
 #[test]

@@ -1279,8 +1279,8 @@ fn editing_a_field_keeps_the_comments_of_the_file() {
     t.wait_for(CORRIDOR);
     t.keys(&["e"]);
     t.wait_for("Edit instagram-reel");
-    // channel is the third field.
-    t.keys(&["Down", "Down", "Enter"]);
+    // id, stage, name, channel: channel is the fourth field.
+    t.keys(&["Down", "Down", "Down", "Enter"]);
     t.wait_for("social_");
     for _ in 0.."social".len() {
         t.keys(&["BSpace"]);

@@ -4,51 +4,28 @@
 
 use super::Effect;
 use crate::model::{Id, Kind, Target, Touchpoint, assign};
+use crate::store::Entry;
 use crate::tui::action::Action;
 use crate::tui::history::Edit;
 use crate::tui::state::{AppState, Mode};
 
-/// The form's fields, in file order.
-pub const FIELDS: [&str; 14] = [
-    "name",
-    "stage",
-    "channel",
-    "owner",
-    "partner",
-    "moment_of_truth",
-    "expectation",
-    "expected",
-    "experience",
-    "actual",
-    "emotion",
-    "evidence",
-    "notes",
-    "id",
-];
+/// The form's fields: a touchpoint's fields in file order, but `metrics`
+/// (numbers measured elsewhere, set with `corridor import metrics`).
+pub fn fields(t: &Touchpoint) -> Vec<(&'static str, String)> {
+    t.fields()
+        .into_iter()
+        .filter(|(key, _)| *key != "metrics")
+        .map(|(key, value)| (key, super::entries::text(value)))
+        .collect()
+}
 
-/// A field's value as the form shows and edits it.
-pub fn value_text(t: &Touchpoint, field: &str) -> String {
-    let score = |s: Option<crate::model::Score>| s.map_or(String::new(), |s| s.to_string());
-    match field {
-        "name" => t.name.clone(),
-        "stage" => t.stage.to_string(),
-        "channel" => t.channel.clone().unwrap_or_default(),
-        "owner" => t.owner.as_ref().map_or(String::new(), ToString::to_string),
-        "partner" => t
-            .partner
-            .as_ref()
-            .map_or(String::new(), ToString::to_string),
-        "moment_of_truth" => t.moment_of_truth.to_string(),
-        "expectation" => t.expectation.clone().unwrap_or_default(),
-        "expected" => score(t.expected),
-        "experience" => t.experience.clone().unwrap_or_default(),
-        "actual" => score(t.actual),
-        "emotion" => t.emotion.map_or(String::new(), |e| e.get().to_string()),
-        "evidence" => t.evidence.join(" | "),
-        "notes" => t.notes.clone().unwrap_or_default(),
-        "id" => t.id.to_string(),
-        _ => String::new(),
-    }
+/// One field's value as the form shows and edits it.
+fn value_text(t: &Touchpoint, field: &str) -> String {
+    fields(t)
+        .into_iter()
+        .find(|(key, _)| *key == field)
+        .map(|(_, value)| value)
+        .unwrap_or_default()
 }
 
 /// The choices Left/Right cycle through for reference fields.
@@ -107,7 +84,15 @@ pub fn form(
     input: Option<String>,
     action: Action,
 ) -> Effect {
-    let field = FIELDS[row.min(FIELDS.len() - 1)];
+    let names: Vec<&'static str> = state
+        .opened()
+        .and_then(|o| o.journey.touchpoints.get(index))
+        .map(|t| fields(t).into_iter().map(|(k, _)| k).collect())
+        .unwrap_or_default();
+    let Some(&field) = names.get(row.min(names.len().saturating_sub(1))) else {
+        state.mode = Mode::Browse;
+        return Effect::Redraw;
+    };
     let set = |state: &mut AppState, row, input, error| {
         state.mode = Mode::Form {
             index,
@@ -119,7 +104,7 @@ pub fn form(
     let forward = action == Action::Right;
     match (input, action) {
         (None, Action::Up) => set(state, row.saturating_sub(1), None, None),
-        (None, Action::Down) => set(state, (row + 1).min(FIELDS.len() - 1), None, None),
+        (None, Action::Down) => set(state, (row + 1).min(names.len() - 1), None, None),
         (None, Action::Left | Action::Right) => {
             let Some(list) = choices(state, field) else {
                 return Effect::None;
@@ -293,9 +278,15 @@ pub fn add(state: &mut AppState) -> Effect {
             touchpoint: Box::new(touchpoint),
         },
     );
+    // The form opens typing the name, the one thing a new touchpoint needs.
+    let row = state
+        .opened()
+        .and_then(|o| o.journey.touchpoints.get(index))
+        .and_then(|t| fields(t).iter().position(|(k, _)| *k == "name"))
+        .unwrap_or(0);
     state.mode = Mode::Form {
         index,
-        row: 0,
+        row,
         input: Some(String::new()),
         error: None,
     };

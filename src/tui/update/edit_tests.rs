@@ -2,6 +2,7 @@
 //! of random edit sequences.
 
 use super::*;
+use crate::sample::Lcg;
 use crate::store::parse_journey;
 use crate::tui::effects::{read_entries, save};
 use crate::tui::state::Options;
@@ -43,7 +44,17 @@ fn the_form_edits_a_field_and_refuses_what_check_would_refuse() {
     let index = state.corridor_selection().expect("selection");
     update(&mut state, Action::Edit);
     assert!(matches!(state.mode, Mode::Form { row: 0, .. }));
+    let row_of = |field: &str| {
+        super::fields(&journey(&state).touchpoints[index])
+            .iter()
+            .position(|(k, _)| *k == field)
+            .expect("field")
+    };
+    let (name_row, owner_row, expected_row) = (row_of("name"), row_of("owner"), row_of("expected"));
     // name: Enter, clear, type, Enter.
+    for _ in 0..name_row {
+        update(&mut state, Action::Down);
+    }
     update(&mut state, Action::Open);
     let old = journey(&state).touchpoints[index].name.clone();
     for _ in old.chars() {
@@ -53,7 +64,7 @@ fn the_form_edits_a_field_and_refuses_what_check_would_refuse() {
     update(&mut state, Action::Open);
     assert_eq!(journey(&state).touchpoints[index].name, "Sees the reel");
     // owner: an unknown department is refused with the reason, in place.
-    for _ in 0..3 {
+    for _ in name_row..owner_row {
         update(&mut state, Action::Down);
     }
     update(&mut state, Action::Open);
@@ -88,7 +99,7 @@ fn the_form_edits_a_field_and_refuses_what_check_would_refuse() {
         Some("marketing")
     );
     // expected: 7 is out of range.
-    for _ in 0..4 {
+    for _ in owner_row..expected_row {
         update(&mut state, Action::Down);
     }
     update(&mut state, Action::Open);
@@ -163,19 +174,6 @@ fn a_journey_saved_after_tui_edits_changes_only_the_edited_lines() {
     expected.replace_range(e..e_end, "expected = 5");
     assert_eq!(after, expected);
     assert!(!state.is_dirty());
-}
-
-/// A small deterministic generator, so failures reproduce.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
 }
 
 #[test]

@@ -46,7 +46,8 @@ pub fn targets(journey: &Journey) -> Vec<(Target, String)> {
     out
 }
 
-fn text(value: Option<FieldValue>) -> String {
+/// A field value as forms show it (lists joined with ` | `).
+pub fn text(value: Option<FieldValue>) -> String {
     match value {
         None => String::new(),
         Some(FieldValue::Text(s)) => s,

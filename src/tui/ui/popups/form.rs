@@ -12,7 +12,7 @@ use super::centered;
 use crate::model::GapClass;
 use crate::text::{inert, truncate};
 use crate::tui::state::Opened;
-use crate::tui::update::edit::{FIELDS, value_text};
+use crate::tui::update::edit::fields;
 
 /// What the form shows: which touchpoint, the field in focus, the text
 /// being typed and the reason the last value was refused.
@@ -27,7 +27,7 @@ pub fn render(opened: &Opened, form: &Form<'_>, theme: &Theme, frame: &mut Frame
     let Some(t) = opened.journey.touchpoints.get(form.index) else {
         return;
     };
-    let rows: Vec<(&str, String)> = FIELDS.iter().map(|f| (*f, value_text(t, f))).collect();
+    let rows = fields(t);
     let title = format!(" Edit {} ", inert(t.id.as_str()));
     render_rows(&title, &rows, form, theme, frame, area);
 }
