@@ -68,4 +68,6 @@ pub enum Action {
     Quit,
     /// The terminal changed size.
     Resize(u16, u16),
+    /// A key for the multi-line text editor.
+    Key(crossterm::event::KeyEvent),
 }

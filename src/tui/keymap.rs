@@ -303,6 +303,12 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
             "decide later",
             Some("later"),
         )],
+        Mode::Text { .. } => vec![b(
+            &[Code(KeyCode::Esc)],
+            Action::Back,
+            "cancel",
+            Some("cancel"),
+        )],
         Mode::Pick { .. } => vec![
             b(
                 &[Code(KeyCode::Up), Char('k')],
@@ -420,6 +426,15 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
 
 /// The action a key means in `mode`; typing in search mode is input.
 pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
+    if let Mode::Text { .. } = mode {
+        // The text area takes every key but these two.
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        return Some(match event.code {
+            KeyCode::Esc => Action::Back,
+            KeyCode::Char('s') if ctrl => Action::Open,
+            _ => Action::Key(*event),
+        });
+    }
     if event.modifiers.contains(KeyModifiers::CONTROL) {
         return match event.code {
             KeyCode::Char('c') => Some(Action::Quit),

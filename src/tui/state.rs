@@ -91,6 +91,13 @@ pub enum Mode {
         input: Option<String>,
         error: Option<String>,
     },
+    /// Editing a multi-line field (`field`, row `row` of the form of
+    /// touchpoint `index`) in the text area.
+    Text {
+        index: usize,
+        row: usize,
+        field: &'static str,
+    },
     /// Deleting touchpoint `index` waits for y or n.
     ConfirmDelete {
         index: usize,
@@ -301,6 +308,8 @@ pub struct AppState {
     pub size: (u16, u16),
     /// First line of the help screen shown.
     pub help_scroll: u16,
+    /// The text area of `Mode::Text`.
+    pub editor: Option<ratatui_textarea::TextArea<'static>>,
     /// Unsaved edits found in the recovery journal, with how they differ
     /// from the file, while the user decides.
     pub recovery: Option<(Box<Journey>, Vec<String>)>,
@@ -326,6 +335,7 @@ pub struct Fingerprint {
     status: Option<String>,
     help_scroll: u16,
     edits: (usize, usize),
+    text: Option<(Vec<String>, (usize, usize))>,
 }
 
 impl AppState {
@@ -356,6 +366,7 @@ impl AppState {
             size: (0, 0),
             help_scroll: 0,
             recovery: None,
+            editor: None,
             quit: false,
         };
         state.journeys.selected = current.unwrap_or(0);
@@ -440,6 +451,10 @@ impl AppState {
             status: self.status.clone(),
             help_scroll: self.help_scroll,
             edits: self.opened().map_or((0, 0), |o| o.history.depth()),
+            text: self.editor.as_ref().map(|e| {
+                let ratatui_textarea::DataCursor(row, col) = e.cursor();
+                (e.lines().to_vec(), (row, col))
+            }),
         }
     }
 

@@ -78,6 +78,11 @@ pub fn render(state: &AppState, frame: &mut Frame) {
             }
         }
         Mode::Recover { show } => popups::recover::render(state, show, &theme, frame, area),
+        Mode::Text { field, .. } => {
+            if let Some(editor) = state.editor.as_ref() {
+                popups::form::render_text(editor, field, &theme, frame, area);
+            }
+        }
         Mode::Pick { row } => {
             if let Some(opened) = state.opened() {
                 popups::form::render_picker(opened, row, &theme, frame, area);

@@ -28,6 +28,55 @@ fn value_text(t: &Touchpoint, field: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Fields edited in the text area, where Enter starts a new line.
+const MULTI_LINE: [&str; 3] = ["expectation", "experience", "notes"];
+
+/// Keys in the text area: Ctrl-s applies, Esc goes back to the form.
+pub fn text(
+    state: &mut AppState,
+    index: usize,
+    row: usize,
+    field: &'static str,
+    action: Action,
+) -> Effect {
+    let back = |state: &mut AppState, error| {
+        state.mode = Mode::Form {
+            index,
+            row,
+            input: None,
+            error,
+        };
+    };
+    match action {
+        Action::Key(key) => {
+            if let Some(editor) = state.editor.as_mut() {
+                editor.input(key);
+            }
+        }
+        Action::Open => {
+            let value = state
+                .editor
+                .as_ref()
+                .map(|e| e.lines().join("\n"))
+                .unwrap_or_default();
+            let value = value.trim_end_matches('\n');
+            match apply_field(state, index, field, value) {
+                Ok(()) => {
+                    state.editor = None;
+                    back(state, None);
+                }
+                Err(why) => state.status = Some(why),
+            }
+        }
+        Action::Back => {
+            state.editor = None;
+            back(state, None);
+        }
+        _ => return Effect::None,
+    }
+    Effect::Redraw
+}
+
 /// The choices Left/Right cycle through for reference fields.
 fn choices(state: &AppState, field: &str) -> Option<Vec<String>> {
     let j = &state.opened()?.journey;
@@ -119,6 +168,24 @@ pub fn form(
             let next = list[(at + step) % list.len()].clone();
             let error = apply_field(state, index, field, &next).err();
             set(state, row, None, error);
+        }
+        // Text holding control characters stays in the one-line input,
+        // which shows them as placeholders; the text area would draw them.
+        (None, Action::Open)
+            if MULTI_LINE.contains(&field)
+                && state
+                    .opened()
+                    .and_then(|o| o.journey.touchpoints.get(index))
+                    .is_some_and(|t| crate::text::is_inert(&value_text(t, field))) =>
+        {
+            let current = state
+                .opened()
+                .and_then(|o| o.journey.touchpoints.get(index))
+                .map(|t| value_text(t, field))
+                .unwrap_or_default();
+            let lines = current.lines().map(str::to_owned).collect::<Vec<_>>();
+            state.editor = Some(ratatui_textarea::TextArea::new(lines));
+            state.mode = Mode::Text { index, row, field };
         }
         (None, Action::Open) => {
             let current = state

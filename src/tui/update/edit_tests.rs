@@ -325,3 +325,49 @@ fn the_header_and_every_kind_of_entry_can_be_edited_and_undone() {
     assert_eq!(*journey(&state), original);
     assert!(save(&mut state), "nothing to save is still a save");
 }
+
+#[test]
+fn notes_are_written_in_a_text_area_with_several_lines() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut state = courier(dir.path());
+    let index = state.corridor_selection().expect("selection");
+    update(&mut state, Action::Edit);
+    let notes_row = super::fields(&journey(&state).touchpoints[index])
+        .iter()
+        .position(|(k, _)| *k == "notes")
+        .expect("notes");
+    for _ in 0..notes_row {
+        update(&mut state, Action::Down);
+    }
+    update(&mut state, Action::Open);
+    assert!(
+        matches!(state.mode, Mode::Text { field: "notes", .. }),
+        "{:?}",
+        state.mode
+    );
+    let key = |code| Action::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    for c in "First line".chars() {
+        assert_eq!(
+            update(&mut state, key(KeyCode::Char(c))),
+            crate::tui::update::Effect::Redraw
+        );
+    }
+    update(&mut state, key(KeyCode::Enter));
+    for c in "second".chars() {
+        update(&mut state, key(KeyCode::Char(c)));
+    }
+    update(&mut state, Action::Open);
+    assert!(matches!(state.mode, Mode::Form { .. }));
+    assert_eq!(
+        journey(&state).touchpoints[index].notes.as_deref(),
+        Some("First line\nsecond")
+    );
+    assert!(save(&mut state));
+    let text = std::fs::read_to_string(dir.path().join("journey.toml")).expect("read");
+    assert!(
+        parse_journey(&text).journey.is_some_and(|j| {
+            j.touchpoints[index].notes.as_deref() == Some("First line\nsecond")
+        })
+    );
+}

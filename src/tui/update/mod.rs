@@ -80,6 +80,7 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
         },
         Mode::ConfirmDelete { index } => edit::confirm_delete(state, index, action),
         Mode::Pick { row } => entries::picker(state, row, action),
+        Mode::Text { index, row, field } => edit::text(state, index, row, field, action),
         Mode::EntryForm {
             target, row, input, ..
         } => entries::form(state, target, row, input, action),

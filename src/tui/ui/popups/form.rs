@@ -92,6 +92,25 @@ pub fn render_rows(
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
+/// The text area for a multi-line field.
+pub fn render_text(
+    editor: &ratatui_textarea::TextArea<'_>,
+    field: &str,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let popup = centered(area, 90, 14);
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(theme.border())
+        .title(format!(" {field} (Ctrl-s applies, Esc cancels) "));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    frame.render_widget(editor, inner);
+}
+
 /// The list `E` opens: the header and every stage, department, partner and
 /// action.
 pub fn render_picker(opened: &Opened, row: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
