@@ -311,6 +311,30 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
         )],
         Mode::Pick { .. } => vec![
             b(
+                &[Char('J')],
+                Action::MoveLater,
+                "move it later",
+                Some("later"),
+            ),
+            b(
+                &[Char('K')],
+                Action::MoveEarlier,
+                "move it earlier",
+                Some("earlier"),
+            ),
+            b(
+                &[Char('a')],
+                Action::Add,
+                "add one of its kind after it",
+                Some("add"),
+            ),
+            b(
+                &[Char('d')],
+                Action::Delete,
+                "delete it when nothing refers to it",
+                Some("delete"),
+            ),
+            b(
                 &[Code(KeyCode::Up), Char('k')],
                 Action::Up,
                 "previous",

@@ -371,3 +371,57 @@ fn notes_are_written_in_a_text_area_with_several_lines() {
         })
     );
 }
+
+#[test]
+fn stages_and_departments_move_are_added_and_deleted_from_the_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut state = courier(dir.path());
+    let original = journey(&state).clone();
+    let stage_ids = |state: &AppState| -> Vec<String> {
+        journey(state)
+            .stages
+            .iter()
+            .map(|s| s.id.to_string())
+            .collect()
+    };
+    let first = stage_ids(&state)[0].clone();
+    update(&mut state, Action::EditOther);
+    update(&mut state, Action::Down); // the first stage
+    update(&mut state, Action::MoveLater);
+    assert_eq!(stage_ids(&state)[1], first, "moved one place later");
+    // A stage that touchpoints use cannot go.
+    update(&mut state, Action::Delete);
+    assert!(
+        state
+            .status
+            .as_deref()
+            .is_some_and(|s| s.contains("still in use"))
+    );
+    assert_eq!(stage_ids(&state).len(), original.stages.len());
+    // a adds one of its kind after it and opens its form on the name.
+    update(&mut state, Action::Add);
+    assert!(matches!(
+        state.mode,
+        Mode::EntryForm {
+            row: 1,
+            input: Some(_),
+            ..
+        }
+    ));
+    type_text(&mut state, "Hear about us");
+    update(&mut state, Action::Open);
+    assert!(
+        journey(&state)
+            .stages
+            .iter()
+            .any(|s| s.name == "Hear about us")
+    );
+    update(&mut state, Action::Back);
+    update(&mut state, Action::Back);
+    update(&mut state, Action::Back);
+    assert_eq!(state.mode, Mode::Browse);
+    for _ in 0..3 {
+        update(&mut state, Action::Undo);
+    }
+    assert_eq!(*journey(&state), original);
+}

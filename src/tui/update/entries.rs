@@ -4,7 +4,10 @@
 
 use super::Effect;
 use crate::analysis::{Severity, validate};
-use crate::model::{Journey, Kind, Target, assign};
+use crate::model::{
+    Action as WorkItem, ActionStatus, Department, Id, Journey, Kind, Origin, Partner, Stage,
+    Target, assign,
+};
 use crate::store::{Entry, FieldValue, header_fields};
 use crate::tui::action::Action;
 use crate::tui::history::Edit;
@@ -138,9 +141,170 @@ pub fn picker(state: &mut AppState, row: usize, action: Action) -> Effect {
             };
         }
         Action::Back => state.mode = Mode::Browse,
+        Action::MoveLater | Action::MoveEarlier | Action::Add | Action::Delete => {
+            let Some((Target::Entry(kind, id), _)) = state
+                .opened()
+                .and_then(|o| targets(&o.journey).into_iter().nth(row))
+            else {
+                return Effect::None;
+            };
+            let result = state
+                .opened()
+                .map(|o| rearrange(&o.journey, kind, &id, &action));
+            match result {
+                Some(Ok((after, focus))) => {
+                    record(state, after);
+                    let labels = state.opened().map_or(Vec::new(), |o| targets(&o.journey));
+                    let row = labels
+                        .iter()
+                        .position(|(t, _)| *t == Target::Entry(kind, focus.clone()))
+                        .unwrap_or(row);
+                    state.mode = if action == Action::Add {
+                        // The form opens typing the new entry's name.
+                        Mode::EntryForm {
+                            target: Target::Entry(kind, focus),
+                            row: 1,
+                            input: Some(String::new()),
+                            error: None,
+                        }
+                    } else {
+                        Mode::Pick { row }
+                    };
+                }
+                Some(Err(why)) => state.status = Some(why),
+                None => return Effect::None,
+            }
+        }
         _ => return Effect::None,
     }
     Effect::Redraw
+}
+
+fn record(state: &mut AppState, after: Journey) {
+    if let Some(opened) = state.opened_mut() {
+        let edit = Edit::Journey {
+            before: Box::new(opened.journey.clone()),
+            after: Box::new(after),
+        };
+        opened.apply(&edit, false);
+        opened.history.record(edit);
+    }
+    state.refresh_gap_rows();
+    state.clamp_selection();
+}
+
+/// What `J`, `K`, `a` and `d` do to a list of entries with ids.
+trait Listed {
+    fn id(&self) -> &Id;
+}
+
+macro_rules! listed {
+    ($($t:ty),*) => {$(impl Listed for $t { fn id(&self) -> &Id { &self.id } })*};
+}
+listed!(Stage, Department, Partner, WorkItem);
+
+/// Moves, adds (after, made by `make`) or deletes entry `id` of `list`;
+/// returns the id to focus.
+fn arrange<E: Listed>(
+    list: &mut Vec<E>,
+    id: &Id,
+    action: &Action,
+    used: bool,
+    noun: &str,
+    make: impl FnOnce(Id, &E) -> E,
+) -> Result<Id, String> {
+    let at = list
+        .iter()
+        .position(|e| e.id() == id)
+        .ok_or("no such entry")?;
+    match action {
+        Action::MoveLater if at + 1 < list.len() => list.swap(at, at + 1),
+        Action::MoveEarlier if at > 0 => list.swap(at, at - 1),
+        Action::MoveLater | Action::MoveEarlier => return Err("already at the end".into()),
+        Action::Delete if used => {
+            return Err(format!(
+                "{noun} `{id}` is still in use: change what refers to it first"
+            ));
+        }
+        Action::Delete => {
+            list.remove(at);
+            return Ok(list
+                .get(at.saturating_sub(1))
+                .map_or(id.clone(), |e| e.id().clone()));
+        }
+        _ => {
+            let fresh = (1..)
+                .map(|n| {
+                    if n == 1 {
+                        format!("new-{noun}")
+                    } else {
+                        format!("new-{noun}-{n}")
+                    }
+                })
+                .find(|c| !list.iter().any(|e| e.id().as_str() == c))
+                .and_then(|c| Id::new(&c).ok())
+                .ok_or("no free id")?;
+            let entry = make(fresh.clone(), &list[at]);
+            list.insert(at + 1, entry);
+            return Ok(fresh);
+        }
+    }
+    Ok(id.clone())
+}
+
+/// Moves, adds or deletes a stage, department, partner or action; the new
+/// journey and the id to focus.
+fn rearrange(
+    journey: &Journey,
+    kind: Kind,
+    id: &Id,
+    action: &Action,
+) -> Result<(Journey, Id), String> {
+    let mut j = journey.clone();
+    let noun = kind.noun();
+    let focus = match kind {
+        Kind::Stage => {
+            let used = j.touchpoints.iter().any(|t| &t.stage == id);
+            arrange(&mut j.stages, id, action, used, noun, |id, s| Stage {
+                origin: Origin::NEW,
+                id,
+                name: "New stage".into(),
+                phase: s.phase,
+            })
+        }
+        Kind::Department => {
+            let used = j.touchpoints.iter().any(|t| t.owner.as_ref() == Some(id))
+                || j.actions.iter().any(|a| a.owner.as_ref() == Some(id));
+            arrange(&mut j.departments, id, action, used, noun, |id, _| {
+                Department {
+                    origin: Origin::NEW,
+                    id,
+                    name: "New department".into(),
+                    lead: None,
+                }
+            })
+        }
+        Kind::Partner => {
+            let used = j.touchpoints.iter().any(|t| t.partner.as_ref() == Some(id));
+            arrange(&mut j.partners, id, action, used, noun, |id, _| Partner {
+                origin: Origin::NEW,
+                id,
+                name: "New partner".into(),
+                role: None,
+            })
+        }
+        Kind::Action => arrange(&mut j.actions, id, action, false, noun, |id, a| WorkItem {
+            origin: Origin::NEW,
+            id,
+            touchpoint: a.touchpoint.clone(),
+            title: "New action".into(),
+            owner: a.owner.clone(),
+            status: ActionStatus::Open,
+            due: None,
+        }),
+        Kind::Touchpoint => Err("touchpoints move in the corridor (J/K)".into()),
+    }?;
+    Ok((j, focus))
 }
 
 /// Keys in the form of a non-touchpoint entry.
