@@ -73,6 +73,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
                     row,
                     input: input.as_deref(),
                     error: error.as_deref(),
+                    hint: None,
                 };
                 popups::form::render(opened, &form, &theme, frame, area);
             }
@@ -107,6 +108,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
                     row,
                     input: input.as_deref(),
                     error: error.as_deref(),
+                    hint: None,
                 };
                 popups::form::render_rows(&title, &rows, &form, &theme, frame, area);
             }

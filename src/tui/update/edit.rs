@@ -28,6 +28,73 @@ fn value_text(t: &Touchpoint, field: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The journey's choices for a reference field (id and name) that match
+/// what was typed: by id or name, ignoring case. Channels are the ones the
+/// journey already uses.
+pub fn matches(journey: &crate::model::Journey, field: &str, typed: &str) -> Vec<(String, String)> {
+    let all: Vec<(String, String)> = match field {
+        "stage" => journey
+            .stages
+            .iter()
+            .map(|s| (s.id.to_string(), s.name.clone()))
+            .collect(),
+        "owner" => journey
+            .departments
+            .iter()
+            .map(|d| (d.id.to_string(), d.name.clone()))
+            .collect(),
+        "partner" => journey
+            .partners
+            .iter()
+            .map(|p| (p.id.to_string(), p.name.clone()))
+            .collect(),
+        "channel" => {
+            let mut seen: Vec<(String, String)> = Vec::new();
+            for c in journey.touchpoints.iter().filter_map(|t| t.channel.clone()) {
+                if !seen.iter().any(|(s, _)| *s == c) {
+                    seen.push((c.clone(), c));
+                }
+            }
+            seen
+        }
+        _ => return Vec::new(),
+    };
+    let typed = typed.trim().to_lowercase();
+    all.into_iter()
+        .filter(|(id, name)| {
+            typed.is_empty()
+                || id.to_lowercase().contains(&typed)
+                || name.to_lowercase().contains(&typed)
+        })
+        .collect()
+}
+
+/// What typed text in a reference field stands for: itself when it is an
+/// id (or empty), else the one choice it matches.
+fn resolve(state: &AppState, field: &str, typed: &str) -> Result<String, String> {
+    let Some(journey) = state.opened().map(|o| &o.journey) else {
+        return Ok(typed.to_owned());
+    };
+    let found = matches(journey, field, typed);
+    if typed.is_empty()
+        || found.iter().any(|(id, _)| id == typed)
+        || field == "channel" && found.len() != 1
+    {
+        return Ok(typed.to_owned());
+    }
+    match found.as_slice() {
+        [(id, _)] => Ok(id.clone()),
+        [] => Ok(typed.to_owned()),
+        many => Err(format!(
+            "`{typed}` matches {}: type more",
+            many.iter()
+                .map(|(id, _)| id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
 /// Fields edited in the text area, where Enter starts a new line.
 const MULTI_LINE: [&str; 3] = ["expectation", "experience", "notes"];
 
@@ -204,7 +271,9 @@ pub fn form(
             text.pop();
             set(state, row, Some(text), None);
         }
-        (Some(text), Action::Open) => match apply_field(state, index, field, &text) {
+        (Some(text), Action::Open) => match resolve(state, field, &text)
+            .and_then(|value| apply_field(state, index, field, &value))
+        {
             Ok(()) => set(state, row, None, None),
             Err(why) => set(state, row, Some(text), Some(why)),
         },

@@ -425,3 +425,50 @@ fn stages_and_departments_move_are_added_and_deleted_from_the_list() {
     }
     assert_eq!(*journey(&state), original);
 }
+
+#[test]
+fn owner_and_stage_are_picked_by_type_ahead() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut state = courier(dir.path());
+    let index = state.corridor_selection().expect("selection");
+    let row_of = |state: &AppState, field: &str| {
+        super::fields(&journey(state).touchpoints[index])
+            .iter()
+            .position(|(k, _)| *k == field)
+            .expect("field")
+    };
+    let (stage_row, owner_row) = (row_of(&state, "stage"), row_of(&state, "owner"));
+    update(&mut state, Action::Edit);
+    for _ in 0..owner_row {
+        update(&mut state, Action::Down);
+    }
+    // "Logist" is part of one department's name: it stands for its id.
+    update(&mut state, Action::Open);
+    for _ in 0..20 {
+        update(&mut state, Action::Erase);
+    }
+    type_text(&mut state, "logist");
+    update(&mut state, Action::Open);
+    assert_eq!(
+        journey(&state).touchpoints[index]
+            .owner
+            .as_ref()
+            .map(|o| o.as_str()),
+        Some("logistics")
+    );
+    // Text that matches several stages asks for more.
+    for _ in stage_row..owner_row {
+        update(&mut state, Action::Up);
+    }
+    update(&mut state, Action::Open);
+    for _ in 0..20 {
+        update(&mut state, Action::Erase);
+    }
+    type_text(&mut state, "re");
+    update(&mut state, Action::Open);
+    assert!(
+        matches!(&state.mode, Mode::Form { error: Some(e), .. } if e.contains("type more")),
+        "{:?}",
+        state.mode
+    );
+}

@@ -16,11 +16,14 @@ use crate::tui::update::edit::fields;
 
 /// What the form shows: which touchpoint, the field in focus, the text
 /// being typed and the reason the last value was refused.
+#[derive(Clone, Copy)]
 pub struct Form<'a> {
     pub index: usize,
     pub row: usize,
     pub input: Option<&'a str>,
     pub error: Option<&'a str>,
+    /// A line under the fields (type-ahead matches).
+    pub hint: Option<&'a str>,
 }
 
 pub fn render(opened: &Opened, form: &Form<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -29,7 +32,32 @@ pub fn render(opened: &Opened, form: &Form<'_>, theme: &Theme, frame: &mut Frame
     };
     let rows = fields(t);
     let title = format!(" Edit {} ", inert(t.id.as_str()));
-    render_rows(&title, &rows, form, theme, frame, area);
+    // While typing a stage, owner, partner or channel: what it matches.
+    let hint = match (rows.get(form.row), form.input, form.error) {
+        (Some((field, _)), Some(typed), None) => {
+            let found = crate::tui::update::edit::matches(&opened.journey, field, typed);
+            (!found.is_empty()).then(|| {
+                let list: Vec<String> = found
+                    .iter()
+                    .take(6)
+                    .map(|(id, name)| {
+                        if id == name {
+                            inert(id)
+                        } else {
+                            format!("{} ({})", inert(id), inert(name))
+                        }
+                    })
+                    .collect();
+                format!(" matches: {}", list.join(", "))
+            })
+        }
+        _ => None,
+    };
+    let form = Form {
+        hint: hint.as_deref(),
+        ..*form
+    };
+    render_rows(&title, &rows, &form, theme, frame, area);
 }
 
 /// A form of `rows` (field, value); `form.index` is not used here.
@@ -75,12 +103,13 @@ pub fn render_rows(
         })
         .collect();
     lines.push(Line::default());
-    lines.push(match form.error {
-        Some(why) => Line::from(Span::styled(
+    lines.push(match (form.error, form.hint) {
+        (Some(why), _) => Line::from(Span::styled(
             format!(" refused: {}", inert(why)),
             theme.class(GapClass::Critical),
         )),
-        None => Line::from(Span::styled(
+        (None, Some(hint)) => Line::from(Span::styled(hint.to_owned(), theme.key())),
+        (None, None) => Line::from(Span::styled(
             " Enter edit/apply  Left/Right pick  Esc cancel/close  (lists: a | b)",
             theme.dim(),
         )),
