@@ -136,17 +136,9 @@ pub fn check_files(files: &[PathBuf]) -> Vec<Result<Vec<Located>, StoreError>> {
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("journeys")]
-    } else {
-        args.paths.clone()
-    };
-    let files = match journey_files(&paths) {
+    let files = match super::journeys::listed(&args.paths) {
         Ok(files) => files,
-        Err((path, e)) => {
-            output::error(&format!("{}: {e}", path.display()));
-            return USAGE;
-        }
+        Err(code) => return code,
     };
     let mut all = Vec::new();
     let mut io_failed = false;

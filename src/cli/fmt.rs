@@ -8,8 +8,7 @@ use clap::Args;
 
 use super::{FINDINGS, OK, USAGE, output};
 use crate::store::{
-    CanonicalError, JourneyLock, LineIndex, canonical_format, journey_files, read_text,
-    write_atomic,
+    CanonicalError, JourneyLock, LineIndex, canonical_format, read_text, write_atomic,
 };
 use crate::text::inert;
 
@@ -40,17 +39,9 @@ enum Outcome {
 }
 
 pub fn run(args: &FmtArgs) -> u8 {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("journeys")]
-    } else {
-        args.paths.clone()
-    };
-    let files = match journey_files(&paths) {
+    let files = match super::journeys::listed(&args.paths) {
         Ok(files) => files,
-        Err((path, e)) => {
-            output::error(&format!("{}: {e}", path.display()));
-            return USAGE;
-        }
+        Err(code) => return code,
     };
     let (mut changed, mut failed) = (0, 0);
     for file in &files {

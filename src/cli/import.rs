@@ -8,14 +8,13 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use super::check::locate;
 use super::{OK, USAGE, output};
 use crate::analysis::{Severity, validate};
 use crate::model::{Journey, Kind, Target, assign};
 use crate::report::csv_import::{self, metric_name, read_table};
 use crate::report::import_builder::ImportError;
 use crate::report::mermaid_import::{self, MermaidOptions};
-use crate::store::{JourneyLock, StoreError, create_new, load, render_new};
+use crate::store::{create_new, render_new};
 use crate::text::inert;
 
 #[derive(Debug, Args)]
@@ -254,34 +253,11 @@ fn metrics(args: &MetricsArgs) -> u8 {
         })
         .collect();
     report(&args.csv, &ignored, "warning");
-    let target = match std::fs::canonicalize(&args.journey) {
-        Ok(t) => t,
-        Err(e) => {
-            output::error(&format!("{name}: {e}"));
-            return USAGE;
-        }
-    };
-    let _lock = match JourneyLock::acquire(&target) {
-        Ok(lock) => lock,
-        Err(e) => {
-            output::error(&e.to_string());
-            return USAGE;
-        }
-    };
-    let mut loaded = match load(&args.journey) {
-        Ok(loaded) => loaded,
-        Err(StoreError::Invalid(invalid)) => {
-            for f in locate(&name, &invalid.text, &invalid.source_map, &invalid.findings) {
-                eprintln!("{}", f.render());
-            }
-            output::error(&format!("{name}: fix the errors above before importing"));
-            return USAGE;
-        }
-        Err(e) => {
-            output::error(&e.to_string());
-            return USAGE;
-        }
-    };
+    let (_lock, mut loaded) =
+        match super::journeys::open_for_edit(&args.journey, USAGE, "importing") {
+            Ok(opened) => opened,
+            Err(code) => return code,
+        };
     let mut journey = loaded.journey.clone();
     let mut errors = Vec::new();
     let mut values = 0;

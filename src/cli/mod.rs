@@ -5,6 +5,7 @@ mod completions;
 mod diff;
 mod fmt;
 mod import;
+mod journeys;
 mod man;
 mod new;
 mod output;

@@ -5,11 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::check::locate;
 use super::{FINDINGS, OK, USAGE, output};
 use crate::analysis::{Severity, validate};
 use crate::model::{Id, Journey, Kind, Target, assign};
-use crate::store::{JourneyLock, StoreError, load};
 
 #[derive(Debug, Args)]
 pub struct SetArgs {
@@ -78,33 +76,9 @@ fn apply_one(journey: &mut Journey, assignment: &str) -> Result<(), String> {
 
 pub fn run(args: &SetArgs) -> u8 {
     let name = args.file.display().to_string();
-    let target = match std::fs::canonicalize(&args.file) {
-        Ok(t) => t,
-        Err(e) => {
-            output::error(&format!("{name}: {e}"));
-            return USAGE;
-        }
-    };
-    let _lock = match JourneyLock::acquire(&target) {
-        Ok(lock) => lock,
-        Err(e) => {
-            output::error(&e.to_string());
-            return USAGE;
-        }
-    };
-    let loaded = match load(&args.file) {
-        Ok(loaded) => loaded,
-        Err(StoreError::Invalid(invalid)) => {
-            for f in locate(&name, &invalid.text, &invalid.source_map, &invalid.findings) {
-                eprintln!("{}", f.render());
-            }
-            output::error(&format!("{name}: fix the errors above before editing"));
-            return FINDINGS;
-        }
-        Err(e) => {
-            output::error(&e.to_string());
-            return USAGE;
-        }
+    let (_lock, loaded) = match super::journeys::open_for_edit(&args.file, FINDINGS, "editing") {
+        Ok(opened) => opened,
+        Err(code) => return code,
     };
     // Only the file handle and the journey are needed from here on.
     let (mut file, mut journey) = (loaded.file, loaded.journey);

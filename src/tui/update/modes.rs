@@ -25,27 +25,7 @@ pub fn search(state: &mut AppState, action: Action) -> Effect {
             state.mode = Mode::Browse;
             after_search(state)
         }
-        Action::Up | Action::Down => {
-            // Walk past rows that are no touchpoint (Actions view headings).
-            let before = state.fingerprint();
-            let saved = (state.actions, state.gaps, state.corridor, state.curve);
-            loop {
-                let at = state.fingerprint();
-                navigate::step(state, &action);
-                if state.detail_touchpoint().is_some() {
-                    break;
-                }
-                if state.fingerprint() == at {
-                    (state.actions, state.gaps, state.corridor, state.curve) = saved;
-                    break;
-                }
-            }
-            if state.fingerprint() == before {
-                Effect::None
-            } else {
-                Effect::Redraw
-            }
-        }
+        Action::Up | Action::Down => navigate::step(state, &action),
         _ => Effect::None,
     }
 }
