@@ -15,4 +15,4 @@ pub use ownership::{
     ChannelFigures, Figures, OwnerFigures, PartnerFigures, channel_figures, department_figures,
     partner_figures, unowned_figures,
 };
-pub use validate::validate;
+pub use validate::{new_errors, validate};

@@ -15,6 +15,23 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
     findings
 }
 
+/// The error messages `after` has that `before` did not: what an edit
+/// would break.
+pub fn new_errors(before: &Journey, after: &Journey) -> Vec<String> {
+    let errors = |j: &Journey| -> Vec<String> {
+        validate(j)
+            .into_iter()
+            .filter(|f| f.severity == super::Severity::Error)
+            .map(|f| f.message)
+            .collect()
+    };
+    let known = errors(before);
+    errors(after)
+        .into_iter()
+        .filter(|e| !known.contains(e))
+        .collect()
+}
+
 fn duplicates(journey: &Journey, findings: &mut Vec<Finding>) {
     let lists: [(Kind, Vec<&Id>); 5] = [
         (Kind::Stage, journey.stages.iter().map(|e| &e.id).collect()),

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{FINDINGS, OK, USAGE, output};
-use crate::analysis::{Severity, validate};
+use crate::analysis::new_errors;
 use crate::model::{Id, Journey, Kind, Target, assign};
 
 #[derive(Debug, Args)]
@@ -82,7 +82,6 @@ pub fn run(args: &SetArgs) -> u8 {
     };
     // Only the file handle and the journey are needed from here on.
     let (mut file, mut journey) = (loaded.file, loaded.journey);
-    let before: Vec<String> = errors_of(&journey);
     let mut refused = 0;
     for assignment in &args.assignments {
         if let Err(why) = apply_one(&mut journey, assignment) {
@@ -94,10 +93,7 @@ pub fn run(args: &SetArgs) -> u8 {
         output::error(&format!("{name}: nothing written"));
         return USAGE;
     }
-    let introduced: Vec<String> = errors_of(&journey)
-        .into_iter()
-        .filter(|e| !before.contains(e))
-        .collect();
+    let introduced = new_errors(file.baseline(), &journey);
     if !introduced.is_empty() {
         for e in &introduced {
             output::error(&format!("{name}: {e}"));
@@ -123,12 +119,4 @@ pub fn run(args: &SetArgs) -> u8 {
             USAGE
         }
     }
-}
-
-fn errors_of(journey: &Journey) -> Vec<String> {
-    validate(journey)
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.message)
-        .collect()
 }

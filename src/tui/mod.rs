@@ -8,6 +8,7 @@ pub mod action;
 pub mod config;
 pub mod derived;
 pub mod effects;
+pub mod forms;
 pub mod history;
 pub mod keymap;
 pub mod state;

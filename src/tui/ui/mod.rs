@@ -96,7 +96,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
             ref error,
         } => {
             if let Some(opened) = state.opened() {
-                let rows = crate::tui::update::entries::fields(&opened.journey, target);
+                let rows = crate::tui::forms::entry_fields(&opened.journey, target);
                 let title = match target {
                     crate::model::Target::Journey => " Edit the journey ".to_owned(),
                     crate::model::Target::Entry(kind, id) => {

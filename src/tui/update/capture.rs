@@ -1,7 +1,7 @@
 //! Editing from the keyboard: workshop score capture, undo and redo, and
 //! the question asked when quitting with unsaved changes.
 
-use super::Effect;
+use super::{Effect, record};
 use crate::model::Score;
 use crate::tui::action::Action;
 use crate::tui::history::Edit;
@@ -88,10 +88,11 @@ pub fn step(state: &mut AppState, index: usize, actual: bool, action: Action) ->
 }
 
 fn set_score(state: &mut AppState, index: usize, actual: bool, score: Score) {
-    let Some(opened) = state.opened_mut() else {
-        return;
-    };
-    let Some(before) = opened.journey.touchpoints.get(index).cloned() else {
+    let Some(before) = state
+        .opened()
+        .and_then(|o| o.journey.touchpoints.get(index))
+        .cloned()
+    else {
         return;
     };
     let mut after = before.clone();
@@ -103,15 +104,14 @@ fn set_score(state: &mut AppState, index: usize, actual: bool, score: Score) {
     if after == before {
         return;
     }
-    let edit = Edit::Touchpoint {
-        index,
-        before: Box::new(before),
-        after: Box::new(after),
-    };
-    opened.apply(&edit, false);
-    opened.history.record(edit);
-    state.refresh_gap_rows();
-    state.select_touchpoint(index);
+    record(
+        state,
+        Edit::Touchpoint {
+            index,
+            before: Box::new(before),
+            after: Box::new(after),
+        },
+    );
 }
 
 /// `u` and `Ctrl-r`.
@@ -155,16 +155,16 @@ pub fn recover(state: &mut AppState, show: bool, action: Action) -> Effect {
                 state.mode = Mode::Browse;
                 return Effect::Redraw;
             };
-            if let Some(opened) = state.opened_mut() {
-                let edit = Edit::Journey {
-                    before: Box::new(opened.journey.clone()),
+            let Some(before) = state.opened().map(|o| Box::new(o.journey.clone())) else {
+                return Effect::None;
+            };
+            record(
+                state,
+                Edit::Journey {
+                    before,
                     after: recovered,
-                };
-                opened.apply(&edit, false);
-                opened.history.record(edit);
-            }
-            state.refresh_gap_rows();
-            state.clamp_selection();
+                },
+            );
             state.mode = Mode::Browse;
             state.status = Some("recovered unsaved edits: s saves them, u undoes".into());
             Effect::Redraw
@@ -207,24 +207,13 @@ pub fn confirm_quit(state: &mut AppState, action: Action) -> Effect {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::effects::read_entries;
-    use crate::tui::state::Options;
-    use crate::tui::update::update;
+    use crate::tui::update::{test_support, update};
 
-    fn courier() -> AppState {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("journeys")
-            .join("online-order-courier.toml");
-        let (folder, entries) = read_entries(&path).expect("bundled journey");
-        let options = Options {
-            color: true,
-            ascii: false,
-            read_only: false,
-            mouse: false,
-        };
-        let mut state = AppState::new(folder, entries, options);
-        update(&mut state, Action::Resize(100, 30));
-        state
+    /// The courier journey in a temporary folder that lives as long as the test.
+    fn courier() -> (tempfile::TempDir, AppState) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = test_support::courier(dir.path());
+        (dir, state)
     }
 
     fn scores(state: &AppState, index: usize) -> (Option<u8>, Option<u8>) {
@@ -234,7 +223,7 @@ mod tests {
 
     #[test]
     fn two_digits_per_touchpoint_then_the_next_in_corridor_order() {
-        let mut state = courier();
+        let (_dir, mut state) = courier();
         let corridor = state.opened().expect("open").derived.corridor.clone();
         assert_eq!(state.corridor_selection(), Some(corridor[0]));
         update(&mut state, Action::Capture);
@@ -273,7 +262,7 @@ mod tests {
 
     #[test]
     fn undo_and_redo_every_capture() {
-        let mut state = courier();
+        let (_dir, mut state) = courier();
         let first = state.corridor_selection().expect("selection");
         let original = scores(&state, first);
         update(&mut state, Action::Capture);
@@ -295,7 +284,7 @@ mod tests {
 
     #[test]
     fn quit_with_unsaved_edits_asks_and_read_only_refuses() {
-        let mut state = courier();
+        let (_dir, mut state) = courier();
         update(&mut state, Action::Capture);
         update(&mut state, Action::Input('5'));
         update(&mut state, Action::Back);
@@ -311,7 +300,7 @@ mod tests {
             Effect::Redraw,
             "no reload over edits"
         );
-        let mut read_only = courier();
+        let (_other, mut read_only) = courier();
         read_only.options.read_only = true;
         update(&mut read_only, Action::Capture);
         assert_eq!(read_only.mode, Mode::Browse);

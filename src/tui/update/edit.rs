@@ -2,72 +2,12 @@
 //! validates), adding after the selection, deleting with a confirmation, and
 //! moving along the corridor. Every change is recorded for undo.
 
-use super::Effect;
+use super::{Effect, record};
 use crate::model::{Id, Kind, Target, Touchpoint, assign};
-use crate::store::Entry;
 use crate::tui::action::Action;
+use crate::tui::forms::{matches, touchpoint_fields, value_text};
 use crate::tui::history::Edit;
 use crate::tui::state::{AppState, Mode};
-
-/// The form's fields: a touchpoint's fields in file order, but `metrics`
-/// (numbers measured elsewhere, set with `corridor import metrics`).
-pub fn fields(t: &Touchpoint) -> Vec<(&'static str, String)> {
-    t.fields()
-        .into_iter()
-        .filter(|(key, _)| *key != "metrics")
-        .map(|(key, value)| (key, super::entries::text(value)))
-        .collect()
-}
-
-/// One field's value as the form shows and edits it.
-fn value_text(t: &Touchpoint, field: &str) -> String {
-    fields(t)
-        .into_iter()
-        .find(|(key, _)| *key == field)
-        .map(|(_, value)| value)
-        .unwrap_or_default()
-}
-
-/// The journey's choices for a reference field (id and name) that match
-/// what was typed: by id or name, ignoring case. Channels are the ones the
-/// journey already uses.
-pub fn matches(journey: &crate::model::Journey, field: &str, typed: &str) -> Vec<(String, String)> {
-    let all: Vec<(String, String)> = match field {
-        "stage" => journey
-            .stages
-            .iter()
-            .map(|s| (s.id.to_string(), s.name.clone()))
-            .collect(),
-        "owner" => journey
-            .departments
-            .iter()
-            .map(|d| (d.id.to_string(), d.name.clone()))
-            .collect(),
-        "partner" => journey
-            .partners
-            .iter()
-            .map(|p| (p.id.to_string(), p.name.clone()))
-            .collect(),
-        "channel" => {
-            let mut seen: Vec<(String, String)> = Vec::new();
-            for c in journey.touchpoints.iter().filter_map(|t| t.channel.clone()) {
-                if !seen.iter().any(|(s, _)| *s == c) {
-                    seen.push((c.clone(), c));
-                }
-            }
-            seen
-        }
-        _ => return Vec::new(),
-    };
-    let typed = typed.trim().to_lowercase();
-    all.into_iter()
-        .filter(|(id, name)| {
-            typed.is_empty()
-                || id.to_lowercase().contains(&typed)
-                || name.to_lowercase().contains(&typed)
-        })
-        .collect()
-}
 
 /// What typed text in a reference field stands for: itself when it is an
 /// id (or empty), else the one choice it matches.
@@ -203,7 +143,7 @@ pub fn form(
     let names: Vec<&'static str> = state
         .opened()
         .and_then(|o| o.journey.touchpoints.get(index))
-        .map(|t| fields(t).into_iter().map(|(k, _)| k).collect())
+        .map(|t| touchpoint_fields(t).into_iter().map(|(k, _)| k).collect())
         .unwrap_or_default();
     let Some(&field) = names.get(row.min(names.len().saturating_sub(1))) else {
         state.mode = Mode::Browse;
@@ -354,24 +294,9 @@ fn apply_field(state: &mut AppState, index: usize, field: &str, text: &str) -> R
             after: Box::new(after_tp),
         }
     };
-    opened.apply(&edit, false);
-    opened.history.record(edit);
-    state.refresh_gap_rows();
+    record(state, edit);
     state.select_touchpoint(index);
     Ok(())
-}
-
-fn record(state: &mut AppState, edit: Edit) {
-    let focus = edit.focus(false);
-    if let Some(opened) = state.opened_mut() {
-        opened.apply(&edit, false);
-        opened.history.record(edit);
-    }
-    state.refresh_gap_rows();
-    if let Some(index) = focus {
-        state.select_touchpoint(index);
-    }
-    state.clamp_selection();
 }
 
 /// `a`: a new touchpoint after the selected one, in the same stage (or the
@@ -418,7 +343,7 @@ pub fn add(state: &mut AppState) -> Effect {
     let row = state
         .opened()
         .and_then(|o| o.journey.touchpoints.get(index))
-        .and_then(|t| fields(t).iter().position(|(k, _)| *k == "name"))
+        .and_then(|t| touchpoint_fields(t).iter().position(|(k, _)| *k == "name"))
         .unwrap_or(0);
     state.mode = Mode::Form {
         index,

@@ -4,28 +4,9 @@
 use super::*;
 use crate::sample::Lcg;
 use crate::store::parse_journey;
-use crate::tui::effects::{read_entries, save};
-use crate::tui::state::Options;
+use crate::tui::effects::save;
+use crate::tui::update::test_support::courier;
 use crate::tui::update::update;
-
-/// The courier journey, copied to a temporary folder so saves are safe.
-fn courier(dir: &std::path::Path) -> AppState {
-    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("journeys")
-        .join("online-order-courier.toml");
-    let path = dir.join("journey.toml");
-    std::fs::copy(source, &path).expect("copy");
-    let (folder, entries) = read_entries(&path).expect("read");
-    let options = Options {
-        color: false,
-        ascii: false,
-        read_only: false,
-        mouse: false,
-    };
-    let mut state = AppState::new(folder, entries, options);
-    update(&mut state, Action::Resize(100, 30));
-    state
-}
 
 fn journey(state: &AppState) -> &crate::model::Journey {
     &state.opened().expect("open").journey
@@ -45,7 +26,7 @@ fn the_form_edits_a_field_and_refuses_what_check_would_refuse() {
     update(&mut state, Action::Edit);
     assert!(matches!(state.mode, Mode::Form { row: 0, .. }));
     let row_of = |field: &str| {
-        super::fields(&journey(&state).touchpoints[index])
+        crate::tui::forms::touchpoint_fields(&journey(&state).touchpoints[index])
             .iter()
             .position(|(k, _)| *k == field)
             .expect("field")
@@ -240,7 +221,7 @@ fn random_edits_undos_and_saves_keep_file_and_memory_equal() {
 /// Opens `E`, moves to the entry labelled with `prefix`, opens its form.
 fn open_entry(state: &mut AppState, prefix: &str) {
     update(state, Action::EditOther);
-    let labels = crate::tui::update::entries::targets(journey(state));
+    let labels = crate::tui::forms::targets(journey(state));
     let row = labels
         .iter()
         .position(|(_, label)| label.starts_with(prefix))
@@ -261,7 +242,7 @@ fn set_field(state: &mut AppState, field: &str, text: &str) {
     let Mode::EntryForm { target, .. } = state.mode.clone() else {
         panic!("not in an entry form");
     };
-    let fields = crate::tui::update::entries::fields(journey(state), &target);
+    let fields = crate::tui::forms::entry_fields(journey(state), &target);
     let row = fields.iter().position(|(f, _)| *f == field).expect("field");
     while !matches!(state.mode, Mode::EntryForm { row: r, .. } if r == 0) {
         update(state, Action::Up);
@@ -333,7 +314,7 @@ fn notes_are_written_in_a_text_area_with_several_lines() {
     let mut state = courier(dir.path());
     let index = state.corridor_selection().expect("selection");
     update(&mut state, Action::Edit);
-    let notes_row = super::fields(&journey(&state).touchpoints[index])
+    let notes_row = crate::tui::forms::touchpoint_fields(&journey(&state).touchpoints[index])
         .iter()
         .position(|(k, _)| *k == "notes")
         .expect("notes");
@@ -432,7 +413,7 @@ fn owner_and_stage_are_picked_by_type_ahead() {
     let mut state = courier(dir.path());
     let index = state.corridor_selection().expect("selection");
     let row_of = |state: &AppState, field: &str| {
-        super::fields(&journey(state).touchpoints[index])
+        crate::tui::forms::touchpoint_fields(&journey(state).touchpoints[index])
             .iter()
             .position(|(k, _)| *k == field)
             .expect("field")

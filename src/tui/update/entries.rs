@@ -3,92 +3,15 @@
 //! `model::assign` and are refused when `check` would report a new error.
 
 use super::Effect;
-use crate::analysis::{Severity, validate};
+use crate::analysis::new_errors;
 use crate::model::{
     Action as WorkItem, ActionStatus, Department, Id, Journey, Kind, Origin, Partner, Stage,
     Target, assign,
 };
-use crate::store::{Entry, FieldValue, header_fields};
 use crate::tui::action::Action;
+use crate::tui::forms::{entry_fields, targets};
 use crate::tui::history::Edit;
 use crate::tui::state::{AppState, Mode};
-
-/// Everything `E` can edit, with a label: the header first, then entries.
-pub fn targets(journey: &Journey) -> Vec<(Target, String)> {
-    let mut out = vec![(Target::Journey, format!("journey  {}", journey.title))];
-    let entry = |kind: Kind, id: &crate::model::Id, name: &str| {
-        (
-            Target::Entry(kind, id.clone()),
-            format!("{:<11}{id}  {name}", kind.noun()),
-        )
-    };
-    out.extend(
-        journey
-            .stages
-            .iter()
-            .map(|e| entry(Kind::Stage, &e.id, &e.name)),
-    );
-    out.extend(
-        journey
-            .departments
-            .iter()
-            .map(|e| entry(Kind::Department, &e.id, &e.name)),
-    );
-    out.extend(
-        journey
-            .partners
-            .iter()
-            .map(|e| entry(Kind::Partner, &e.id, &e.name)),
-    );
-    out.extend(
-        journey
-            .actions
-            .iter()
-            .map(|e| entry(Kind::Action, &e.id, &e.title)),
-    );
-    out
-}
-
-/// A field value as forms show it (lists joined with ` | `).
-pub fn text(value: Option<FieldValue>) -> String {
-    match value {
-        None => String::new(),
-        Some(FieldValue::Text(s)) => s,
-        Some(FieldValue::Integer(i)) => i.to_string(),
-        Some(FieldValue::Bool(b)) => b.to_string(),
-        Some(FieldValue::Date(d)) => d.to_string(),
-        Some(FieldValue::TextList(list)) => list.join(" | "),
-        Some(FieldValue::Metrics(m)) => m
-            .iter()
-            .map(|m| format!("{}={}", m.name, m.value))
-            .collect::<Vec<_>>()
-            .join(", "),
-    }
-}
-
-/// The fields of a target with their values as text (the header without
-/// `schema`, which is not the user's to change).
-pub fn fields(journey: &Journey, target: &Target) -> Vec<(&'static str, String)> {
-    let list = match target {
-        Target::Journey => header_fields(journey)
-            .into_iter()
-            .filter(|(k, _)| *k != "schema")
-            .collect(),
-        Target::Entry(kind, id) => match kind {
-            Kind::Stage => journey.stage(id).map(Entry::fields),
-            Kind::Department => journey.department(id).map(Entry::fields),
-            Kind::Partner => journey.partner(id).map(Entry::fields),
-            Kind::Action => journey
-                .actions
-                .iter()
-                .find(|a| &a.id == id)
-                .map(Entry::fields),
-            Kind::Touchpoint => journey.touchpoint(id.as_str()).map(Entry::fields),
-        }
-        .unwrap_or_default(),
-    };
-    list.into_iter().map(|(k, v)| (k, text(v))).collect()
-}
 
 /// `E`: the list of what can be edited.
 pub fn open_picker(state: &mut AppState) -> Effect {
@@ -153,7 +76,7 @@ pub fn picker(state: &mut AppState, row: usize, action: Action) -> Effect {
                 .map(|o| rearrange(&o.journey, kind, &id, &action));
             match result {
                 Some(Ok((after, focus))) => {
-                    record(state, after);
+                    replace(state, after);
                     let labels = state.opened().map_or(Vec::new(), |o| targets(&o.journey));
                     let row = labels
                         .iter()
@@ -180,17 +103,12 @@ pub fn picker(state: &mut AppState, row: usize, action: Action) -> Effect {
     Effect::Redraw
 }
 
-fn record(state: &mut AppState, after: Journey) {
-    if let Some(opened) = state.opened_mut() {
-        let edit = Edit::Journey {
-            before: Box::new(opened.journey.clone()),
-            after: Box::new(after),
-        };
-        opened.apply(&edit, false);
-        opened.history.record(edit);
+/// Records a journey-wide change (ids, entry order) for undo.
+fn replace(state: &mut AppState, after: Journey) {
+    if let Some(before) = state.opened().map(|o| Box::new(o.journey.clone())) {
+        let after = Box::new(after);
+        super::record(state, Edit::Journey { before, after });
     }
-    state.refresh_gap_rows();
-    state.clamp_selection();
 }
 
 /// What `J`, `K`, `a` and `d` do to a list of entries with ids.
@@ -317,7 +235,7 @@ pub fn form(
 ) -> Effect {
     let list = state
         .opened()
-        .map_or(Vec::new(), |o| fields(&o.journey, &target));
+        .map_or(Vec::new(), |o| entry_fields(&o.journey, &target));
     let Some((field, value)) = list.get(row.min(list.len().saturating_sub(1))).cloned() else {
         state.mode = Mode::Browse;
         return Effect::Redraw;
@@ -355,23 +273,13 @@ pub fn form(
     Effect::Redraw
 }
 
-fn errors(journey: &Journey) -> Vec<String> {
-    validate(journey)
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.message)
-        .collect()
-}
-
 /// Applies one value; returns the target as it is now called (an id may
 /// have been renamed).
 fn apply(state: &mut AppState, target: &Target, field: &str, text: &str) -> Result<Target, String> {
-    let opened = state.opened_mut().ok_or("no journey is open")?;
-    let before = opened.journey.clone();
+    let before = state.opened().ok_or("no journey is open")?.journey.clone();
     let mut after = before.clone();
     assign(&mut after, target, field, text).map_err(|e| e.to_string())?;
-    let known = errors(&before);
-    if let Some(new) = errors(&after).into_iter().find(|e| !known.contains(e)) {
+    if let Some(new) = new_errors(&before, &after).into_iter().next() {
         return Err(new);
     }
     let renamed = match (target, field) {
@@ -382,14 +290,7 @@ fn apply(state: &mut AppState, target: &Target, field: &str, text: &str) -> Resu
         _ => target.clone(),
     };
     if after != before {
-        let edit = Edit::Journey {
-            before: Box::new(before),
-            after: Box::new(after),
-        };
-        opened.apply(&edit, false);
-        opened.history.record(edit);
-        state.refresh_gap_rows();
-        state.clamp_selection();
+        replace(state, after);
     }
     Ok(renamed)
 }

@@ -8,6 +8,7 @@ mod modes;
 mod navigate;
 
 use super::action::Action;
+use super::history::Edit;
 use super::state::{AppState, Mode, View};
 
 /// What the loop must do after an update.
@@ -149,10 +150,27 @@ fn browse(state: &mut AppState, action: Action) -> Effect {
     }
 }
 
+/// Applies an edit to the open journey and records it for undo, then keeps
+/// the Gaps rows and the selection in step (on the touchpoint it changed).
+fn record(state: &mut AppState, edit: Edit) {
+    let focus = edit.focus(false);
+    if let Some(opened) = state.opened_mut() {
+        opened.apply(&edit, false);
+        opened.history.record(edit);
+    }
+    state.refresh_gap_rows();
+    if let Some(index) = focus {
+        state.select_touchpoint(index);
+    }
+    state.clamp_selection();
+}
+
 fn show(state: &mut AppState, view: View) -> Effect {
     state.view = view;
     Effect::Redraw
 }
 
+#[cfg(test)]
+mod test_support;
 #[cfg(test)]
 mod tests;

@@ -11,8 +11,8 @@ use super::super::theme::Theme;
 use super::centered;
 use crate::model::GapClass;
 use crate::text::{inert, truncate};
+use crate::tui::forms::{matches, targets, touchpoint_fields};
 use crate::tui::state::Opened;
-use crate::tui::update::edit::fields;
 
 /// What the form shows: which touchpoint, the field in focus, the text
 /// being typed and the reason the last value was refused.
@@ -30,12 +30,12 @@ pub fn render(opened: &Opened, form: &Form<'_>, theme: &Theme, frame: &mut Frame
     let Some(t) = opened.journey.touchpoints.get(form.index) else {
         return;
     };
-    let rows = fields(t);
+    let rows = touchpoint_fields(t);
     let title = format!(" Edit {} ", inert(t.id.as_str()));
     // While typing a stage, owner, partner or channel: what it matches.
     let hint = match (rows.get(form.row), form.input, form.error) {
         (Some((field, _)), Some(typed), None) => {
-            let found = crate::tui::update::edit::matches(&opened.journey, field, typed);
+            let found = matches(&opened.journey, field, typed);
             (!found.is_empty()).then(|| {
                 let list: Vec<String> = found
                     .iter()
@@ -143,7 +143,7 @@ pub fn render_text(
 /// The list `E` opens: the header and every stage, department, partner and
 /// action.
 pub fn render_picker(opened: &Opened, row: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let list = crate::tui::update::entries::targets(&opened.journey);
+    let list = targets(&opened.journey);
     let popup = centered(area, 90, area.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
     let height = usize::from(popup.height.saturating_sub(2));
