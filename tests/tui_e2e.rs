@@ -446,6 +446,17 @@ fn copy_journeys(dest: &Path) -> PathBuf {
     to
 }
 
+/// The courier journey alone in `one/journey.toml` of the session's
+/// folder: (folder, file, its text).
+fn one_journey(t: &Session) -> (PathBuf, PathBuf, String) {
+    let folder = t.path().join("one");
+    fs::create_dir_all(&folder).expect("create folder");
+    let path = folder.join("journey.toml");
+    fs::copy(Path::new(JOURNEYS).join("online-order-courier.toml"), &path).expect("copy");
+    let text = fs::read_to_string(&path).expect("read");
+    (folder, path, text)
+}
+
 /// Rows of the Gaps table: lines starting with a rank and a severity.
 fn gap_rows(screen: &str) -> usize {
     screen
@@ -1270,11 +1281,7 @@ fn editing_a_field_keeps_the_comments_of_the_file() {
     let Some(t) = Session::start("form", 100, 30) else {
         return;
     };
-    let folder = t.path().join("one");
-    fs::create_dir_all(&folder).expect("create folder");
-    let path = folder.join("journey.toml");
-    fs::copy(Path::new(JOURNEYS).join("online-order-courier.toml"), &path).expect("copy");
-    let before = fs::read_to_string(&path).expect("read");
+    let (_, path, before) = one_journey(&t);
     let done = t.shell("\"$CORRIDOR\" one/journey.toml");
     t.wait_for(CORRIDOR);
     t.keys(&["e"]);
@@ -1307,11 +1314,7 @@ fn a_dropped_link_loses_no_edit() {
     let Some(t) = Session::start("recover", 100, 30) else {
         return;
     };
-    let folder = t.path().join("one");
-    fs::create_dir_all(&folder).expect("create folder");
-    let path = folder.join("journey.toml");
-    fs::copy(Path::new(JOURNEYS).join("online-order-courier.toml"), &path).expect("copy");
-    let before = fs::read_to_string(&path).expect("read");
+    let (_, path, before) = one_journey(&t);
 
     let done = t.shell("\"$CORRIDOR\" one/journey.toml");
     t.wait_for(CORRIDOR);
@@ -1363,11 +1366,7 @@ fn another_writers_change_is_never_overwritten() {
     let Some(t) = Session::start("writers", 100, 30) else {
         return;
     };
-    let folder = t.path().join("one");
-    fs::create_dir_all(&folder).expect("create folder");
-    let path = folder.join("journey.toml");
-    fs::copy(Path::new(JOURNEYS).join("online-order-courier.toml"), &path).expect("copy");
-    let original = fs::read_to_string(&path).expect("read");
+    let (folder, path, original) = one_journey(&t);
     let done = t.shell("\"$CORRIDOR\" one/journey.toml");
     t.wait_for(CORRIDOR);
 
