@@ -14,7 +14,7 @@ fn imported(sandbox: &Sandbox, out: &str) -> Journey {
         loaded
             .warnings
             .iter()
-            .all(|w| w.severity != corridor::analysis::Severity::Error),
+            .all(|w| w.severity != corridor::model::Severity::Error),
         "no errors"
     );
     let check = sandbox.corridor(&["check", out]);

@@ -3,13 +3,11 @@
 //! semantic diff of two versions of a journey.
 
 pub mod diff;
-mod findings;
 mod gaps;
 pub mod matrix;
 mod ownership;
 mod validate;
 
-pub use findings::{Finding, Locus, Severity};
 pub use gaps::{DebtPoint, RankedGap, experience_debt, rank_gaps, severity};
 pub use ownership::{
     ChannelFigures, Figures, OwnerFigures, PartnerFigures, channel_figures, department_figures,

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Finding, Locus};
+use crate::model::{Finding, Locus};
 use crate::model::{GapClass, Id, Journey, Kind};
 
 /// Every semantic finding of a journey whose structure parsed, in entry order.
@@ -21,7 +21,7 @@ pub fn new_errors(before: &Journey, after: &Journey) -> Vec<String> {
     let errors = |j: &Journey| -> Vec<String> {
         validate(j)
             .into_iter()
-            .filter(|f| f.severity == super::Severity::Error)
+            .filter(|f| f.severity == crate::model::Severity::Error)
             .map(|f| f.message)
             .collect()
     };

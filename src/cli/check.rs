@@ -7,7 +7,8 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::{FINDINGS, OK, USAGE, output};
-use crate::analysis::{Finding, Severity, validate};
+use crate::analysis::validate;
+use crate::model::{Finding, Severity};
 use crate::store::{LineIndex, SourceMap, StoreError, parse_journey, read_text};
 use crate::text::{inert, plural};
 
@@ -35,7 +36,7 @@ pub struct Located {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    pub severity: &'static str,
+    pub severity: Severity,
     pub message: String,
 }
 
@@ -44,7 +45,11 @@ impl Located {
     pub fn render(&self) -> String {
         inert(&format!(
             "{}:{}:{}: {}: {}",
-            self.file, self.line, self.column, self.severity, self.message
+            self.file,
+            self.line,
+            self.column,
+            self.severity.name(),
+            self.message
         ))
     }
 }
@@ -62,7 +67,7 @@ pub fn locate(file: &str, text: &str, map: &SourceMap, findings: &[Finding]) -> 
                 file: inert(file),
                 line,
                 column,
-                severity: f.severity.name(),
+                severity: f.severity,
                 message: inert(&f.message),
             }
         })
@@ -101,7 +106,7 @@ fn check_file(file: &Path) -> Result<Vec<Located>, StoreError> {
             file: inert(&name),
             line: 1,
             column: 1,
-            severity: Severity::Error.name(),
+            severity: Severity::Error,
             message: "not UTF-8 text".into(),
         }]),
         Err(e) => Err(e),
@@ -151,7 +156,7 @@ pub fn run(args: &CheckArgs) -> u8 {
             }
         }
     }
-    let errors = all.iter().filter(|f| f.severity == "error").count();
+    let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = all.len() - errors;
     let mut out = std::io::stdout().lock();
     let written = match args.format {

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 
 use super::{OK, USAGE, output};
-use crate::analysis::{Severity, validate};
+use crate::analysis::validate;
+use crate::model::Severity;
 use crate::model::{Journey, Kind, Target, assign};
 use crate::report::csv_import::{self, metric_name, read_table};
 use crate::report::import_builder::ImportError;

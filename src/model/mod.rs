@@ -2,6 +2,7 @@
 
 mod assign;
 mod entities;
+mod finding;
 mod ids;
 mod score;
 
@@ -10,5 +11,6 @@ pub use entities::{
     Action, ActionStatus, Date, Department, Journey, Kind, Metric, Origin, Partner, Phase, Stage,
     Touchpoint,
 };
+pub use finding::{Finding, Locus, Severity};
 pub use ids::{Id, IdError};
 pub use score::{Emotion, Gap, GapClass, RangeError, Score};

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::analysis::Severity;
 use crate::model::Journey;
+use crate::model::Severity;
 use crate::store::{LineIndex, StoreError, parse_journey, read_text};
 
 /// One error of a file that could not be read as a journey.

@@ -25,8 +25,8 @@ pub use parse::{Parsed, parse_journey};
 pub use recovery::{Recovered, RecoveryError, RecoveryStore, differences, rebase};
 pub use source::{EntrySpans, LineIndex, SourceMap};
 
-use crate::analysis::{Finding, Severity};
 use crate::model::Journey;
+use crate::model::{Finding, Severity};
 
 /// Why loading or saving failed. The TUI and CLI branch on these.
 #[derive(Debug, thiserror::Error)]

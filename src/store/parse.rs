@@ -8,11 +8,11 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::source::{EntrySpans, SourceMap};
-use crate::analysis::{Finding, Locus};
 use crate::model::{
     Action, ActionStatus, Date, Department, Emotion, Id, Journey, Kind, Metric, Origin, Partner,
     Phase, Score, Stage, Touchpoint,
 };
+use crate::model::{Finding, Locus};
 
 /// The outcome of parsing one file: the journey when its structure is valid,
 /// the findings of parsing, and where everything sits.
@@ -84,7 +84,7 @@ pub fn parse_journey(text: &str) -> Parsed {
     });
     let has_errors = findings
         .iter()
-        .any(|f| f.severity == crate::analysis::Severity::Error);
+        .any(|f| f.severity == crate::model::Severity::Error);
     let journey = match (has_errors, title) {
         (false, Some(title)) => Some(Journey {
             schema: schema.unwrap_or(Journey::SCHEMA),

@@ -14,8 +14,8 @@ use std::time::SystemTime;
 use atomic_write_file::unix::OpenOptionsExt as _;
 
 use super::{LineIndex, parse_journey};
-use crate::analysis::Severity;
 use crate::analysis::diff::{FieldChange, GapChange, Status, diff};
+use crate::model::Severity;
 use crate::model::{Gap, Id, Journey, Origin};
 use crate::text::inert;
 

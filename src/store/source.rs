@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::analysis::Locus;
 use crate::model::Kind;
+use crate::model::Locus;
 
 /// Spans of one `[[table]]` entry: its header and each of its values.
 #[derive(Debug, Clone, Default)]

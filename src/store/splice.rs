@@ -8,7 +8,7 @@
 use super::edit::to_value;
 use super::fields::{Entry, Field, FieldValue, header_fields};
 use super::source::SourceMap;
-use crate::analysis::Locus;
+use crate::model::Locus;
 use crate::model::{Journey, Kind};
 
 /// One value to replace.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::state::Mode;
 use super::state::{AppState, Entry, Opened};
-use crate::analysis::Severity;
+use crate::model::Severity;
 use crate::store::{
     JourneyLock, LineIndex, LockError, RecoveryStore, StoreError, differences, journey_files, load,
     rebase,

@@ -122,7 +122,7 @@ impl Template {
         }
         if let Some(error) = check_text("template", &text)
             .into_iter()
-            .find(|f| f.severity == "error")
+            .find(|f| f.severity == crate::model::Severity::Error)
         {
             return Err(format!("template {name}: {}", error.message));
         }
