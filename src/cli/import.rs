@@ -177,25 +177,11 @@ fn new_file(kind: &str, args: &NewFileArgs, import: impl Fn(&str, &str) -> Impor
 
 /// Which touchpoint field a metrics column sets, if any.
 fn metrics_field(header: &str, raw: &str) -> Option<String> {
-    const TEXT_FIELDS: [&str; 13] = [
-        "name",
-        "stage",
-        "channel",
-        "owner",
-        "partner",
-        "moment_of_truth",
-        "expectation",
-        "expected",
-        "experience",
-        "emotion",
-        "evidence",
-        "notes",
-        "phase",
-    ];
     match header {
         "id" => None,
         "actual" => Some("actual".into()),
-        h if TEXT_FIELDS.contains(&h) => None,
+        // Any other touchpoint field (or a stage's phase) is not a metric.
+        h if h == "phase" || Kind::Touchpoint.field(h).is_some() => None,
         h => Some(format!(
             "metrics.{}",
             metric_name(h, raw).unwrap_or(raw.trim())

@@ -1,7 +1,11 @@
 //! Setting one field of a journey from text, as `corridor set` and forms do:
-//! the value is parsed and checked against the field's type and range.
+//! the value is parsed by the field's type (from `model::field`) and checked
+//! against its range.
 
-use super::{ActionStatus, Date, Emotion, Id, Journey, Kind, Metric, Phase, Score, Touchpoint};
+use super::field::{FieldSpec, FieldType, FieldValue, HEADER, header_field};
+use super::{
+    ActionStatus, Date, Emotion, Field, Id, Journey, Kind, Metric, Phase, Score, Touchpoint,
+};
 
 /// What an assignment addresses: the journey header or one entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,22 +34,6 @@ fn bad(field: &str, why: impl Into<String>) -> AssignError {
     }
 }
 
-fn optional(value: &str) -> Option<String> {
-    (!value.is_empty()).then(|| value.to_owned())
-}
-
-fn required(field: &str, value: &str) -> Result<String, AssignError> {
-    optional(value).ok_or_else(|| AssignError::Required(field.to_owned()))
-}
-
-fn id(field: &str, value: &str) -> Result<Id, AssignError> {
-    Id::new(value).map_err(|e| bad(field, format!("{value:?} is not a valid id: {e}")))
-}
-
-fn optional_id(field: &str, value: &str) -> Result<Option<Id>, AssignError> {
-    optional(value).map(|v| id(field, &v)).transpose()
-}
-
 fn integer(field: &str, value: &str) -> Result<i64, AssignError> {
     value
         .trim_start_matches('+')
@@ -53,13 +41,81 @@ fn integer(field: &str, value: &str) -> Result<i64, AssignError> {
         .map_err(|_| bad(field, format!("{value:?} is not a whole number")))
 }
 
-fn score(field: &str, value: &str) -> Result<Option<Score>, AssignError> {
+/// Parses `value` as the field's type; `None` clears an optional field.
+pub fn parse_value(spec: FieldSpec, value: &str) -> Result<Option<FieldValue>, AssignError> {
+    let key = spec.field.key();
     if value.is_empty() {
-        return Ok(None);
+        return match (spec.required, spec.ty) {
+            (_, FieldType::Flag) => Ok(None),
+            (true, _) => Err(AssignError::Required(key.to_owned())),
+            (false, _) => Ok(None),
+        };
     }
-    Score::new(integer(field, value)?)
-        .map(Some)
-        .map_err(|e| bad(field, e.to_string()))
+    let text = || Ok(Some(FieldValue::Text(value.to_owned())));
+    match spec.ty {
+        FieldType::Schema | FieldType::Metrics => Err(bad(key, "is not set this way")),
+        FieldType::Line | FieldType::Lines | FieldType::Channel => text(),
+        FieldType::Id | FieldType::Ref(_) => Id::new(value)
+            .map(|id| Some(FieldValue::Text(id.to_string())))
+            .map_err(|e| bad(key, format!("{value:?} is not a valid id: {e}"))),
+        FieldType::Score => Score::new(integer(key, value)?)
+            .map(|s| Some(FieldValue::Integer(s.get().into())))
+            .map_err(|e| bad(key, e.to_string())),
+        FieldType::Emotion => Emotion::new(integer(key, value)?)
+            .map(|e| Some(FieldValue::Integer(e.get().into())))
+            .map_err(|e| bad(key, e.to_string())),
+        FieldType::Flag => match value {
+            "true" | "yes" => Ok(Some(FieldValue::Bool(true))),
+            "false" | "no" => Ok(None),
+            _ => Err(bad(key, "must be true or false")),
+        },
+        FieldType::Phase => match Phase::parse(value) {
+            Some(_) => text(),
+            None => Err(bad(key, "must be buy, own or advocate")),
+        },
+        FieldType::Status => match ActionStatus::parse(value) {
+            Some(_) => text(),
+            None => Err(bad(key, "must be open, doing or done")),
+        },
+        FieldType::Date => Date::parse(value)
+            .map(|d| Some(FieldValue::Date(d)))
+            .ok_or_else(|| bad(key, format!("{value:?} is not a date like 2026-12-15"))),
+        FieldType::TextList => Ok(Some(FieldValue::TextList(vec![value.to_owned()]))),
+    }
+}
+
+fn text(value: Option<FieldValue>) -> Option<String> {
+    match value {
+        Some(FieldValue::Text(s)) => Some(s),
+        _ => None,
+    }
+}
+
+fn required(field: Field, value: Option<FieldValue>) -> Result<String, AssignError> {
+    text(value).ok_or_else(|| AssignError::Required(field.key().to_owned()))
+}
+
+fn id(field: Field, value: Option<FieldValue>) -> Result<Option<Id>, AssignError> {
+    text(value)
+        .map(|t| Id::new(&t).map_err(|e| bad(field.key(), e.to_string())))
+        .transpose()
+}
+
+fn required_id(field: Field, value: Option<FieldValue>) -> Result<Id, AssignError> {
+    id(field, value)?.ok_or_else(|| AssignError::Required(field.key().to_owned()))
+}
+
+fn integer_value(value: Option<FieldValue>) -> Option<i64> {
+    match value {
+        Some(FieldValue::Integer(i)) => Some(i),
+        _ => None,
+    }
+}
+
+fn score(field: Field, value: Option<FieldValue>) -> Result<Option<Score>, AssignError> {
+    integer_value(value)
+        .map(|i| Score::new(i).map_err(|e| bad(field.key(), e.to_string())))
+        .transpose()
 }
 
 /// Sets `field` of `target` to `value`. An empty value clears an optional
@@ -71,149 +127,187 @@ pub fn assign(
     field: &str,
     value: &str,
 ) -> Result<(), AssignError> {
-    match target {
-        Target::Journey => assign_header(journey, field, value),
-        Target::Entry(kind, entry) => {
-            if field == "id" {
-                let new = id(field, value)?;
-                return rename(journey, *kind, entry, new);
-            }
-            match kind {
-                Kind::Stage => {
-                    let stage = journey.stages.iter_mut().find(|s| &s.id == entry);
-                    let stage = stage.ok_or_else(|| missing(*kind, entry))?;
-                    match field {
-                        "name" => stage.name = required(field, value)?,
-                        "phase" => {
-                            stage.phase =
-                                match value {
-                                    "" => None,
-                                    v => Some(Phase::parse(v).ok_or_else(|| {
-                                        bad(field, "must be buy, own or advocate")
-                                    })?),
-                                }
-                        }
-                        _ => return Err(AssignError::NoSuchField("stage", field.into())),
-                    }
-                }
-                Kind::Department => {
-                    let d = journey.departments.iter_mut().find(|d| &d.id == entry);
-                    let d = d.ok_or_else(|| missing(*kind, entry))?;
-                    match field {
-                        "name" => d.name = required(field, value)?,
-                        "lead" => d.lead = optional(value),
-                        _ => return Err(AssignError::NoSuchField("department", field.into())),
-                    }
-                }
-                Kind::Partner => {
-                    let p = journey.partners.iter_mut().find(|p| &p.id == entry);
-                    let p = p.ok_or_else(|| missing(*kind, entry))?;
-                    match field {
-                        "name" => p.name = required(field, value)?,
-                        "role" => p.role = optional(value),
-                        _ => return Err(AssignError::NoSuchField("partner", field.into())),
-                    }
-                }
-                Kind::Touchpoint => {
-                    let t = journey.touchpoint_mut(entry.as_str());
-                    assign_touchpoint(t.ok_or_else(|| missing(*kind, entry))?, field, value)?;
-                }
-                Kind::Action => {
-                    let a = journey.actions.iter_mut().find(|a| &a.id == entry);
-                    let a = a.ok_or_else(|| missing(*kind, entry))?;
-                    match field {
-                        "touchpoint" => a.touchpoint = id(field, value)?,
-                        "title" => a.title = required(field, value)?,
-                        "owner" => a.owner = optional_id(field, value)?,
-                        "status" => {
-                            a.status = ActionStatus::parse(value)
-                                .ok_or_else(|| bad(field, "must be open, doing or done"))?
-                        }
-                        "due" => {
-                            a.due = match value {
-                                "" => None,
-                                v => Some(Date::parse(v).ok_or_else(|| {
-                                    bad(field, format!("{v:?} is not a date like 2026-12-15"))
-                                })?),
-                            }
-                        }
-                        _ => return Err(AssignError::NoSuchField("action", field.into())),
-                    }
-                }
-            }
-            Ok(())
+    let (kind, entry) = match target {
+        Target::Journey => {
+            let spec = header_field(field)
+                .filter(|s| s.ty != FieldType::Schema)
+                .ok_or_else(|| AssignError::NoSuchField("journey", field.into()))?;
+            return set_header(journey, spec.field, parse_value(spec, value)?);
+        }
+        Target::Entry(kind, entry) => (*kind, entry),
+    };
+    if kind == Kind::Touchpoint {
+        let t = journey.touchpoint_mut(entry.as_str());
+        let t = t.ok_or_else(|| missing(kind, entry))?;
+        if let Some(name) = field.strip_prefix("metrics.") {
+            return set_metric(t, field, name, value);
+        }
+        if field == "evidence+" {
+            let item = parse_value(
+                FieldSpec {
+                    required: true,
+                    ..TOUCHPOINT_EVIDENCE
+                },
+                value,
+            )?;
+            let Some(FieldValue::TextList(items)) = item else {
+                return Err(AssignError::Required(field.into()));
+            };
+            t.evidence.extend(items);
+            return Ok(());
         }
     }
+    let spec = kind
+        .field(field)
+        .filter(|s| s.ty != FieldType::Metrics)
+        .ok_or_else(|| AssignError::NoSuchField(kind.noun(), field.into()))?;
+    if spec.field == Field::Id {
+        let new = required_id(Field::Id, parse_value(spec, value)?)?;
+        return rename(journey, kind, entry, new);
+    }
+    let value = parse_value(spec, value)?;
+    let not_found = || missing(kind, entry);
+    let f = spec.field;
+    match kind {
+        Kind::Stage => {
+            let s = journey.stages.iter_mut().find(|s| &s.id == entry);
+            let s = s.ok_or_else(not_found)?;
+            match f {
+                Field::Name => s.name = required(f, value)?,
+                Field::Phase => s.phase = text(value).and_then(|p| Phase::parse(&p)),
+                _ => return Err(AssignError::NoSuchField("stage", field.into())),
+            }
+        }
+        Kind::Department => {
+            let d = journey.departments.iter_mut().find(|d| &d.id == entry);
+            let d = d.ok_or_else(not_found)?;
+            match f {
+                Field::Name => d.name = required(f, value)?,
+                Field::Lead => d.lead = text(value),
+                _ => return Err(AssignError::NoSuchField("department", field.into())),
+            }
+        }
+        Kind::Partner => {
+            let p = journey.partners.iter_mut().find(|p| &p.id == entry);
+            let p = p.ok_or_else(not_found)?;
+            match f {
+                Field::Name => p.name = required(f, value)?,
+                Field::Role => p.role = text(value),
+                _ => return Err(AssignError::NoSuchField("partner", field.into())),
+            }
+        }
+        Kind::Touchpoint => {
+            let t = journey.touchpoint_mut(entry.as_str());
+            set_touchpoint(t.ok_or_else(not_found)?, f, value)?;
+        }
+        Kind::Action => {
+            let a = journey.actions.iter_mut().find(|a| &a.id == entry);
+            let a = a.ok_or_else(not_found)?;
+            match f {
+                Field::Touchpoint => a.touchpoint = required_id(f, value)?,
+                Field::Title => a.title = required(f, value)?,
+                Field::Owner => a.owner = id(f, value)?,
+                Field::Status => {
+                    a.status = text(value)
+                        .and_then(|s| ActionStatus::parse(&s))
+                        .unwrap_or_default()
+                }
+                Field::Due => {
+                    a.due = match value {
+                        Some(FieldValue::Date(d)) => Some(d),
+                        _ => None,
+                    }
+                }
+                _ => return Err(AssignError::NoSuchField("action", field.into())),
+            }
+        }
+    }
+    Ok(())
 }
+
+const TOUCHPOINT_EVIDENCE: FieldSpec = FieldSpec {
+    field: Field::Evidence,
+    ty: FieldType::TextList,
+    required: false,
+};
 
 fn missing(kind: Kind, id: &Id) -> AssignError {
     AssignError::NoSuchEntry(kind.noun(), id.to_string())
 }
 
-fn assign_header(journey: &mut Journey, field: &str, value: &str) -> Result<(), AssignError> {
+fn set_header(
+    journey: &mut Journey,
+    field: Field,
+    value: Option<FieldValue>,
+) -> Result<(), AssignError> {
     match field {
-        "title" => journey.title = required(field, value)?,
-        "persona" => journey.persona = optional(value),
-        "promise" => journey.promise = optional(value),
-        "description" => journey.description = optional(value),
-        _ => return Err(AssignError::NoSuchField("journey", field.into())),
+        Field::Title => journey.title = required(field, value)?,
+        Field::Persona => journey.persona = text(value),
+        Field::Promise => journey.promise = text(value),
+        Field::Description => journey.description = text(value),
+        _ => {
+            debug_assert!(HEADER.iter().any(|s| s.field == field));
+            return Err(AssignError::NoSuchField("journey", field.key().into()));
+        }
     }
     Ok(())
 }
 
-fn assign_touchpoint(t: &mut Touchpoint, field: &str, value: &str) -> Result<(), AssignError> {
-    if let Some(name) = field.strip_prefix("metrics.") {
-        if name.is_empty() {
-            return Err(bad(field, "name the metric: metrics.NAME"));
-        }
-        let position = t.metrics.iter().position(|m| m.name == name);
-        if value.is_empty() {
-            if let Some(p) = position {
-                t.metrics.remove(p);
-            }
-            return Ok(());
-        }
-        let number: f64 = value
-            .parse()
-            .ok()
-            .filter(|v: &f64| v.is_finite())
-            .ok_or_else(|| bad(field, format!("{value:?} is not a number")))?;
-        match position {
-            Some(p) => t.metrics[p].value = number,
-            None => t.metrics.push(Metric {
-                name: name.to_owned(),
-                value: number,
-            }),
+fn set_metric(t: &mut Touchpoint, field: &str, name: &str, value: &str) -> Result<(), AssignError> {
+    if name.is_empty() {
+        return Err(bad(field, "name the metric: metrics.NAME"));
+    }
+    let position = t.metrics.iter().position(|m| m.name == name);
+    if value.is_empty() {
+        if let Some(p) = position {
+            t.metrics.remove(p);
         }
         return Ok(());
     }
+    let number: f64 = value
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| bad(field, format!("{value:?} is not a number")))?;
+    match position {
+        Some(p) => t.metrics[p].value = number,
+        None => t.metrics.push(Metric {
+            name: name.to_owned(),
+            value: number,
+        }),
+    }
+    Ok(())
+}
+
+fn set_touchpoint(
+    t: &mut Touchpoint,
+    field: Field,
+    value: Option<FieldValue>,
+) -> Result<(), AssignError> {
     match field {
-        "stage" => t.stage = id(field, value)?,
-        "name" => t.name = required(field, value)?,
-        "channel" => t.channel = optional(value),
-        "owner" => t.owner = optional_id(field, value)?,
-        "partner" => t.partner = optional_id(field, value)?,
-        "moment_of_truth" => {
-            t.moment_of_truth = match value {
-                "true" | "yes" => true,
-                "false" | "no" | "" => false,
-                _ => return Err(bad(field, "must be true or false")),
+        Field::Stage => t.stage = required_id(field, value)?,
+        Field::Name => t.name = required(field, value)?,
+        Field::Channel => t.channel = text(value),
+        Field::Owner => t.owner = id(field, value)?,
+        Field::Partner => t.partner = id(field, value)?,
+        Field::MomentOfTruth => t.moment_of_truth = value == Some(FieldValue::Bool(true)),
+        Field::Expectation => t.expectation = text(value),
+        Field::Expected => t.expected = score(field, value)?,
+        Field::Experience => t.experience = text(value),
+        Field::Actual => t.actual = score(field, value)?,
+        Field::Emotion => {
+            t.emotion = integer_value(value)
+                .map(|i| Emotion::new(i).map_err(|e| bad(field.key(), e.to_string())))
+                .transpose()?
+        }
+        Field::Evidence => {
+            t.evidence = match value {
+                Some(FieldValue::TextList(items)) => items,
+                _ => Vec::new(),
             }
         }
-        "expectation" => t.expectation = optional(value),
-        "expected" => t.expected = score(field, value)?,
-        "experience" => t.experience = optional(value),
-        "actual" => t.actual = score(field, value)?,
-        "emotion" => {
-            t.emotion = match value {
-                "" => None,
-                v => Some(Emotion::new(integer(field, v)?).map_err(|e| bad(field, e.to_string()))?),
-            }
-        }
-        "evidence" => t.evidence = optional(value).into_iter().collect(),
-        "evidence+" => t.evidence.push(required(field, value)?),
-        "notes" => t.notes = optional(value),
-        _ => return Err(AssignError::NoSuchField("touchpoint", field.into())),
+        Field::Notes => t.notes = text(value),
+        _ => return Err(AssignError::NoSuchField("touchpoint", field.key().into())),
     }
     Ok(())
 }
@@ -290,6 +384,10 @@ pub fn rename(journey: &mut Journey, kind: Kind, old: &Id, new: Id) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn id(field: &str, value: &str) -> Result<Id, AssignError> {
+        Id::new(value).map_err(|e| bad(field, e.to_string()))
+    }
 
     fn journey() -> Result<Journey, AssignError> {
         let mut j = Journey {

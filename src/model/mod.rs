@@ -2,14 +2,18 @@
 
 mod assign;
 mod entities;
+mod field;
 mod finding;
 mod ids;
 mod score;
 
-pub use assign::{AssignError, Target, assign, rename};
+pub use assign::{AssignError, Target, assign, parse_value, rename};
 pub use entities::{
     Action, ActionStatus, Date, Department, Journey, Kind, Metric, Origin, Partner, Phase, Stage,
     Touchpoint,
+};
+pub use field::{
+    Entry, Field, FieldEntry, FieldSpec, FieldType, FieldValue, HEADER, header_field, header_fields,
 };
 pub use finding::{Finding, Locus, Severity};
 pub use ids::{Id, IdError};

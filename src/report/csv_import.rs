@@ -12,21 +12,19 @@
 //! checked as `corridor set` checks them.
 
 use super::import_builder::{Builder, ImportError};
-use crate::model::{Id, Journey, Kind, Phase, Target, assign};
+use crate::model::{Field, Id, Journey, Kind, Phase, Target, assign};
 
-/// Fields a touchpoint row may set besides `id`, `name`, `stage`, `owner`,
-/// `partner` and `phase`.
-const FIELDS: [&str; 9] = [
-    "channel",
-    "moment_of_truth",
-    "expectation",
-    "expected",
-    "experience",
-    "actual",
-    "emotion",
-    "notes",
-    "evidence",
-];
+/// Whether a touchpoint row may set `header` as a plain field: every
+/// touchpoint field but `id`, `name`, `stage`, `owner`, `partner` (which
+/// create entries) and `metrics` (set as `metrics.NAME`).
+fn plain_field(header: &str) -> bool {
+    Kind::Touchpoint.field(header).is_some_and(|s| {
+        !matches!(
+            s.field,
+            Field::Id | Field::Name | Field::Stage | Field::Owner | Field::Partner | Field::Metrics
+        )
+    })
+}
 
 /// A CSV table: normalised header names and rows with their line numbers.
 #[derive(Debug)]
@@ -113,7 +111,7 @@ pub fn import(text: &str, title: &str) -> Result<(Journey, Vec<ImportError>), Ve
     let known = ["id", "name", "stage", "owner", "partner", "phase"];
     for (i, h) in table.headers.iter().enumerate() {
         let used = known.contains(&h.as_str())
-            || FIELDS.contains(&h.as_str())
+            || plain_field(h)
             || metric_name(h, &table.raw_headers[i]).is_some();
         if !used {
             warnings.push(ImportError::new(
@@ -196,7 +194,7 @@ fn import_row(
         let field = match metric_name(header, &table.raw_headers[i]) {
             Some(metric) => format!("metrics.{metric}"),
             None if header == "evidence" => "evidence+".to_owned(),
-            None if FIELDS.contains(&header.as_str()) => header.clone(),
+            None if plain_field(header) => header.clone(),
             None => continue,
         };
         assign(builder.journey_mut(), &target, &field, value).map_err(|e| e.to_string())?;

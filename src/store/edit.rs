@@ -4,7 +4,7 @@
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Key, Table, Value};
 
-use super::fields::{Entry, Field, FieldValue, header_fields};
+use crate::model::{Entry, FieldEntry, FieldValue, header_fields};
 use crate::model::{Journey, Kind};
 
 /// The document could not be edited as asked.
@@ -121,11 +121,11 @@ fn sync_kind<E: Entry + PartialEq>(
 
 /// A table for an entry created since load, in the canonical key order and
 /// set apart from the table above by one blank line.
-fn new_table(fields: &[Field]) -> Table {
+fn new_table(fields: &[FieldEntry]) -> Table {
     let mut table = Table::new();
-    for (key, value) in fields {
+    for (field, value) in fields {
         if let Some(value) = value {
-            table.insert(key, Item::Value(to_value(value, None)));
+            table.insert(field.key(), Item::Value(to_value(value, None)));
         }
     }
     table.decor_mut().set_prefix("\n");
@@ -135,11 +135,12 @@ fn new_table(fields: &[Field]) -> Table {
 /// Edits `table` so its fields go from `before` to `after`: unchanged keys
 /// are not touched, changed values keep their decor (spacing and trailing
 /// comments), new keys go after the previous key in canonical order.
-pub fn sync_fields(table: &mut Table, before: &[Field], after: &[Field]) {
-    for (n, (key, new)) in after.iter().enumerate() {
+pub fn sync_fields(table: &mut Table, before: &[FieldEntry], after: &[FieldEntry]) {
+    for (n, (field, new)) in after.iter().enumerate() {
+        let key = field.key();
         let old = before
             .iter()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| k == field)
             .and_then(|(_, v)| v.as_ref());
         if old == new.as_ref() {
             continue;
@@ -155,7 +156,7 @@ pub fn sync_fields(table: &mut Table, before: &[Field], after: &[Field]) {
                     let anchor = after[..n]
                         .iter()
                         .rev()
-                        .map(|(k, _)| *k)
+                        .map(|(k, _)| k.key())
                         .find(|k| table.contains_key(k));
                     insert_after(table, anchor, key, to_value(value, None));
                 }

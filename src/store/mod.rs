@@ -3,7 +3,6 @@
 
 mod canonical;
 mod edit;
-mod fields;
 mod git;
 mod lock;
 mod order;
@@ -16,9 +15,9 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+pub use crate::model::{Entry, FieldValue, header_fields};
 pub use canonical::{CanonicalError, format as canonical_format, render_new};
 pub use edit::EditError;
-pub use fields::{Entry, FieldValue, header_fields};
 pub use git::{GitError, read_at_revision};
 pub use lock::{JourneyLock, LockError, lock_path};
 pub use parse::{Parsed, parse_journey};

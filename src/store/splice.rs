@@ -6,9 +6,9 @@
 //! removed or moved, lists and metrics) goes through `edit::apply`.
 
 use super::edit::to_value;
-use super::fields::{Entry, Field, FieldValue, header_fields};
 use super::source::SourceMap;
 use crate::model::Locus;
+use crate::model::{Entry, FieldEntry, FieldValue, header_fields};
 use crate::model::{Journey, Kind};
 
 /// One value to replace.
@@ -107,8 +107,8 @@ fn diff_kind<E: Entry + PartialEq>(
 /// Records changed scalar values; `None` when a key would appear or go, or
 /// a list or table changed.
 fn diff_fields(
-    before: &[Field],
-    after: &[Field],
+    before: &[FieldEntry],
+    after: &[FieldEntry],
     changes: &mut Vec<Change>,
     locus: impl Fn(&'static str) -> Locus,
 ) -> Option<()> {
@@ -119,7 +119,7 @@ fn diff_fields(
             (Some(_), Some(value)) => match value {
                 FieldValue::TextList(_) | FieldValue::Metrics(_) => return None,
                 value => changes.push(Change {
-                    locus: locus(key),
+                    locus: locus(key.key()),
                     value: value.clone(),
                 }),
             },

@@ -64,7 +64,7 @@ pub fn entry_fields(journey: &Journey, target: &Target) -> Vec<(&'static str, St
     let list = match target {
         Target::Journey => header_fields(journey)
             .into_iter()
-            .filter(|(k, _)| *k != "schema")
+            .filter(|(k, _)| *k != crate::model::Field::Schema)
             .collect(),
         Target::Entry(kind, id) => match kind {
             Kind::Stage => journey.stage(id).map(Entry::fields),
@@ -79,7 +79,7 @@ pub fn entry_fields(journey: &Journey, target: &Target) -> Vec<(&'static str, St
         }
         .unwrap_or_default(),
     };
-    list.into_iter().map(|(k, v)| (k, text(v))).collect()
+    list.into_iter().map(|(k, v)| (k.key(), text(v))).collect()
 }
 
 /// The form's fields: a touchpoint's fields in file order, but `metrics`
@@ -87,8 +87,8 @@ pub fn entry_fields(journey: &Journey, target: &Target) -> Vec<(&'static str, St
 pub fn touchpoint_fields(t: &Touchpoint) -> Vec<(&'static str, String)> {
     t.fields()
         .into_iter()
-        .filter(|(key, _)| *key != "metrics")
-        .map(|(key, value)| (key, text(value)))
+        .filter(|(key, _)| *key != crate::model::Field::Metrics)
+        .map(|(key, value)| (key.key(), text(value)))
         .collect()
 }
 

@@ -73,7 +73,7 @@ pub(super) fn entry_diffs(old: &Journey, new: &Journey) -> Vec<EntryDiff> {
         &new.stages,
         |e| &e.id,
         |e| &e.name,
-        fields::stage_changes,
+        fields::entry_changes,
         &mut out,
     );
     diff_kind(
@@ -82,7 +82,7 @@ pub(super) fn entry_diffs(old: &Journey, new: &Journey) -> Vec<EntryDiff> {
         &new.departments,
         |e| &e.id,
         |e| &e.name,
-        fields::department_changes,
+        fields::entry_changes,
         &mut out,
     );
     diff_kind(
@@ -91,7 +91,7 @@ pub(super) fn entry_diffs(old: &Journey, new: &Journey) -> Vec<EntryDiff> {
         &new.partners,
         |e| &e.id,
         |e| &e.name,
-        fields::partner_changes,
+        fields::entry_changes,
         &mut out,
     );
     diff_kind(
@@ -100,7 +100,7 @@ pub(super) fn entry_diffs(old: &Journey, new: &Journey) -> Vec<EntryDiff> {
         &new.actions,
         |e| &e.id,
         |e| &e.title,
-        fields::action_changes,
+        fields::entry_changes,
         &mut out,
     );
     out

@@ -1,7 +1,7 @@
 //! The fields of each kind of entry as comparable text, and the changes
 //! between two versions of one entry, field by field.
 
-use crate::model::{Action, Department, Journey, Partner, Stage, Touchpoint};
+use crate::model::{Entry, Field, FieldType, HEADER, Journey, Touchpoint, header_fields};
 
 /// One field that differs; `None` means absent on that side.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,12 +13,16 @@ pub struct FieldChange {
 
 type Values = Vec<(&'static str, Option<String>)>;
 
-fn text(value: &Option<String>) -> Option<String> {
-    value.clone()
-}
-
-fn shown<T: ToString>(value: Option<T>) -> Option<String> {
-    value.map(|v| v.to_string())
+/// An entry's fields as text, in file order, from the one field table;
+/// lists and metrics (compared item by item) and `skip` left out.
+fn values<E: Entry>(entry: &E, skip: &[Field]) -> Values {
+    E::KIND
+        .fields()
+        .iter()
+        .filter(|s| !matches!(s.ty, FieldType::TextList | FieldType::Metrics))
+        .filter(|s| !skip.contains(&s.field))
+        .map(|s| (s.field.key(), s.text(entry.get(s.field).as_ref())))
+        .collect()
 }
 
 /// Fields in both lists that differ, in list order.
@@ -35,82 +39,25 @@ fn compare(old: Values, new: Values) -> Vec<FieldChange> {
 }
 
 fn header(j: &Journey) -> Values {
-    vec![
-        ("schema", Some(j.schema.to_string())),
-        ("title", Some(j.title.clone())),
-        ("persona", text(&j.persona)),
-        ("promise", text(&j.promise)),
-        ("description", text(&j.description)),
-    ]
+    header_fields(j)
+        .into_iter()
+        .zip(HEADER)
+        .map(|((field, value), spec)| (field.key(), spec.text(value.as_ref())))
+        .collect()
 }
 
 pub fn header_changes(old: &Journey, new: &Journey) -> Vec<FieldChange> {
     compare(header(old), header(new))
 }
 
-pub fn stage_changes(old: &Stage, new: &Stage) -> Vec<FieldChange> {
-    let values = |s: &Stage| -> Values {
-        vec![
-            ("id", Some(s.id.to_string())),
-            ("name", Some(s.name.clone())),
-            ("phase", s.phase.map(|p| p.name().to_owned())),
-        ]
-    };
-    compare(values(old), values(new))
-}
-
-pub fn department_changes(old: &Department, new: &Department) -> Vec<FieldChange> {
-    let values = |d: &Department| -> Values {
-        vec![
-            ("id", Some(d.id.to_string())),
-            ("name", Some(d.name.clone())),
-            ("lead", text(&d.lead)),
-        ]
-    };
-    compare(values(old), values(new))
-}
-
-pub fn partner_changes(old: &Partner, new: &Partner) -> Vec<FieldChange> {
-    let values = |p: &Partner| -> Values {
-        vec![
-            ("id", Some(p.id.to_string())),
-            ("name", Some(p.name.clone())),
-            ("role", text(&p.role)),
-        ]
-    };
-    compare(values(old), values(new))
-}
-
-pub fn action_changes(old: &Action, new: &Action) -> Vec<FieldChange> {
-    let values = |a: &Action| -> Values {
-        vec![
-            ("id", Some(a.id.to_string())),
-            ("touchpoint", Some(a.touchpoint.to_string())),
-            ("title", Some(a.title.clone())),
-            ("owner", shown(a.owner.as_ref())),
-            ("status", Some(a.status.name().to_owned())),
-            ("due", shown(a.due)),
-        ]
-    };
-    compare(values(old), values(new))
+/// The fields of a stage, department, partner or action that differ.
+pub fn entry_changes<E: Entry>(old: &E, new: &E) -> Vec<FieldChange> {
+    compare(values(old, &[]), values(new, &[]))
 }
 
 /// Touchpoint fields except `stage`, which a move reports.
 fn touchpoint_values(t: &Touchpoint) -> Values {
-    vec![
-        ("id", Some(t.id.to_string())),
-        ("name", Some(t.name.clone())),
-        ("channel", text(&t.channel)),
-        ("owner", shown(t.owner.as_ref())),
-        ("partner", shown(t.partner.as_ref())),
-        ("moment_of_truth", Some(t.moment_of_truth.to_string())),
-        ("expectation", text(&t.expectation)),
-        ("expected", shown(t.expected)),
-        ("experience", text(&t.experience)),
-        ("actual", shown(t.actual)),
-        ("emotion", shown(t.emotion)),
-        ("notes", text(&t.notes)),
-    ]
+    values(t, &[Field::Stage])
 }
 
 /// Field changes of a touchpoint; evidence item by item (`evidence` with

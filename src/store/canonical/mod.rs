@@ -15,10 +15,8 @@ use std::ops::Range;
 
 use toml_edit::{DocumentMut, Item, Table};
 
-use super::fields::{Entry, header_fields};
-use crate::model::{
-    Action, ActionStatus, Department, Id, Journey, Kind, Origin, Partner, Stage, Touchpoint,
-};
+use crate::model::HEADER;
+use crate::model::{Journey, Kind};
 use comments::Line;
 
 /// Why a text could not be laid out.
@@ -154,10 +152,7 @@ fn layout(doc: &DocumentMut, header: &[Line]) -> String {
         out.push('\n');
     }
     let root = doc.as_table();
-    let known: Vec<&str> = header_fields(&Journey::default())
-        .into_iter()
-        .map(|(k, _)| k)
-        .collect();
+    let known: Vec<&str> = HEADER.iter().map(|s| s.field.key()).collect();
     write_keys(&mut out, root, &known, is_key_value);
     for kind in Kind::ALL {
         if let Some(Item::ArrayOfTables(array)) = root.get(kind.key()) {
@@ -264,46 +259,9 @@ fn write_keys(out: &mut String, table: &Table, known: &[&str], select: fn(&Item)
     }
 }
 
-/// The keys of one kind of table in canonical order, from `store::fields`.
+/// The keys of one kind of table in canonical order, from `model::field`.
 fn canonical_keys(kind: Kind) -> Vec<&'static str> {
-    let Ok(id) = Id::new("x") else {
-        return Vec::new();
-    };
-    let fields = match kind {
-        Kind::Stage => Stage {
-            origin: Origin::NEW,
-            id,
-            name: String::new(),
-            phase: None,
-        }
-        .fields(),
-        Kind::Department => Department {
-            origin: Origin::NEW,
-            id,
-            name: String::new(),
-            lead: None,
-        }
-        .fields(),
-        Kind::Partner => Partner {
-            origin: Origin::NEW,
-            id,
-            name: String::new(),
-            role: None,
-        }
-        .fields(),
-        Kind::Touchpoint => Touchpoint::new(id.clone(), id, "").fields(),
-        Kind::Action => Action {
-            origin: Origin::NEW,
-            id: id.clone(),
-            touchpoint: id,
-            title: String::new(),
-            owner: None,
-            status: ActionStatus::Open,
-            due: None,
-        }
-        .fields(),
-    };
-    fields.into_iter().map(|(k, _)| k).collect()
+    kind.fields().iter().map(|s| s.field.key()).collect()
 }
 
 /// TOML data equality that ignores key order and counts NaN equal to NaN.
