@@ -44,10 +44,13 @@ fn portfolio_json(c: &mut Criterion) {
         b.iter(|| {
             let listed =
                 corridor::store::journey_files(&[dir.path().to_path_buf()]).expect("list journeys");
-            let findings: usize = corridor::cli::check::check_files(&listed)
-                .into_iter()
-                .map(|r| r.expect("readable").len())
-                .sum();
+            let findings: usize = corridor::cli::check::check_files(
+                &listed,
+                corridor::model::Date::new(2026, 11, 30).expect("date"),
+            )
+            .into_iter()
+            .map(|r| r.expect("readable").len())
+            .sum();
             black_box(findings)
         });
     });

@@ -35,6 +35,11 @@ fn state_with(touchpoints: usize, dir: &std::path::Path) -> AppState {
     std::fs::write(&path, corridor::sample::synthetic_journey(touchpoints)).expect("write");
     let (folder, entries) = effects::read_entries(&path).expect("read");
     let options = Options {
+        today: corridor::model::Date {
+            year: 2026,
+            month: 1,
+            day: 15,
+        },
         color: true,
         ascii: false,
         read_only: false,

@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod clock;
 pub mod model;
 pub mod report;
 pub mod sample;

@@ -11,6 +11,8 @@
 //!   header for missing fields and entry-level warnings. Adding a fixture pair
 //!   adds a case; a `.toml` without its `.expected` fails.
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
@@ -66,6 +68,7 @@ fn corridor(args: &[&str]) -> Run {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env("CORRIDOR_TODAY", support::TODAY)
         .env("XDG_CONFIG_HOME", home.path())
         .env("XDG_DATA_HOME", home.path())
         .output()
@@ -232,17 +235,26 @@ fn valid_fixtures_check_clean() {
 }
 
 #[test]
-fn bundled_journeys_have_no_errors() {
-    let run = corridor(&["check", "journeys"]);
+fn check_reads_the_journeys_folder_by_default() {
+    let sandbox = support::Sandbox::new();
+    for name in [
+        "b2b-onboarding",
+        "online-order-courier",
+        "subscription-renewal",
+    ] {
+        sandbox.write(&format!("journeys/{name}.toml"), "");
+        sandbox.bundled(name, &format!("journeys/{name}.toml"));
+    }
+    let run = sandbox.corridor(&["check", "journeys"]);
     let (files, errors, _) = summary(&run.stdout);
-    assert!(files >= 1, "journeys/ holds journeys: {}", run.stdout);
+    assert_eq!(files, 3, "{}", run.stdout);
     assert_eq!(errors, 0, "{}", run.stdout);
-    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     for line in finding_lines(&run.stdout) {
         assert!(line.starts_with("journeys/"), "{line}");
     }
     // Without a path, check reads ./journeys.
-    let default = corridor(&["check"]);
+    let default = sandbox.corridor(&["check"]);
     assert_eq!(default.stdout, run.stdout);
     assert_eq!(default.code, run.code);
 }

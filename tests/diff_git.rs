@@ -48,7 +48,7 @@ fn diff_against_head_names_the_touchpoint_and_the_gap_change() {
         out.contains("Professional Services: touchpoints 4, scored 4, critical 3 -> 2"),
         "{out}"
     );
-    assert!(out.contains("experience debt -9 -> -10"), "{out}");
+    assert!(out.contains("experience debt -14,"), "{out}");
     assert!(
         out.ends_with("2 touchpoints changed (1 improved, 1 worsened); critical gaps 4 -> 4, mean gap -0.45 -> -0.50\n"),
         "{out}"

@@ -111,8 +111,8 @@ fn check_lists_files_that_would_change_and_writes_nothing() {
 }
 
 #[test]
-fn bundled_journeys_are_canonical() {
-    let journeys = concat!(env!("CARGO_MANIFEST_DIR"), "/journeys");
+fn sample_journeys_are_canonical() {
+    let journeys = support::SAMPLES;
     let run = Sandbox::new().corridor(&["fmt", "--check", journeys]);
     assert_eq!(run.code, 0, "would change: {}", run.stdout);
 }

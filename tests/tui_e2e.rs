@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_corridor");
-const JOURNEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/journeys");
+const JOURNEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/journeys");
 
 /// How long a step may take before the test fails.
 const DEADLINE: Duration = Duration::from_secs(10);
@@ -106,6 +106,7 @@ impl Session {
             format!("XDG_CONFIG_HOME={home}/config"),
             format!("XDG_DATA_HOME={home}/data"),
             "LANG=C.UTF-8".to_owned(),
+            "CORRIDOR_TODAY=2026-01-15".to_owned(),
             format!("CORRIDOR={BIN}"),
         ];
         let (w, h) = (width.to_string(), height.to_string());

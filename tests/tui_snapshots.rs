@@ -19,6 +19,11 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 const COLOR: Options = Options {
+    today: corridor::model::Date {
+        year: 2026,
+        month: 1,
+        day: 15,
+    },
     color: true,
     ascii: false,
     read_only: false,
@@ -52,7 +57,7 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
 }
 
 fn journeys_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journeys")
 }
 
 fn courier() -> PathBuf {

@@ -49,17 +49,19 @@ pub fn rank_gaps(journey: &Journey) -> Vec<RankedGap<'_>> {
     ranked
 }
 
-/// The running sum of gaps at one touchpoint of the corridor.
+/// Experience debt at one touchpoint of the corridor.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DebtPoint<'a> {
     pub touchpoint: &'a Touchpoint,
     pub gap: Option<Gap>,
-    /// Sum of every scored gap up to and including this touchpoint.
+    /// Sum of the negative gaps up to and including this touchpoint (0 or
+    /// less): delights further on cancel nothing.
     pub debt: i32,
 }
 
-/// Experience debt along the corridor: how shortfalls compound when later
-/// touchpoints do not make up for them. Unscored touchpoints add nothing.
+/// Experience debt along the corridor: every shortfall adds to it and
+/// nothing pays it back, because a customer remembers each disappointment.
+/// Unscored touchpoints add nothing.
 pub fn experience_debt(journey: &Journey) -> Vec<DebtPoint<'_>> {
     let mut debt = 0;
     journey
@@ -67,7 +69,7 @@ pub fn experience_debt(journey: &Journey) -> Vec<DebtPoint<'_>> {
         .into_iter()
         .map(|touchpoint| {
             let gap = touchpoint.gap();
-            debt += gap.map_or(0, |g| i32::from(g.get()));
+            debt += gap.map_or(0, |g| i32::from(g.get().min(0)));
             DebtPoint {
                 touchpoint,
                 gap,

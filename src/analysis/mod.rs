@@ -1,16 +1,20 @@
-//! Pure functions over the model: gaps and severity, experience debt,
+//! Pure functions over the model: the vocabulary of figures, gaps and
+//! severity, experience debt,
 //! ownership figures, channel consistency, validation findings and the
 //! semantic diff of two versions of a journey.
 
 pub mod diff;
+pub mod figures;
 mod gaps;
 pub mod matrix;
 mod ownership;
 mod validate;
+mod work;
 
 pub use gaps::{DebtPoint, RankedGap, experience_debt, rank_gaps, severity};
 pub use ownership::{
     ChannelFigures, Figures, OwnerFigures, PartnerFigures, channel_figures, department_figures,
-    partner_figures, unowned_figures,
+    lags, partner_figures, uneven, unowned_figures, versus_rest,
 };
-pub use validate::{new_errors, validate};
+pub use validate::{new_errors, validate, validate_on};
+pub use work::{Due, Unaddressed, overdue_actions, unaddressed_gaps};

@@ -2,17 +2,23 @@
 
 use std::collections::HashMap;
 
+use super::figures::{self, Figure, LAG_THRESHOLD, UNEVEN_SPREAD};
 use crate::model::{Gap, GapClass, Id, Journey, Touchpoint};
 
-/// Gap figures over a set of touchpoints.
+/// Gap figures over a set of touchpoints (see `analysis::figures` for
+/// what each one means and where it shows).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Figures {
     pub count: usize,
     pub scored: usize,
-    pub mean_gap: Option<f64>,
-    pub worst_gap: Option<Gap>,
+    /// Sum of the negative gaps: 0 or less.
+    pub debt: i32,
     pub critical: usize,
     pub shortfall: usize,
+    pub met: usize,
+    pub exceeded: usize,
+    pub mean_gap: Option<f64>,
+    pub worst_gap: Option<Gap>,
 }
 
 impl Figures {
@@ -24,11 +30,14 @@ impl Figures {
             match t.gap_class() {
                 GapClass::Critical => figures.critical += 1,
                 GapClass::Shortfall => figures.shortfall += 1,
-                _ => {}
+                GapClass::Met => figures.met += 1,
+                GapClass::Exceeded => figures.exceeded += 1,
+                GapClass::Unscored => {}
             }
             if let Some(gap) = t.gap() {
                 figures.scored += 1;
                 sum += i64::from(gap.get());
+                figures.debt += i32::from(gap.get().min(0));
                 figures.worst_gap = Some(figures.worst_gap.map_or(gap, |w| w.min(gap)));
             }
         }
@@ -38,9 +47,65 @@ impl Figures {
         figures
     }
 
-    /// Gaps of -1 or worse.
+    /// One of the group figures (`figures::GROUP`) as a number; `None` for
+    /// a mean or worst gap with nothing scored, or a figure groups lack.
+    pub fn number(&self, figure: &Figure) -> Option<f64> {
+        let count = |n: usize| Some(n as f64);
+        match *figure {
+            figures::DEBT => Some(f64::from(self.debt)),
+            figures::BELOW => count(self.below_expectation()),
+            figures::CRITICAL => count(self.critical),
+            figures::SHORTFALL => count(self.shortfall),
+            figures::TOUCHPOINTS => count(self.count),
+            figures::SCORED => count(self.scored),
+            figures::MEAN_GAP => self.mean_gap,
+            figures::WORST_GAP => self.worst_gap.map(|g| f64::from(g.get())),
+            _ => None,
+        }
+    }
+
+    /// One of the group figures as every table writes it.
+    pub fn text(&self, figure: &Figure) -> String {
+        match *figure {
+            figures::MEAN_GAP => figures::mean_text(self.mean_gap),
+            figures::WORST_GAP => self.worst_gap.map_or("-".into(), |g| g.to_string()),
+            _ => self
+                .number(figure)
+                .map_or("-".into(), |n| format!("{}", n as i64)),
+        }
+    }
+
+    /// Touchpoints with a gap of -1 or worse.
     pub fn below_expectation(&self) -> usize {
         self.critical + self.shortfall
+    }
+
+    /// Touchpoints missing a score.
+    pub fn unscored(&self) -> usize {
+        self.count - self.scored
+    }
+
+    /// The class the group reads as: critical when any touchpoint is,
+    /// shortfall when any is below expectation, never neutral while one
+    /// disappoints; met or exceeded by the worst gap otherwise.
+    pub fn class(&self) -> GapClass {
+        if self.critical > 0 {
+            GapClass::Critical
+        } else if self.shortfall > 0 {
+            GapClass::Shortfall
+        } else {
+            self.worst_gap.map_or(GapClass::Unscored, Gap::class)
+        }
+    }
+
+    /// The order groups are listed in: most debt, then most critical, then
+    /// most below expectation first.
+    pub fn pain_order(&self) -> (i32, std::cmp::Reverse<usize>, std::cmp::Reverse<usize>) {
+        (
+            self.debt,
+            std::cmp::Reverse(self.critical),
+            std::cmp::Reverse(self.below_expectation()),
+        )
     }
 }
 
@@ -76,7 +141,7 @@ fn open_actions_by_owner(journey: &Journey) -> HashMap<&Id, usize> {
     counts
 }
 
-/// One row per department, in file order.
+/// One row per department, most indebted first (file order breaks ties).
 pub fn department_figures(journey: &Journey) -> Vec<OwnerFigures<'_>> {
     let open = open_actions_by_owner(journey);
     let mut owned: HashMap<&Id, Vec<&Touchpoint>> = HashMap::new();
@@ -85,7 +150,7 @@ pub fn department_figures(journey: &Journey) -> Vec<OwnerFigures<'_>> {
             owned.entry(owner).or_default().push(t);
         }
     }
-    journey
+    let mut rows = journey
         .departments
         .iter()
         .map(|d| OwnerFigures {
@@ -94,7 +159,9 @@ pub fn department_figures(journey: &Journey) -> Vec<OwnerFigures<'_>> {
             figures: Figures::of(owned.get(&d.id).into_iter().flatten().copied()),
             open_actions: open.get(&d.id).copied().unwrap_or(0),
         })
-        .collect()
+        .collect::<Vec<_>>();
+    rows.sort_by_key(|r| r.figures.pain_order());
+    rows
 }
 
 /// Touchpoints nobody (no known department) owns.
@@ -119,12 +186,28 @@ pub struct PartnerFigures<'a> {
 impl PartnerFigures<'_> {
     /// How much worse (negative) or better the partner does than the rest.
     pub fn versus_rest(&self) -> Option<f64> {
-        Some(self.figures.mean_gap? - self.rest_mean_gap?)
+        versus_rest(self.figures.mean_gap, self.rest_mean_gap)
+    }
+
+    /// Worse than the rest of the network by `LAG_THRESHOLD` or more.
+    pub fn lags(&self) -> bool {
+        lags(self.figures.mean_gap, self.rest_mean_gap)
     }
 }
 
+/// A group's mean gap against the rest's.
+pub fn versus_rest(mean: Option<f64>, rest: Option<f64>) -> Option<f64> {
+    Some(mean? - rest?)
+}
+
+/// Whether a mean gap lags the rest's by `LAG_THRESHOLD` or more.
+pub fn lags(mean: Option<f64>, rest: Option<f64>) -> bool {
+    versus_rest(mean, rest).is_some_and(|d| d <= -LAG_THRESHOLD)
+}
+
+/// One row per partner, most indebted first (file order breaks ties).
 pub fn partner_figures(journey: &Journey) -> Vec<PartnerFigures<'_>> {
-    journey
+    let mut rows: Vec<PartnerFigures<'_>> = journey
         .partners
         .iter()
         .map(|p| {
@@ -139,7 +222,9 @@ pub fn partner_figures(journey: &Journey) -> Vec<PartnerFigures<'_>> {
                 rest_mean_gap: Figures::of(rest).mean_gap,
             }
         })
-        .collect()
+        .collect();
+    rows.sort_by_key(|r| r.figures.pain_order());
+    rows
 }
 
 /// Figures of one channel, with the spread of its gaps.
@@ -151,6 +236,18 @@ pub struct ChannelFigures<'a> {
     /// Population standard deviation of the scored gaps: 0 when every
     /// touchpoint of the channel lands the same way.
     pub spread: Option<f64>,
+}
+
+impl ChannelFigures<'_> {
+    /// Whether the channel lands unevenly (spread of `UNEVEN_SPREAD` or more).
+    pub fn uneven(&self) -> bool {
+        uneven(self.spread)
+    }
+}
+
+/// Whether a spread of gaps counts as uneven.
+pub fn uneven(spread: Option<f64>) -> bool {
+    spread.is_some_and(|s| s >= UNEVEN_SPREAD)
 }
 
 /// One row per channel in order of first appearance along the corridor.

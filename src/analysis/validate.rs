@@ -3,15 +3,37 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::work::{overdue_actions, unaddressed_gaps};
+use crate::model::{Date, GapClass, Id, Journey, Kind};
 use crate::model::{Finding, Locus};
-use crate::model::{GapClass, Id, Journey, Kind};
 
-/// Every semantic finding of a journey whose structure parsed, in entry order.
+/// Every semantic finding of a journey whose structure parsed, in entry
+/// order, but those that depend on the date (see `validate_on`).
 pub fn validate(journey: &Journey) -> Vec<Finding> {
     let mut findings = Vec::new();
     duplicates(journey, &mut findings);
     references(journey, &mut findings);
     workshop_warnings(journey, &mut findings);
+    findings
+}
+
+/// `validate`, and the actions overdue on `today`.
+pub fn validate_on(journey: &Journey, today: Date) -> Vec<Finding> {
+    let mut findings = validate(journey);
+    for (index, days) in overdue_actions(journey, today) {
+        let action = &journey.actions[index];
+        findings.push(Finding::warning(
+            Finding::at(Kind::Action, index, "due"),
+            format!(
+                "action `{}` for touchpoint `{}` is overdue: due {}, {} ago, still {}",
+                action.id,
+                action.touchpoint,
+                action.due.map(|d| d.to_string()).unwrap_or_default(),
+                crate::text::plural(usize::try_from(days).unwrap_or(usize::MAX), "day"),
+                action.status.name()
+            ),
+        ));
+    }
     findings
 }
 
@@ -122,6 +144,11 @@ fn references(journey: &Journey, findings: &mut Vec<Finding>) {
 
 fn workshop_warnings(journey: &Journey, findings: &mut Vec<Finding>) {
     let with_action: HashSet<&Id> = journey.actions.iter().map(|a| &a.touchpoint).collect();
+    let done_only: HashSet<&Id> = unaddressed_gaps(journey)
+        .into_iter()
+        .filter(|u| u.needs_remeasure())
+        .map(|u| &u.gap.touchpoint.id)
+        .collect();
     let used_stages: HashSet<&Id> = journey.touchpoints.iter().map(|t| &t.stage).collect();
     let owners: HashSet<&Id> = journey
         .touchpoints
@@ -166,6 +193,16 @@ fn workshop_warnings(journey: &Journey, findings: &mut Vec<Finding>) {
                 findings.push(Finding::warning(
                     entry(Kind::Touchpoint, i),
                     format!("touchpoint `{}` is unscored (no {missing})", t.id),
+                ));
+            }
+            GapClass::Critical if done_only.contains(&t.id) => {
+                findings.push(Finding::warning(
+                    Finding::at(Kind::Touchpoint, i, "actual"),
+                    format!(
+                        "critical gap at `{}` ({}) is still recorded but every action on it is done: measure it again or reopen an action",
+                        t.id,
+                        t.gap().map(|g| g.to_string()).unwrap_or_default()
+                    ),
                 ));
             }
             GapClass::Critical if !with_action.contains(&t.id) => {

@@ -7,8 +7,8 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::{FINDINGS, OK, USAGE, output};
-use crate::analysis::validate;
-use crate::model::{Finding, Severity};
+use crate::analysis::{validate, validate_on};
+use crate::model::{Date, Finding, Severity};
 use crate::store::{LineIndex, SourceMap, StoreError, parse_journey, read_text};
 use crate::text::{inert, plural};
 
@@ -77,12 +77,16 @@ pub fn locate(file: &str, text: &str, map: &SourceMap, findings: &[Finding]) -> 
 }
 
 /// Every finding of one journey's text: parse findings, then the checks of
-/// the model when the structure is valid.
-pub fn check_text(file: &str, text: &str) -> Vec<Located> {
+/// the model when the structure is valid (overdue actions too when `today`
+/// is given).
+pub fn check_text(file: &str, text: &str, today: Option<Date>) -> Vec<Located> {
     let parsed = parse_journey(text);
     let mut findings = parsed.findings;
     if let Some(journey) = &parsed.journey {
-        findings.extend(validate(journey));
+        findings.extend(match today {
+            Some(today) => validate_on(journey, today),
+            None => validate(journey),
+        });
     }
     locate(file, text, &parsed.source_map, &findings)
 }
@@ -98,10 +102,10 @@ struct Report<'a> {
 }
 
 /// Checks one file: its findings, or why it could not be read.
-fn check_file(file: &Path) -> Result<Vec<Located>, StoreError> {
+fn check_file(file: &Path, today: Date) -> Result<Vec<Located>, StoreError> {
     let name = file.display().to_string();
     match read_text(file) {
-        Ok((text, _)) => Ok(check_text(&name, &text)),
+        Ok((text, _)) => Ok(check_text(&name, &text, Some(today))),
         Err(StoreError::NotText { .. }) => Ok(vec![Located {
             file: inert(&name),
             line: 1,
@@ -115,16 +119,22 @@ fn check_file(file: &Path) -> Result<Vec<Located>, StoreError> {
 
 /// Checks every file, spread over the machine's cores; results in the order
 /// of `files`.
-pub fn check_files(files: &[PathBuf]) -> Vec<Result<Vec<Located>, StoreError>> {
+pub fn check_files(files: &[PathBuf], today: Date) -> Vec<Result<Vec<Located>, StoreError>> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     if threads < 2 || files.len() < 2 {
-        return files.iter().map(|f| check_file(f)).collect();
+        return files.iter().map(|f| check_file(f, today)).collect();
     }
     let chunk = files.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let workers: Vec<_> = files
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|f| check_file(f)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|f| check_file(f, today))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         workers
             .into_iter()
@@ -145,9 +155,16 @@ pub fn run(args: &CheckArgs) -> u8 {
         Ok(files) => files,
         Err(code) => return code,
     };
+    let today = match crate::clock::today() {
+        Ok(today) => today,
+        Err(e) => {
+            output::error(&e);
+            return USAGE;
+        }
+    };
     let mut all = Vec::new();
     let mut io_failed = false;
-    for result in check_files(&files) {
+    for result in check_files(&files, today) {
         match result {
             Ok(found) => all.extend(found),
             Err(e) => {

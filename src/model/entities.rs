@@ -290,6 +290,38 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Days since 1970-01-01 (negative before), by the proleptic Gregorian
+    /// calendar.
+    pub fn days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01, when its year fits (0..=9999).
+    pub fn from_days(days: i64) -> Option<Self> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        if !(0..=9999).contains(&year) {
+            return None;
+        }
+        Self::new(year as u16, month as u8, day as u8)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -324,6 +356,23 @@ mod tests {
         assert_eq!(Date::parse("26-1-1"), None);
         assert_eq!(Date::parse("+026-02-03"), None);
         assert_eq!(Date::parse("2026-+1-+5"), None);
+    }
+
+    #[test]
+    fn days_round_trip() {
+        let day = |s| Date::parse(s).expect("date");
+        assert_eq!(day("1970-01-01").days(), 0);
+        assert_eq!(day("2026-11-30").days(), 20_787);
+        assert_eq!(day("2026-12-15").days() - day("2026-11-30").days(), 15);
+        assert_eq!(day("2028-03-01").days() - day("2028-02-28").days(), 2);
+        for n in [-1000, 0, 59, 60, 11_016, 20_787, 2_932_896] {
+            let date = Date::from_days(n).expect("in range");
+            assert_eq!(date.days(), n, "{date}");
+        }
+        assert_eq!(
+            Date::from_days(0).map(|d| d.to_string()),
+            Some("1970-01-01".into())
+        );
     }
 }
 

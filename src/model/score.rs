@@ -91,12 +91,7 @@ impl Gap {
     }
 
     pub fn class(self) -> GapClass {
-        match self.0 {
-            i8::MIN..=-2 => GapClass::Critical,
-            -1 => GapClass::Shortfall,
-            0 => GapClass::Met,
-            _ => GapClass::Exceeded,
-        }
+        GapClass::of(self.0)
     }
 }
 
@@ -133,6 +128,17 @@ impl GapClass {
         GapClass::Exceeded,
         GapClass::Unscored,
     ];
+
+    /// The class of a gap value: critical <= -2, shortfall -1, met 0,
+    /// exceeded > 0.
+    pub fn of(gap: i8) -> Self {
+        match gap {
+            i8::MIN..=-2 => GapClass::Critical,
+            -1 => GapClass::Shortfall,
+            0 => GapClass::Met,
+            _ => GapClass::Exceeded,
+        }
+    }
 
     pub fn name(self) -> &'static str {
         match self {

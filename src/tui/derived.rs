@@ -2,8 +2,8 @@
 //! and moving the selection never walk the whole journey.
 
 use crate::analysis::{
-    ChannelFigures, Figures, channel_figures, department_figures, experience_debt, partner_figures,
-    rank_gaps, severity, unowned_figures,
+    ChannelFigures, Figures, channel_figures, department_figures, experience_debt, figures, lags,
+    partner_figures, rank_gaps, severity, unaddressed_gaps, unowned_figures,
 };
 use std::collections::HashMap;
 
@@ -29,26 +29,22 @@ pub struct Cell {
 
 impl Cell {
     pub fn class(&self) -> GapClass {
-        self.worst.map_or(GapClass::Unscored, |g| match g {
-            i8::MIN..=-2 => GapClass::Critical,
-            -1 => GapClass::Shortfall,
-            0 => GapClass::Met,
-            _ => GapClass::Exceeded,
-        })
+        self.worst.map_or(GapClass::Unscored, GapClass::of)
     }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartnerRow {
+    pub id: String,
     pub name: String,
     pub figures: Figures,
     pub rest_mean_gap: Option<f64>,
 }
 
 impl PartnerRow {
-    /// Worse than the rest of the network by half a point or more.
-    pub fn is_laggard(&self) -> bool {
-        matches!((self.figures.mean_gap, self.rest_mean_gap), (Some(m), Some(r)) if m - r <= -0.5)
+    /// Worse than the rest of the network (`analysis::lags`).
+    pub fn lags(&self) -> bool {
+        lags(self.figures.mean_gap, self.rest_mean_gap)
     }
 }
 
@@ -64,34 +60,27 @@ pub struct ChannelRow {
 pub enum ActionRow {
     /// A group title.
     Heading(String),
-    /// A critical or shortfall touchpoint that no action addresses.
-    Unaddressed(usize),
+    /// A touchpoint below expectation nobody works on: no open or doing
+    /// action; `remeasure` when it has actions and all are done.
+    Unaddressed { index: usize, remeasure: bool },
     /// An action, by index, with the index of its touchpoint.
     Action(usize, Option<usize>),
 }
 
-/// The Actions view: gaps with no action first (most severe first), then
+/// The Actions view: gaps nobody works on first (most severe first), then
 /// actions by owner (department order) and status (open, doing, done).
-fn action_rows(
-    journey: &Journey,
-    ranked: &[usize],
-    index_of: &HashMap<&Id, usize>,
-) -> Vec<ActionRow> {
-    let addressed: std::collections::HashSet<&Id> =
-        journey.actions.iter().map(|a| &a.touchpoint).collect();
-    let unaddressed: Vec<usize> = ranked
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let t = &journey.touchpoints[i];
-            matches!(t.gap_class(), GapClass::Critical | GapClass::Shortfall)
-                && !addressed.contains(&t.id)
+fn action_rows(journey: &Journey, index_of: &HashMap<&Id, usize>) -> Vec<ActionRow> {
+    let unaddressed: Vec<ActionRow> = unaddressed_gaps(journey)
+        .into_iter()
+        .map(|u| ActionRow::Unaddressed {
+            index: u.gap.index,
+            remeasure: u.needs_remeasure(),
         })
         .collect();
     let mut rows = Vec::new();
     if !unaddressed.is_empty() {
-        rows.push(ActionRow::Heading("Gaps with no action".into()));
-        rows.extend(unaddressed.into_iter().map(ActionRow::Unaddressed));
+        rows.push(ActionRow::Heading(figures::UNADDRESSED.name.into()));
+        rows.extend(unaddressed);
     }
     let mut owners: Vec<(Option<&Id>, String)> = journey
         .departments
@@ -185,7 +174,7 @@ impl Derived {
             .enumerate()
             .map(|(i, t)| (&t.id, i))
             .collect();
-        let action_rows = action_rows(journey, &ranked, &index_of);
+        let action_rows = action_rows(journey, &index_of);
         let mut open_actions = vec![0; journey.touchpoints.len()];
         for action in journey.actions.iter().filter(|a| a.status.is_open()) {
             if let Some(&i) = index_of.get(&action.touchpoint) {
@@ -217,13 +206,16 @@ impl Derived {
                 cell.worst = Some(cell.worst.map_or(g.get(), |w| w.min(g.get())));
             }
         }
-        let mut cells_of = cells.into_iter();
+        // Rows come most indebted first; cells were counted in file order.
         let owners = department_figures(journey)
             .into_iter()
             .map(|d| OwnerRow {
                 id: d.id.to_string(),
                 name: d.name.to_owned(),
-                cells: cells_of.next().unwrap_or_default(),
+                cells: dept_rank
+                    .get(d.id)
+                    .and_then(|&r| cells.get(r).cloned())
+                    .unwrap_or_default(),
                 figures: d.figures,
                 open_actions: d.open_actions,
             })
@@ -233,11 +225,12 @@ impl Derived {
             name: "(unowned)".into(),
             figures: unowned_figures(journey),
             open_actions: 0,
-            cells: cells_of.next().unwrap_or_default(),
+            cells: cells.get(unowned_row).cloned().unwrap_or_default(),
         };
         let partners = partner_figures(journey)
             .into_iter()
             .map(|p| PartnerRow {
+                id: p.id.to_string(),
                 name: p.name.to_owned(),
                 figures: p.figures,
                 rest_mean_gap: p.rest_mean_gap,

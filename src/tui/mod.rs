@@ -88,7 +88,15 @@ pub fn run(launch: &Launch) -> u8 {
         }
     };
     let env_no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let today = match crate::clock::today() {
+        Ok(today) => today,
+        Err(e) => {
+            eprintln!("corridor: {}", crate::text::inert(&e));
+            return 2;
+        }
+    };
     let options = Options {
+        today,
         color: !(launch.no_color || env_no_color || config.no_color),
         ascii: launch.ascii || config.ascii || !locale_is_utf8(),
         mouse: launch.mouse || config.mouse,

@@ -113,13 +113,15 @@ pub enum Mode {
     },
 }
 
-/// Display options fixed at start.
+/// Options fixed at start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     pub color: bool,
     pub ascii: bool,
     pub read_only: bool,
     pub mouse: bool,
+    /// The day due dates are measured against (`clock::today`).
+    pub today: crate::model::Date,
 }
 
 /// A journey that parsed, with its cached figures, its file and its edits.
@@ -466,7 +468,7 @@ impl AppState {
             View::Gaps => self.gap_rows.get(self.gaps.selected).copied(),
             View::Curve => opened.derived.corridor.get(self.curve).copied(),
             View::Actions => match opened.derived.action_rows.get(self.actions.selected)? {
-                ActionRow::Unaddressed(i) => Some(*i),
+                ActionRow::Unaddressed { index, .. } => Some(*index),
                 ActionRow::Action(_, touchpoint) => *touchpoint,
                 ActionRow::Heading(_) => None,
             },

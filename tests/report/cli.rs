@@ -18,7 +18,10 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn report_defaults_to_markdown_on_stdout() {
-    let out = corridor(&["report", "journeys/online-order-courier.toml"]);
+    let out = corridor(&[
+        "report",
+        "tests/fixtures/journeys/online-order-courier.toml",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(text.starts_with("# Online order"), "{text}");
@@ -30,7 +33,14 @@ fn report_writes_the_output_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let target = dir.path().join("report.json");
     let target_arg = target.to_str().expect("UTF-8 path");
-    let out = corridor(&["report", "journeys", "--format", "json", "-o", target_arg]);
+    let out = corridor(&[
+        "report",
+        "tests/fixtures/journeys",
+        "--format",
+        "json",
+        "-o",
+        target_arg,
+    ]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -68,14 +78,14 @@ fn report_of_a_folder_lists_files_that_do_not_parse() {
 fn report_exit_codes() {
     let missing = corridor(&["report", "no/such/journey.toml"]);
     assert_eq!(missing.status.code(), Some(2), "missing file");
-    let folder_as_mermaid = corridor(&["report", "journeys", "--format", "mermaid"]);
+    let folder_as_mermaid = corridor(&["report", "tests/fixtures/journeys", "--format", "mermaid"]);
     assert_eq!(
         folder_as_mermaid.status.code(),
         Some(2),
         "one diagram, one journey"
     );
     assert!(String::from_utf8_lossy(&folder_as_mermaid.stderr).contains("Mermaid"));
-    let bad_format = corridor(&["report", "journeys", "--format", "pdf"]);
+    let bad_format = corridor(&["report", "tests/fixtures/journeys", "--format", "pdf"]);
     assert_eq!(bad_format.status.code(), Some(2), "unknown format");
     let invalid = corridor(&["report", "tests/fixtures/report/broken.toml"]);
     assert_eq!(invalid.status.code(), Some(1), "invalid journey: findings");
@@ -84,7 +94,7 @@ fn report_exit_codes() {
     let unwritable = dir.path().join("no-folder/out.md");
     let out = corridor(&[
         "report",
-        "journeys",
+        "tests/fixtures/journeys",
         "-o",
         unwritable.to_str().expect("UTF-8 path"),
     ]);

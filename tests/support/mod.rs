@@ -9,6 +9,12 @@ use std::process::{Command, Output};
 
 use tempfile::TempDir;
 
+/// The date tests run on (`CORRIDOR_TODAY`).
+pub const TODAY: &str = "2026-01-15";
+
+/// The sample journeys kept for tests (copies of the bundled ones).
+pub const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/journeys");
+
 /// What a command printed and how it exited.
 #[derive(Debug)]
 pub struct Run {
@@ -63,10 +69,11 @@ impl Sandbox {
         std::fs::read_to_string(self.path(name)).expect("read file")
     }
 
-    /// Copies a bundled journey (`journeys/NAME.toml`) into the sandbox.
+    /// Copies a sample journey (`tests/fixtures/journeys/NAME.toml`, a copy
+    /// of a bundled journey kept for tests) into the sandbox.
     pub fn bundled(&self, journey: &str, name: &str) -> PathBuf {
         let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("journeys")
+            .join("tests/fixtures/journeys")
             .join(format!("{journey}.toml"));
         let target = self.path(name);
         std::fs::copy(source, &target).expect("copy bundled journey");
@@ -81,6 +88,7 @@ impl Sandbox {
             .env("XDG_DATA_HOME", sandbox.join("data"))
             .env("HOME", sandbox.join("home"))
             .env("NO_COLOR", "1")
+            .env("CORRIDOR_TODAY", TODAY)
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_AUTHOR_NAME", "Test")

@@ -120,7 +120,7 @@ impl Template {
         if !faithful {
             return Err(format!("template {name} does not read back as intended"));
         }
-        if let Some(error) = check_text("template", &text)
+        if let Some(error) = check_text("template", &text, None)
             .into_iter()
             .find(|f| f.severity == crate::model::Severity::Error)
         {

@@ -13,6 +13,11 @@ fn journeys() -> PathBuf {
 fn load(path: &Path, size: (u16, u16)) -> AppState {
     let (folder, entries) = read_entries(path).expect("bundled journeys load");
     let options = Options {
+        today: crate::model::Date {
+            year: 2026,
+            month: 1,
+            day: 15,
+        },
         color: true,
         ascii: false,
         read_only: false,

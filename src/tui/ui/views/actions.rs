@@ -8,6 +8,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::super::theme::Theme;
 use super::super::window;
+use crate::analysis::Due;
 use crate::model::GapClass;
 use crate::text::inert;
 use crate::tui::derived::ActionRow;
@@ -55,10 +56,15 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
                     inert(title),
                     theme.heading(),
                 ))]),
-                ActionRow::Unaddressed(i) => {
-                    let (name, gap) = gap_cells(Some(*i));
+                ActionRow::Unaddressed { index, remeasure } => {
+                    let (name, gap) = gap_cells(Some(*index));
+                    let (word, class) = if *remeasure {
+                        ("all done: measure again", GapClass::Shortfall)
+                    } else {
+                        ("no action", GapClass::Critical)
+                    };
                     Row::new(vec![
-                        Cell::from(Span::styled("no action", theme.class(GapClass::Critical))),
+                        Cell::from(Span::styled(word, theme.class(class))),
                         name,
                         gap,
                         Cell::from(""),
@@ -67,11 +73,19 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
                 ActionRow::Action(a, index) => {
                     let action = &j.actions[*a];
                     let (name, gap) = gap_cells(*index);
+                    let due = Due::of(action, state.options.today);
+                    let due_cell = match due {
+                        Due::Overdue(_) => {
+                            Cell::from(Span::styled(due.short(), theme.class(GapClass::Critical)))
+                        }
+                        Due::Done => Cell::from(""),
+                        _ => Cell::from(due.short()),
+                    };
                     Row::new(vec![
                         Cell::from(format!("  {}", inert(&action.title))),
                         name,
                         gap,
-                        Cell::from(action.due.map_or(String::new(), |d| d.to_string())),
+                        due_cell,
                     ])
                 }
             };
@@ -87,7 +101,7 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
         Constraint::Fill(3),
         Constraint::Fill(2),
         Constraint::Length(5),
-        Constraint::Length(10),
+        Constraint::Length(9),
     ];
     frame.render_widget(Table::new(visible, widths).header(header), area);
 }
