@@ -20,8 +20,9 @@ use crate::store::{parse_journey, read_at_revision, read_text};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
-Exit status: 0, or 1 with --exit-code when the journeys differ; 2 on usage \
-errors, unreadable or invalid files.
+Exit status: 0, or 1 with --exit-code when the journeys differ, or with \
+--fail-if-worse when an actual score fell; 2 on usage errors, unreadable or \
+invalid files.
 
 As a git diff driver, git passes seven arguments (PATH OLD-FILE OLD-HEX \
 OLD-MODE NEW-FILE NEW-HEX NEW-MODE, and two more for a rename); /dev/null \
@@ -39,6 +40,10 @@ pub struct DiffArgs {
     /// Exit 1 when the journeys differ
     #[arg(long)]
     exit_code: bool,
+    /// Exit 1 when a customer's experience got worse: an actual score fell
+    /// (a raised or lowered expectation alone never counts)
+    #[arg(long)]
+    fail_if_worse: bool,
     /// No colour (also when NO_COLOR is set or output is not a terminal)
     #[arg(long)]
     no_color: bool,
@@ -50,7 +55,7 @@ enum Format {
     Text,
     /// Markdown for pull-request comments
     Md,
-    /// JSON, schema corridor-diff/1
+    /// JSON, schema corridor-diff/2
     Json,
 }
 
@@ -155,7 +160,8 @@ pub fn run(args: &DiffArgs) -> u8 {
         output::error(&format!("writing the diff: {e}"));
         return USAGE;
     }
-    if args.exit_code && !d.is_empty() {
+    let worse = args.fail_if_worse && d.summary().worsened > 0;
+    if worse || args.exit_code && !d.is_empty() {
         FINDINGS
     } else {
         OK

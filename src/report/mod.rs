@@ -11,6 +11,7 @@
 mod cells;
 mod csv;
 pub mod csv_import;
+mod figures_json;
 mod html;
 pub mod import_builder;
 mod json;
@@ -29,6 +30,7 @@ mod summary;
 mod svg;
 mod table;
 
+pub use figures_json::{figures_map, figures_value};
 pub(crate) use json_text::escape_invisible;
 pub use portfolio::{Entry, FileError, Outcome, Portfolio};
 pub use scorecard::{
