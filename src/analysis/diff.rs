@@ -123,10 +123,10 @@ impl GapChange {
     pub fn reasons(&self) -> Vec<Trend> {
         let trend = self.trend();
         let mut reasons = vec![trend];
-        if let Some(e) = self.expectation().filter(|e| *e != trend) {
-            if matches!(trend, Trend::Improved | Trend::Worsened) {
-                reasons.push(e);
-            }
+        if let Some(e) = self.expectation()
+            && matches!(trend, Trend::Improved | Trend::Worsened)
+        {
+            reasons.push(e);
         }
         reasons
     }
