@@ -31,7 +31,7 @@ pub const COLUMNS: [&str; 21] = [
     "gap",
     "class",
     "severity",
-    "debt",
+    "experience_debt",
     "actions",
 ];
 

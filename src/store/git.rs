@@ -61,6 +61,36 @@ pub fn repository_path(file: &Path) -> Result<(PathBuf, String), GitError> {
     Ok((dir, format!("{}{name}", stdout_line(&prefix))))
 }
 
+/// The last commit that changed a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastCommit {
+    /// The committer date, `YYYY-MM-DD`.
+    pub date: String,
+    /// The abbreviated commit id.
+    pub hash: String,
+}
+
+/// The last commit of `file`, when it lies in a git work tree and has been
+/// committed; `None` otherwise (no git, not a repository, never committed).
+pub fn last_commit(file: &Path) -> Option<LastCommit> {
+    let (dir, path) = repository_path(file).ok()?;
+    let out = git(
+        &dir,
+        &["log", "-1", "--format=%cs %h", "--", &format!(":/{path}")],
+    )
+    .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let line = stdout_line(&out);
+    let (date, hash) = line.split_once(' ')?;
+    let plain = |s: &str| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    (plain(date) && plain(hash) && !hash.is_empty()).then(|| LastCommit {
+        date: date.to_owned(),
+        hash: hash.to_owned(),
+    })
+}
+
 /// The text of `file` at revision `rev`.
 pub fn read_at_revision(file: &Path, rev: &str) -> Result<String, GitError> {
     if rev.is_empty() || rev.starts_with('-') {

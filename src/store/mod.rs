@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 pub use crate::model::{Entry, FieldValue, header_fields};
 pub use canonical::{CanonicalError, format as canonical_format, render_new};
 pub use edit::EditError;
-pub use git::{GitError, read_at_revision};
+pub use git::{GitError, LastCommit, last_commit, read_at_revision};
 pub use lock::{JourneyLock, LockError, lock_path};
 pub use parse::{Parsed, parse_journey};
 pub use recovery::{Recovered, RecoveryError, RecoveryStore, differences, rebase};
