@@ -44,7 +44,7 @@ fn portfolio_json(c: &mut Criterion) {
         b.iter(|| {
             let listed =
                 corridor::store::journey_files(&[dir.path().to_path_buf()]).expect("list journeys");
-            let findings: usize = corridor::cli::check::check_files(&listed)
+            let findings: usize = corridor::cli::check::check_files(&listed.files)
                 .into_iter()
                 .map(|r| r.expect("readable").len())
                 .sum();

@@ -136,11 +136,21 @@ pub fn check_files(files: &[PathBuf]) -> Vec<Result<Vec<Located>, StoreError>> {
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
-    let files = match super::journeys::listed(&args.paths) {
-        Ok(files) => files,
+    let (files, skipped) = match super::journeys::listed(&args.paths) {
+        Ok(listing) => (listing.files, listing.skipped),
         Err(code) => return code,
     };
-    let mut all = Vec::new();
+    // What a folder scan left out is a warning a reviewer should see.
+    let mut all: Vec<Located> = skipped
+        .iter()
+        .map(|s| Located {
+            file: inert(&s.path.display().to_string()),
+            line: 1,
+            column: 1,
+            severity: Severity::Warning.name(),
+            message: s.to_string(),
+        })
+        .collect();
     let mut io_failed = false;
     for result in check_files(&files) {
         match result {

@@ -3,7 +3,6 @@
 //! JOURNEY` (refresh metrics and `actual` of existing touchpoints through
 //! the same save path as `corridor set`).
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -14,7 +13,7 @@ use crate::model::{Journey, Kind, Target, assign};
 use crate::report::csv_import::{self, metric_name, read_table};
 use crate::report::import_builder::ImportError;
 use crate::report::mermaid_import::{self, MermaidOptions};
-use crate::store::{create_new, render_new};
+use crate::store::{create_new, max_file_size, read_capped, read_regular, render_new};
 use crate::text::inert;
 
 #[derive(Debug, Args)]
@@ -85,14 +84,17 @@ pub fn run(args: &ImportArgs) -> u8 {
     }
 }
 
+/// The input's text, held to the size limit of journey files; only a
+/// regular file (or stdin, `-`) is read.
 fn read_input(path: &Path) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    let read = if path == Path::new("-") {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::read(path).map(|b| bytes = b)
-    };
-    read.map_err(|e| format!("{}: {e}", path.display()))?;
+    let read = max_file_size().and_then(|limit| {
+        if path == Path::new("-") {
+            read_capped(std::io::stdin().lock(), limit, 0)
+        } else {
+            read_regular(path, limit).map(|(bytes, _)| bytes)
+        }
+    });
+    let bytes = read.map_err(|e| format!("{}: {e}", path.display()))?;
     String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))
 }
 
