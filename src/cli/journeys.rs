@@ -24,10 +24,7 @@ pub fn listed(paths: &[PathBuf]) -> Result<Listing, u8> {
 /// Says on stderr which folder entries were skipped and why.
 pub fn warn_skipped(listing: &Listing) {
     for skipped in &listing.skipped {
-        output::error(&format!(
-            "warning: {}: {skipped}",
-            skipped.path.display()
-        ));
+        output::error(&format!("warning: {}: {skipped}", skipped.path.display()));
     }
 }
 

@@ -25,8 +25,8 @@ pub use git::{GitError, read_at_revision};
 pub use lock::{JourneyLock, LockError, lock_path};
 pub use parse::{Parsed, parse_journey};
 pub use read::{
-    DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_VAR, ReadError, max_file_size, read_capped,
-    read_regular, size_text,
+    DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_VAR, ReadError, max_file_size, read_capped, read_regular,
+    size_text,
 };
 pub use recovery::{Recovered, RecoveryError, RecoveryStore, differences, rebase};
 pub use scan::{Listing, Skipped, journey_files};

@@ -74,7 +74,9 @@ fn is_temporary_name(name: &str, journey: &str) -> bool {
     name.strip_prefix('.')
         .and_then(|rest| rest.strip_prefix(journey))
         .and_then(|rest| rest.strip_prefix('.'))
-        .is_some_and(|suffix| suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .is_some_and(|suffix| {
+            suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
 }
 
 /// Removes the temporary files a killed save of `target` (a resolved
