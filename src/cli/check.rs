@@ -163,7 +163,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     let errors = all.iter().filter(|f| f.severity == "error").count();
     let warnings = all.len() - errors;
-    let mut out = std::io::stdout().lock();
+    let mut out = output::stdout();
     let written = match args.format {
         Format::Text => print_text(&mut out, &all, files.len(), errors, warnings),
         Format::Json => serde_json::to_writer_pretty(

@@ -100,16 +100,23 @@ fn format_file(file: &Path, check: bool) -> Outcome {
         return Outcome::Unchanged;
     }
     if check {
-        println!("{}", inert(&name));
-        return Outcome::Changed;
+        return listed(output::line(&inert(&name)));
     }
     match write(file, &text, &formatted) {
-        Ok(()) => {
-            println!("formatted {}", inert(&name));
-            Outcome::Changed
-        }
+        Ok(()) => listed(output::line(&format!("formatted {}", inert(&name)))),
         Err(message) => {
             output::error(&format!("{name}: {message}"));
+            Outcome::Failed
+        }
+    }
+}
+
+/// A changed file, once its line is printed.
+fn listed(written: std::io::Result<()>) -> Outcome {
+    match written {
+        Ok(()) => Outcome::Changed,
+        Err(e) => {
+            output::error(&format!("writing to stdout: {e}"));
             Outcome::Failed
         }
     }

@@ -158,17 +158,17 @@ fn new_file(kind: &str, args: &NewFileArgs, import: impl Fn(&str, &str) -> Impor
             .and_then(|text| create_new(&args.output, text.as_bytes()).map_err(|e| e.to_string())),
     };
     match written {
-        Ok(()) => {
-            println!(
+        Ok(()) => output::finish(
+            output::line(&format!(
                 "{}: {} stages, {} touchpoints, {} departments, {} partners",
                 inert(&args.output.display().to_string()),
                 journey.stages.len(),
                 journey.touchpoints.len(),
                 journey.departments.len(),
                 journey.partners.len()
-            );
-            OK
-        }
+            )),
+            OK,
+        ),
         Err(message) => {
             output::error(&message);
             USAGE
@@ -296,17 +296,16 @@ fn metrics(args: &MetricsArgs) -> u8 {
         .filter(|(a, b)| a != b)
         .count();
     if changed == 0 {
-        println!("{}: no change", inert(&name));
-        return OK;
+        return output::finish(output::line(&format!("{}: no change", inert(&name))), OK);
     }
     match loaded.file.save(&journey) {
-        Ok(_) => {
-            println!(
+        Ok(_) => output::finish(
+            output::line(&format!(
                 "{}: {changed} touchpoints updated ({values} values read)",
                 inert(&name)
-            );
-            OK
-        }
+            )),
+            OK,
+        ),
         Err(e) => {
             output::error(&e.to_string());
             USAGE

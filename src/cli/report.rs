@@ -68,7 +68,7 @@ pub fn run(args: &ReportArgs) -> u8 {
             write_through(out, text.as_bytes()).map_err(|e| format!("{}: {e}", out.display()))
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = output::stdout();
             stdout
                 .write_all(text.as_bytes())
                 .and_then(|()| stdout.flush())

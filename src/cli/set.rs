@@ -102,18 +102,18 @@ pub fn run(args: &SetArgs) -> u8 {
         return FINDINGS;
     }
     if journey == *file.baseline() {
-        println!("{}: no change", crate::text::inert(&name));
-        return OK;
+        let said = output::line(&format!("{}: no change", crate::text::inert(&name)));
+        return output::finish(said, OK);
     }
     match file.save(&journey) {
-        Ok(_) => {
-            println!(
+        Ok(_) => output::finish(
+            output::line(&format!(
                 "{}: {} set",
                 crate::text::inert(&name),
                 args.assignments.len()
-            );
-            OK
-        }
+            )),
+            OK,
+        ),
         Err(e) => {
             output::error(&e.to_string());
             USAGE
