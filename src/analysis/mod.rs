@@ -7,6 +7,7 @@ mod findings;
 mod gaps;
 pub mod matrix;
 mod ownership;
+pub mod text_checks;
 mod validate;
 
 pub use findings::{Finding, Locus, Severity};
