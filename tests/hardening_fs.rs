@@ -50,7 +50,12 @@ fn default_file_mode() -> Option<u32> {
 
 fn assert_new_file_mode(path: &Path) -> TestResult {
     let got = mode(path)?;
-    assert_eq!(got & 0o111, 0, "{}: mode {got:o} is executable", path.display());
+    assert_eq!(
+        got & 0o111,
+        0,
+        "{}: mode {got:o} is executable",
+        path.display()
+    );
     if let Some(expected) = default_file_mode() {
         assert_eq!(got, expected, "{}: mode {got:o}", path.display());
     }

@@ -179,13 +179,18 @@ fn an_oversized_file_is_refused_before_reading() -> TestResult {
     let run = corridor(&sandbox, &["check", "journeys"])?;
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
-        run.stdout.contains("journeys/huge.toml:1:1: warning: 2 GiB is over the 64 MiB limit"),
+        run.stdout
+            .contains("journeys/huge.toml:1:1: warning: 2 GiB is over the 64 MiB limit"),
         "{}",
         run.stdout
     );
     let run = corridor(&sandbox, &["report", "journeys"])?;
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stderr.contains("huge.toml: 2 GiB is over"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("huge.toml: 2 GiB is over"),
+        "{}",
+        run.stderr
+    );
     Ok(())
 }
 
@@ -210,7 +215,11 @@ fn the_size_limit_follows_the_environment() -> TestResult {
     assert_eq!(run.code, 0, "{run:?}");
     let run = with_limit("lots", &["check", "a.toml"], None)?;
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(run.stderr.contains("CORRIDOR_MAX_FILE_SIZE"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("CORRIDOR_MAX_FILE_SIZE"),
+        "{}",
+        run.stderr
+    );
 
     // Import inputs, from a file or stdin, are held to it too.
     let csv = fs::read(sandbox.path("in.csv"))?;
@@ -220,7 +229,11 @@ fn the_size_limit_follows_the_environment() -> TestResult {
     ] {
         let run = with_limit("10", args, stdin)?;
         assert_eq!(run.code, 2, "{args:?}: {run:?}");
-        assert!(run.stderr.contains("over the 10 bytes limit"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("over the 10 bytes limit"),
+            "{}",
+            run.stderr
+        );
         assert!(!sandbox.path("out.toml").exists());
     }
     Ok(())

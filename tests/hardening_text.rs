@@ -61,7 +61,10 @@ fn csv_reports_neutralise_formulas_and_keep_numbers() -> TestResult {
         }
         let rows = cells(&run.stdout);
         let header = rows.first().ok_or("a header row")?;
-        let gap = header.iter().position(|c| c == "gap").ok_or("a gap column")?;
+        let gap = header
+            .iter()
+            .position(|c| c == "gap")
+            .ok_or("a gap column")?;
         let last = rows.last().ok_or("rows")?;
         assert_eq!(last.get(gap).map(String::as_str), Some("-2"), "{last:?}");
         for row in &rows {
@@ -95,7 +98,11 @@ fn check_warns_about_control_characters_where_they_are() -> TestResult {
         "a.toml:21:12: warning: `evidence` of touchpoint `tp` holds control or invisible characters (U+200B)",
     ];
     for line in expected {
-        assert!(run.stdout.contains(line), "missing {line:?} in:\n{}", run.stdout);
+        assert!(
+            run.stdout.contains(line),
+            "missing {line:?} in:\n{}",
+            run.stdout
+        );
     }
     // Line breaks and tabs in prose are no news.
     assert!(run.stdout.contains("3 warnings"), "{}", run.stdout);
@@ -158,7 +165,10 @@ fn a_closed_pipe_is_not_an_error() -> TestResult {
     sandbox.write("journeys/a.toml", &journey(3, false));
     sandbox.write("b.toml", &journey(2, false));
     // Not in the canonical layout, so `fmt --check` lists it.
-    sandbox.write("messy/m.toml", &journey(1, false).replace("id = ", "id   = "));
+    sandbox.write(
+        "messy/m.toml",
+        &journey(1, false).replace("id = ", "id   = "),
+    );
     sandbox.write("in.csv", "name,stage\nReads the page,Discover\n");
     let commands: [&[&str]; 13] = [
         &["show", "journeys/a.toml"],
