@@ -142,8 +142,8 @@ fn read_error(path: &Path) -> impl Fn(ReadError) -> StoreError + '_ {
 
 /// The bytes of a journey file: only a regular file (a FIFO named
 /// `x.toml` would wait forever), within the size limit
-/// ([`max_file_size`]), checked before reading.
-/// Errors name `shown` (the path as the user gave it).
+/// ([`max_file_size`]), checked before reading. Errors name `shown`, the
+/// path as the user gave it.
 fn read_bytes(path: &Path, shown: &Path) -> Result<(Vec<u8>, fs::Metadata), StoreError> {
     let limit = max_file_size().map_err(read_error(shown))?;
     read_regular(path, limit).map_err(read_error(shown))
