@@ -50,7 +50,7 @@ fn portfolio_json(c: &mut Criterion) {
             let listed =
                 corridor::store::journey_files(&[dir.path().to_path_buf()]).expect("list journeys");
             let findings: usize = corridor::cli::check::check_files(
-                &listed,
+                &listed.files,
                 corridor::model::Date::new(2026, 11, 30).expect("date"),
             )
             .into_iter()

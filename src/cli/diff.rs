@@ -153,7 +153,7 @@ pub fn run(args: &DiffArgs) -> u8 {
         Format::Json => json::render(&d, names),
     };
     let written = rendered.map_err(std::io::Error::other).and_then(|text| {
-        let mut out = std::io::stdout().lock();
+        let mut out = output::stdout();
         out.write_all(text.as_bytes()).and_then(|()| out.flush())
     });
     if let Err(e) = written {

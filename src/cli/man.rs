@@ -31,7 +31,11 @@ pub fn run(args: &ManArgs) -> u8 {
     let mut page = Vec::new();
     let written = clap_mangen::Man::new(command)
         .render(&mut page)
-        .and_then(|()| std::io::Write::write_all(&mut std::io::stdout(), &page));
+        .and_then(|()| {
+            let mut out = output::stdout();
+            std::io::Write::write_all(&mut out, &page)?;
+            std::io::Write::flush(&mut out)
+        });
     match written {
         Ok(()) => OK,
         Err(e) => {

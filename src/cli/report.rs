@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use super::check::{journey_files, locate};
 use super::{FINDINGS, OK, USAGE, output};
 use crate::report::{Context, Format, Portfolio, Provenance, render_journey, render_portfolio};
-use crate::store::{StoreError, last_commit, load, write_atomic};
+use crate::store::{StoreError, last_commit, load, write_through};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -18,7 +18,8 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value = "md")]
     format: FormatArg,
-    /// Write the report to OUT (atomically) instead of stdout
+    /// Write the report to OUT (atomically; a symbolic link is written
+    /// through to its target) instead of stdout
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
 }
@@ -78,10 +79,10 @@ pub fn run(args: &ReportArgs) -> u8 {
     };
     let written = match &args.output {
         Some(out) => {
-            write_atomic(out, text.as_bytes()).map_err(|e| format!("{}: {e}", out.display()))
+            write_through(out, text.as_bytes()).map_err(|e| format!("{}: {e}", out.display()))
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = output::stdout();
             stdout
                 .write_all(text.as_bytes())
                 .and_then(|()| stdout.flush())
@@ -98,11 +99,12 @@ pub fn run(args: &ReportArgs) -> u8 {
 }
 
 fn folder(path: &Path, format: Format, context: &Context) -> Result<String, u8> {
-    let files = journey_files(&[path.to_path_buf()]).map_err(|(p, e)| {
+    let listing = journey_files(&[path.to_path_buf()]).map_err(|(p, e)| {
         output::error(&format!("{}: {e}", p.display()));
         USAGE
     })?;
-    let portfolio = Portfolio::read(&files);
+    super::journeys::warn_skipped(&listing);
+    let portfolio = Portfolio::read(&listing.files);
     for (file, errors) in portfolio.failures() {
         let first = errors.first().map_or("not a valid journey", |e| &e.message);
         output::error(&format!(

@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::{FINDINGS, OK, USAGE, output};
 use crate::analysis::new_errors;
+use crate::analysis::text_checks::{MULTILINE_FIELDS, describe, hidden_characters};
 use crate::model::{Id, Journey, Kind, Target, assign};
 
 #[derive(Debug, Args)]
@@ -18,6 +19,11 @@ pub struct SetArgs {
     /// ID.metrics.NAME=NUMBER, ID.evidence+=TEXT
     #[arg(required = true, value_name = "ID.FIELD=VALUE")]
     assignments: Vec<String>,
+    /// Store control, bidi and invisible characters in values (line breaks
+    /// and tabs are always allowed in expectation, experience, notes and
+    /// description)
+    #[arg(long)]
+    allow_control: bool,
 }
 
 /// Finds what `target` names: `journey`, `kind:id`, or an id that is a
@@ -65,13 +71,32 @@ fn resolve(journey: &Journey, target: &str) -> Result<Target, String> {
     }
 }
 
-fn apply_one(journey: &mut Journey, assignment: &str) -> Result<(), String> {
+fn apply_one(journey: &mut Journey, assignment: &str, allow_control: bool) -> Result<(), String> {
     let (lhs, value) = assignment
         .split_once('=')
         .ok_or("expected ID.FIELD=VALUE")?;
     let (target, field) = lhs.split_once('.').ok_or("expected ID.FIELD=VALUE")?;
     let target = resolve(journey, target)?;
-    assign(journey, &target, field, value).map_err(|e| e.to_string())
+    assign(journey, &target, field, value).map_err(|e| e.to_string())?;
+    if allow_control {
+        return Ok(());
+    }
+    // Checked once the assignment is known to be well-formed, so a bad
+    // number is still called a bad number.
+    let multiline = MULTILINE_FIELDS.contains(&field);
+    let mut hidden = hidden_characters(value, multiline);
+    if let Some(metric) = field.strip_prefix("metrics.") {
+        hidden.extend(hidden_characters(metric, false));
+    }
+    if hidden.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the value holds control or invisible characters ({}); \
+             refused unless --allow-control is given",
+            describe(&hidden)
+        ))
+    }
 }
 
 pub fn run(args: &SetArgs) -> u8 {
@@ -84,7 +109,7 @@ pub fn run(args: &SetArgs) -> u8 {
     let (mut file, mut journey) = (loaded.file, loaded.journey);
     let mut refused = 0;
     for assignment in &args.assignments {
-        if let Err(why) = apply_one(&mut journey, assignment) {
+        if let Err(why) = apply_one(&mut journey, assignment, args.allow_control) {
             output::error(&format!("{assignment}: {why}"));
             refused += 1;
         }
@@ -102,18 +127,18 @@ pub fn run(args: &SetArgs) -> u8 {
         return FINDINGS;
     }
     if journey == *file.baseline() {
-        println!("{}: no change", crate::text::inert(&name));
-        return OK;
+        let said = output::line(&format!("{}: no change", crate::text::inert(&name)));
+        return output::finish(said, OK);
     }
     match file.save(&journey) {
-        Ok(_) => {
-            println!(
+        Ok(_) => output::finish(
+            output::line(&format!(
                 "{}: {} set",
                 crate::text::inert(&name),
                 args.assignments.len()
-            );
-            OK
-        }
+            )),
+            OK,
+        ),
         Err(e) => {
             output::error(&e.to_string());
             USAGE

@@ -87,7 +87,7 @@ pub fn run(args: &ShowArgs) -> u8 {
 
 fn show_files(files: &[PathBuf], layout: &Layout) -> u8 {
     let mut code = OK;
-    let mut out = std::io::stdout().lock();
+    let mut out = output::stdout();
     for (n, file) in files.iter().enumerate() {
         if n > 0 {
             let _ = writeln!(out);

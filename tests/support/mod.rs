@@ -114,6 +114,15 @@ impl Sandbox {
         command.output().expect("run corridor").into()
     }
 
+    /// `corridor ARGS` in the sandbox, isolated as [`Sandbox::corridor`]
+    /// runs it, for a caller that spawns it itself (pipes, timeouts).
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_corridor"));
+        command.args(args);
+        self.isolate(&mut command);
+        command
+    }
+
     /// Runs `git ARGS` in the sandbox; panics when git fails.
     pub fn git(&self, args: &[&str]) -> Run {
         let run = self.git_status(args);
