@@ -343,3 +343,57 @@ fn file_text_in_every_format_is_inert() {
         "JSON keeps the exact text"
     );
 }
+
+/// Two branches that each add a touchpoint with the same id merge cleanly
+/// in git and leave a journey `check` rejects; `diff` says where it is
+/// wrong (exit 2, FILE:LINE:COL) rather than comparing by an id that two
+/// touchpoints share.
+#[test]
+fn diff_refuses_a_journey_with_a_duplicated_id() {
+    let sandbox = repository();
+    sandbox.git(&["checkout", "-q", "-b", "ours"]);
+    let block = |name: &str| {
+        format!(
+            "[[touchpoints]]\nid = \"exit-survey\"\nstage = \"recommend\"\nname = \"{name}\"\n\n"
+        )
+    };
+    // Ours adds it before the actions, main at the end: different lines.
+    let text = sandbox.read(JOURNEY);
+    let at = text.find("[[actions]]").expect("actions");
+    let ours = format!(
+        "{}{}{}",
+        &text[..at],
+        block("Exit survey by email"),
+        &text[at..]
+    );
+    sandbox.write(JOURNEY, &ours);
+    sandbox.git(&["commit", "-q", "-am", "Ours adds an exit survey"]);
+    sandbox.git(&["checkout", "-q", "main"]);
+    let theirs = format!("{text}\n{}", block("Exit survey by phone"));
+    sandbox.write(JOURNEY, &theirs);
+    sandbox.git(&["commit", "-q", "-am", "Main adds an exit survey too"]);
+    let merge = sandbox.git_status(&["merge", "-q", "ours", "-m", "Merge"]);
+    assert_eq!(merge.code, 0, "git merges cleanly: {}", merge.stderr);
+    let merged = sandbox.read(JOURNEY);
+    assert_eq!(
+        merged.matches("id = \"exit-survey\"").count(),
+        2,
+        "{merged}"
+    );
+    for args in [
+        vec!["diff", JOURNEY, "--rev", "HEAD~1", "--exit-code"],
+        vec!["diff", JOURNEY, JOURNEY, "--exit-code"],
+    ] {
+        let run = sandbox.corridor(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains("journeys/onboarding.toml:")
+                && run
+                    .stderr
+                    .contains(": error: duplicate touchpoint id `exit-survey`"),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+    }
+}

@@ -15,7 +15,9 @@ use clap::{Args, ValueEnum};
 use super::check::locate;
 use super::{FINDINGS, OK, Paint, USAGE, output};
 use crate::analysis::diff::diff;
+use crate::analysis::validate;
 use crate::model::Journey;
+use crate::model::Severity;
 use crate::store::{parse_journey, read_at_revision, read_text};
 
 #[derive(Debug, Args)]
@@ -114,10 +116,21 @@ fn read(source: &Source) -> Result<Side, u8> {
         }
     };
     let parsed = parse_journey(&text);
+    // A journey `check` rejects (a duplicated id, say, as a clean git merge
+    // of two branches adding the same id produces) cannot be compared by
+    // id: say where it is wrong instead of reporting nonsense.
+    let mut findings = parsed.findings;
+    if let Some(journey) = &parsed.journey {
+        findings.extend(validate(journey));
+    }
+    let errors: Vec<_> = locate(&name, &text, &parsed.source_map, &findings)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
     match parsed.journey {
-        Some(journey) => Ok(Side { name, journey }),
-        None => {
-            for f in locate(&name, &text, &parsed.source_map, &parsed.findings) {
+        Some(journey) if errors.is_empty() => Ok(Side { name, journey }),
+        _ => {
+            for f in errors {
                 eprintln!("{}", f.render());
             }
             output::error(&format!("{name}: not a valid journey"));
