@@ -363,3 +363,21 @@ fn no_panic_at_any_size() {
         }
     }
 }
+
+#[test]
+fn the_smallest_screen_keeps_a_row_per_score() {
+    let size = (60, 15);
+    for options in [COLOR, ASCII] {
+        let buffer = draw(&curve(&courier(), options, size, &[]), size);
+        let screen = text(&buffer);
+        let labels: Vec<String> = score_rows(&buffer)
+            .filter_map(|y| screen.lines().nth(usize::from(y)))
+            .map(|l| l.chars().take(6).collect::<String>().trim().to_owned())
+            .collect();
+        assert_eq!(labels, ["5", "4", "3", "2", "1"], "\n{screen}");
+        assert!(screen.contains("Experience debt"));
+        if !options.ascii {
+            insta::assert_snapshot!("curve_start_60x15", screen);
+        }
+    }
+}

@@ -72,7 +72,7 @@ pub(super) fn emotion(curve: &Curve, buffer: &mut Buffer, row: Rect) {
     label(curve, buffer, row, "Emotion");
     let slots = curve.slots;
     let plot = curve.plot_row(row.y);
-    let roomy = slots.cells_each() >= 2;
+    let roomy = slots.cells_each() >= 3;
     if curve.theme.ascii && roomy {
         for p in 0..slots.len {
             let Some(e) = curve.touchpoint(p).and_then(|t| t.emotion) else {

@@ -76,7 +76,7 @@ pub(super) fn draw(curve: &Curve, buffer: &mut Buffer, area: Rect) {
     let label_width = usize::from(MARGIN) - 2;
     let mut label = |row: u16, value: i32| {
         let text = format!("{value:>label_width$}");
-        buffer.set_string(area.x, area.y + row, text, theme.dim());
+        buffer.set_string(area.x, area.y + row, text, Style::default());
     };
     if scale.above > 0 {
         label(0, high);

@@ -87,16 +87,21 @@ impl Curve<'_> {
 struct Rows {
     scores: u16,
     debt: u16,
+    emotion: bool,
     worst: bool,
 }
 
 impl Rows {
-    /// Info line, two panel titles, emotion and stages take a row each;
-    /// the scores get 4k+1 rows (every score on a row of its own, evenly
-    /// spaced) and about two thirds of the rest; the debt the remainder.
+    /// The info line, the two panel titles and the stages take a row each.
+    /// The scores get 4k+1 rows (each score on a row of its own, evenly
+    /// spaced) and about two thirds of the rest, the debt the remainder;
+    /// the emotion row and the worst-gap line come when there is room for
+    /// five score rows and two debt rows besides.
     fn of(height: u16) -> Option<Self> {
-        let mut rest = height.checked_sub(5)?;
-        let worst = rest >= 13;
+        let mut rest = height.checked_sub(4)?;
+        let emotion = rest >= 8;
+        rest -= u16::from(emotion);
+        let worst = rest >= 14;
         rest -= u16::from(worst);
         if rest < 4 {
             return None;
@@ -106,6 +111,7 @@ impl Rows {
         Some(Self {
             scores,
             debt: rest - scores,
+            emotion,
             worst,
         })
     }
@@ -143,7 +149,7 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
     let scores = take(rows.scores);
     let debt_title = take(1);
     let debt = take(rows.debt);
-    let emotion = take(1);
+    let emotion = take(u16::from(rows.emotion));
     let stages = take(1);
     let worst = take(u16::from(rows.worst));
 
@@ -297,32 +303,27 @@ mod tests {
     #[test]
     fn rows_share_the_height() {
         // 80x24 and 160x45 leave 20 and 41 rows to the view.
-        assert_eq!(
-            Rows::of(20),
+        let full = |scores, debt| {
             Some(Rows {
-                scores: 9,
-                debt: 5,
-                worst: true
+                scores,
+                debt,
+                emotion: true,
+                worst: true,
             })
-        );
-        assert_eq!(
-            Rows::of(41),
-            Some(Rows {
-                scores: 21,
-                debt: 14,
-                worst: true
-            })
-        );
-        // The smallest screen (60x15) leaves 11.
+        };
+        assert_eq!(Rows::of(20), full(9, 5));
+        assert_eq!(Rows::of(41), full(21, 14));
+        // The smallest screen (60x15) leaves 11: every score keeps a row.
         let small = Rows::of(11).expect("fits");
-        assert!(small.scores >= 4 && small.debt >= 2, "{small:?}");
+        assert_eq!((small.scores, small.debt), (5, 2), "{small:?}");
+        assert!(Rows::of(12).is_some_and(|r| r.emotion && r.scores == 5));
         for height in 0..200 {
             if let Some(rows) = Rows::of(height) {
-                let used = 5 + rows.scores + rows.debt + u16::from(rows.worst);
-                assert_eq!(used, height, "height {height}");
+                let extra = u16::from(rows.emotion) + u16::from(rows.worst);
+                assert_eq!(4 + rows.scores + rows.debt + extra, height, "{height}");
                 assert!(rows.debt >= 2, "height {height}");
             }
         }
-        assert_eq!(Rows::of(8), None);
+        assert_eq!(Rows::of(7), None);
     }
 }

@@ -87,7 +87,7 @@ pub(super) fn draw(curve: &Curve, buffer: &mut Buffer, area: Rect) {
     for s in 1..=5u8 {
         let y = area.y + score_row(s, rows);
         let label = format!("{s:>width$}", width = usize::from(super::MARGIN) - 2);
-        buffer.set_string(area.x, y, label, theme.dim());
+        buffer.set_string(area.x, y, label, Style::default());
     }
     let axis = if theme.ascii { "|" } else { "│" };
     for y in area.top()..area.bottom() {
