@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 
-use super::Curve;
+use super::{Curve, put};
 use crate::text::{inert, truncate, width};
 
 /// A stage's stretch of the x axis, in plot cells.
@@ -105,12 +105,8 @@ pub(super) fn emotion(curve: &Curve, buffer: &mut Buffer, row: Rect) {
                 continue;
             };
             let glyph = glyphs[usize::from((e.get() + 2).clamp(0, 4) as u8)];
-            buffer.set_string(
-                plot.x + x,
-                plot.y,
-                glyph,
-                emotion_style(curve.theme.color, e.get()),
-            );
+            let style = emotion_style(curve.theme.color, e.get());
+            put(buffer, (plot.x + x, plot.y), glyph, style);
         }
     }
     curve.mark_selected(buffer, plot);
@@ -127,7 +123,7 @@ pub(super) fn stages(curve: &Curve, buffer: &mut Buffer, row: Rect) {
     let plot = curve.plot_row(row.y);
     let bar = if theme.ascii { "|" } else { "│" };
     for span in stage_spans(curve) {
-        buffer.set_string(plot.x + span.start, plot.y, bar, theme.dim());
+        put(buffer, (plot.x + span.start, plot.y), bar, theme.dim());
         let room = usize::from(span.end - span.start - 1);
         let Some(stage) = curve.opened.journey.stages.get(span.stage) else {
             continue;

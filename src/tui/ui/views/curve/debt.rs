@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 
-use super::{Curve, MARGIN, titled};
+use super::{Curve, MARGIN, put, titled};
 
 pub(super) fn title(curve: &Curve, columns: u16) -> Line<'static> {
     let derived = &curve.opened.derived;
@@ -92,12 +92,12 @@ pub(super) fn draw(curve: &Curve, buffer: &mut Buffer, area: Rect) {
     };
     for y in 0..area.height {
         let glyph = if y == scale.zero { tee } else { axis };
-        buffer.set_string(curve.left - 1, area.y + y, glyph, theme.dim());
+        put(buffer, (curve.left - 1, area.y + y), glyph, theme.dim());
     }
     let plot = Rect::new(curve.left, area.y, curve.slots.width, area.height);
     let zero_y = plot.y + scale.zero;
     for x in plot.left()..plot.right() {
-        buffer.set_string(x, zero_y, line, Style::default());
+        put(buffer, (x, zero_y), line, Style::default());
     }
     for x in 0..plot.width {
         let p = curve.slots.at(x);
@@ -119,7 +119,12 @@ pub(super) fn draw(curve: &Curve, buffer: &mut Buffer, area: Rect) {
     if let Some(worst) = curve.worst {
         let glyph = if theme.ascii { "v" } else { "▼" };
         let style = theme.class(crate::model::GapClass::Critical);
-        buffer.set_string(plot.x + curve.slots.center(worst), zero_y, glyph, style);
+        put(
+            buffer,
+            (plot.x + curve.slots.center(worst), zero_y),
+            glyph,
+            style,
+        );
     }
     curve.mark_selected(buffer, plot);
 }
@@ -166,7 +171,7 @@ fn bar(
             (false, true) => half,
             (false, false) => full,
         };
-        buffer.set_string(x, y, glyph, style);
+        put(buffer, (x, y), glyph, style);
     }
 }
 

@@ -82,6 +82,14 @@ impl Curve<'_> {
     }
 }
 
+/// One glyph of ours into one cell: cheaper than `set_string`, which
+/// segments its text, and file text never goes through here.
+fn put(buffer: &mut Buffer, (x, y): (u16, u16), glyph: &str, style: Style) {
+    if let Some(cell) = buffer.cell_mut((x, y)) {
+        cell.set_symbol(glyph).set_style(style);
+    }
+}
+
 /// How the view's height is shared out.
 #[derive(Debug, PartialEq)]
 struct Rows {

@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::geometry::{Dots, Strokes, braille, score_row};
-use super::{Curve, titled};
+use super::{Curve, put, titled};
 use crate::model::Score;
 
 /// The panel title with its legend beside it, outside the plot.
@@ -91,7 +91,7 @@ pub(super) fn draw(curve: &Curve, buffer: &mut Buffer, area: Rect) {
     }
     let axis = if theme.ascii { "|" } else { "│" };
     for y in area.top()..area.bottom() {
-        buffer.set_string(curve.left - 1, y, axis, theme.dim());
+        put(buffer, (curve.left - 1, y), axis, theme.dim());
     }
     let plot = Rect::new(curve.left, area.y, curve.slots.width, rows);
     curve.boundaries(buffer, plot);
@@ -175,7 +175,7 @@ fn levels(curve: &Curve, buffer: &mut Buffer, plot: Rect) {
             .saturating_sub(u16::from(gaps))
             .min(center + 4);
         for x in start..end {
-            buffer.set_string(plot.x + x, y, glyph, style);
+            put(buffer, (plot.x + x, y), glyph, style);
         }
     }
 }
@@ -192,7 +192,12 @@ fn markers(curve: &Curve, buffer: &mut Buffer, plot: Rect) {
         let x = plot.x + curve.slots.center(p);
         if all && let Some(e) = t.expected {
             let y = plot.y + score_row(e.get(), plot.height);
-            buffer.set_string(x, y, glyphs.expected, expected_style(curve.theme.color));
+            put(
+                buffer,
+                (x, y),
+                glyphs.expected,
+                expected_style(curve.theme.color),
+            );
         }
         let Some(a) = t.actual else {
             return;
@@ -207,7 +212,7 @@ fn markers(curve: &Curve, buffer: &mut Buffer, plot: Rect) {
         };
         let y = plot.y + score_row(a.get(), plot.height);
         let style = curve.theme.class(t.gap_class());
-        buffer.set_string(x, y, glyph, style.add_modifier(Modifier::BOLD));
+        put(buffer, (x, y), glyph, style.add_modifier(Modifier::BOLD));
     };
     if curve.slots.cells_each() >= 2 {
         for p in 0..curve.slots.len {
