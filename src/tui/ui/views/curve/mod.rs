@@ -293,6 +293,11 @@ mod tests {
                     ascii,
                     read_only: false,
                     mouse: false,
+                    today: crate::model::Date {
+                        year: 2026,
+                        month: 1,
+                        day: 15,
+                    },
                 };
                 let mut state = AppState::new(folder, entries, options);
                 state.curve = len.saturating_sub(1);
