@@ -10,6 +10,7 @@ mod parse;
 mod recovery;
 mod source;
 mod splice;
+mod values;
 
 use std::fs;
 use std::io::Write;

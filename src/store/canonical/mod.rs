@@ -4,7 +4,7 @@
 //! canonical order (unknown keys kept after the known ones), one blank line
 //! between tables, basic double-quoted strings, every comment kept with the
 //! key or table it precedes, and the file's own byte-order mark and line
-//! endings.
+//! endings. Saves write the values they change with the same writer.
 //!
 //! Formatting is proved safe on every call: the result must hold the same
 //! TOML data and the same comments as the input, or nothing is returned.
@@ -14,10 +14,11 @@ mod newline;
 mod value;
 
 pub use newline::{Framing, LineEnding};
+pub use value::Written;
 
 use std::ops::Range;
 
-use toml_edit::{DocumentMut, Item, Table};
+use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::model::HEADER;
 use crate::model::{Journey, Kind};
@@ -70,6 +71,13 @@ pub fn format(text: &str) -> Result<String, CanonicalError> {
         return Err(CanonicalError::Unsafe("the data"));
     }
     Ok(out)
+}
+
+/// `value` laid out as the canonical layout writes it under the key `name`
+/// in a file with `eol` line endings: what a save writes for a value it
+/// changes, so that an edited file stays canonical.
+pub fn value_text(name: &str, value: &Value, eol: LineEnding) -> Written {
+    value::lay_out(&value::key(name), value, eol)
 }
 
 /// The canonical text of a new journey, with `comment` (one or more lines)
