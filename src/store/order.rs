@@ -165,15 +165,16 @@ pub fn reattach_headings(doc: &mut DocumentMut, headings: Vec<Heading>) {
     });
     positions.sort_unstable();
     for heading in headings.into_iter().rev() {
-        let exists = |p: isize| positions.iter().any(|&(q, _)| q == p);
+        let exists = |p: isize| positions.binary_search_by_key(&p, |&(q, _)| q).is_ok();
         let from = match heading.after {
             Some(after) if exists(after) => after.saturating_add(1),
             None => isize::MIN,
             Some(_) => heading.before,
         };
-        let target = positions
+        let start = positions.partition_point(|&(p, _)| p < from);
+        let target = positions[start..]
             .iter()
-            .find(|&&(p, rank)| p >= from && rank >= heading.rank)
+            .find(|&&(_, rank)| rank >= heading.rank)
             .map(|&(p, _)| p);
         let mut given = false;
         if let Some(target) = target {
