@@ -12,6 +12,7 @@ mod recovery;
 mod scan;
 mod source;
 mod splice;
+mod values;
 mod write;
 
 use std::fs;
