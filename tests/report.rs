@@ -332,3 +332,32 @@ fn html_is_self_contained_and_escapes_file_text() {
     assert_only_own_tags("portfolio", &html);
     assert_eq!(html.matches("<svg").count(), 2 * journeys().len());
 }
+
+/// The JSON model names every field by the journey file's own keys, from
+/// the one field table: a key added to the table and forgotten here fails.
+#[test]
+fn json_model_keys_are_the_field_table() {
+    use corridor::model::{HEADER, Kind};
+    let (_, journey) = journeys().into_iter().next().expect("a journey");
+    let value: serde_json::Value =
+        serde_json::from_str(&render(&journey, Format::Json)).expect("JSON");
+    let model = &value["journey"];
+    for spec in HEADER {
+        assert!(
+            model.get(spec.field.key()).is_some(),
+            "header {}",
+            spec.field.key()
+        );
+    }
+    for kind in Kind::ALL {
+        let entry = &model[kind.key()][0];
+        let object = entry
+            .as_object()
+            .unwrap_or_else(|| panic!("a {}", kind.noun()));
+        let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let mut table: Vec<&str> = kind.fields().iter().map(|s| s.field.key()).collect();
+        table.sort_unstable();
+        assert_eq!(keys, table, "{} keys", kind.noun());
+    }
+}

@@ -13,32 +13,34 @@
 
 use super::summary::{owner_name, partner_name, stage_name};
 use super::{Portfolio, ReportError};
+use crate::analysis::figures;
 use crate::analysis::{experience_debt, severity};
-use crate::model::{Journey, Score};
+use crate::model::{Field, Journey, Score};
 use crate::text::inert;
 
-/// The fixed columns, before the metric columns.
+/// The fixed columns, before the metric columns: the journey file's keys
+/// (`model::Field`) and the figure vocabulary's (`analysis::figures`).
 pub const COLUMNS: [&str; 21] = [
     "position",
-    "id",
-    "stage",
+    Field::Id.key(),
+    Field::Stage.key(),
     "stage_name",
-    "name",
-    "channel",
-    "owner",
+    Field::Name.key(),
+    Field::Channel.key(),
+    Field::Owner.key(),
     "owner_name",
-    "partner",
+    Field::Partner.key(),
     "partner_name",
-    "moment_of_truth",
-    "expectation",
-    "expected",
-    "experience",
-    "actual",
-    "emotion",
-    "gap",
-    "class",
-    "severity",
-    "experience_debt",
+    Field::MomentOfTruth.key(),
+    Field::Expectation.key(),
+    Field::Expected.key(),
+    Field::Experience.key(),
+    Field::Actual.key(),
+    Field::Emotion.key(),
+    figures::GAP.key,
+    figures::CLASS.key,
+    figures::SEVERITY.key,
+    figures::DEBT.key,
     "actions",
 ];
 
