@@ -12,9 +12,11 @@ use std::rc::Rc;
 use corridor::tui::action::Action;
 use corridor::tui::screen::Screen;
 use corridor::tui::state::{AppState, Options, View};
+use corridor::tui::ui::render;
 use corridor::tui::{apply, effects};
 use criterion::{Criterion, criterion_group, criterion_main};
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
@@ -136,5 +138,57 @@ fn walk(_: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, keystrokes, bytes, walk);
+/// The draw path alone, on two frames of the Gaps view at 120x40 that
+/// differ by a one-row scroll, drawn in turn: ratatui's own diff and
+/// encoder, against the workbench's screen with and without scrolls.
+fn draw_path(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut state = state_with(1_000, dir.path());
+    let mut screen = terminal(120, 40, Counter::default());
+    apply(&mut state, &mut screen, Action::Resize(120, 40)).expect("draw");
+    apply(&mut state, &mut screen, Action::Show(View::Gaps)).expect("draw");
+    for _ in 0..36 {
+        apply(&mut state, &mut screen, Action::Down).expect("draw");
+    }
+    let mut frames = Vec::new();
+    for _ in 0..2 {
+        apply(&mut state, &mut screen, Action::Down).expect("draw");
+        let mut test = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        test.draw(|frame| render(&state, frame)).expect("draw");
+        frames.push(test.backend().buffer().clone());
+    }
+    let copy = |frame: &mut ratatui::Frame, from: &Buffer| {
+        frame.buffer_mut().content.clone_from(&from.content);
+    };
+    let fixed = || TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+    };
+    let mut group = c.benchmark_group("draw_path_120x40");
+    let mut plain = Terminal::with_options(CrosstermBackend::new(Counter::default()), fixed())
+        .expect("terminal");
+    let mut n = 0usize;
+    group.bench_function("ratatui", |b| {
+        b.iter(|| {
+            n += 1;
+            plain
+                .draw(|f| copy(f, &frames[n % 2]))
+                .map(|_| ())
+                .expect("draw")
+        })
+    });
+    for (name, scrolling) in [("scrolls", true), ("cells_only", false)] {
+        let terminal = Terminal::with_options(CrosstermBackend::new(Counter::default()), fixed())
+            .expect("terminal");
+        let mut screen = Screen::new(terminal, scrolling);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                n += 1;
+                screen.draw(|f| copy(f, &frames[n % 2])).expect("draw")
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, keystrokes, bytes, walk, draw_path);
 criterion_main!(benches);

@@ -6,6 +6,7 @@
 //! change of style, the shorter of "switch what differs" and "reset, then
 //! set".
 
+use std::fmt::Write as _;
 use std::io::Write;
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
@@ -51,14 +52,9 @@ const ATTRIBUTES: [(Modifier, u8, u8); 9] = [
     (Modifier::CROSSED_OUT, 9, 29),
 ];
 
-/// The SGR parameters for a colour: `base` 30 (text), 40 (background) or
-/// 50 (underline, which has no short codes).
-fn color(out: &mut Vec<String>, color: Color, base: u8) {
-    let named = match color {
-        Color::Reset => {
-            out.push((base + 9).to_string());
-            return;
-        }
+/// The palette entry (0-15) of one of the sixteen named colours.
+pub fn palette(color: Color) -> Option<u8> {
+    Some(match color {
         Color::Black => 0,
         Color::Red => 1,
         Color::Green => 2,
@@ -75,34 +71,39 @@ fn color(out: &mut Vec<String>, color: Color, base: u8) {
         Color::LightMagenta => 13,
         Color::LightCyan => 14,
         Color::White => 15,
-        Color::Indexed(i) => {
-            out.push(format!("{};5;{i}", base + 8));
-            return;
-        }
-        Color::Rgb(r, g, b) => {
-            out.push(format!("{};2;{r};{g};{b}", base + 8));
-            return;
-        }
-    };
+        Color::Reset | Color::Indexed(_) | Color::Rgb(..) => return None,
+    })
+}
+
+/// Appends the SGR parameters for a colour: `base` 30 (text), 40
+/// (background) or 50 (underline, which has no short codes).
+fn color(out: &mut String, color: Color, base: u16) {
+    if !out.is_empty() {
+        out.push(';');
+    }
     // The sixteen colours have codes of their own (30-37, 90-97 for text,
     // 40-47, 100-107 for the background), which mean what palette entries
     // 0-15 mean; underline colours are only ever palette entries.
-    out.push(match (base, named) {
-        (50, n) => format!("58;5;{n}"),
-        (b, n) if n < 8 => (b + n).to_string(),
-        (b, n) => (u16::from(b) + 60 + u16::from(n - 8)).to_string(),
-    });
+    let _ = match (color, palette(color)) {
+        (Color::Reset, _) => write!(out, "{}", base + 9),
+        (Color::Indexed(i), _) => write!(out, "{};5;{i}", base + 8),
+        (Color::Rgb(r, g, b), _) => write!(out, "{};2;{r};{g};{b}", base + 8),
+        (_, Some(n)) if base == 50 => write!(out, "58;5;{n}"),
+        (_, Some(n)) if n < 8 => write!(out, "{}", base + u16::from(n)),
+        (_, Some(n)) => write!(out, "{}", base + 60 + u16::from(n - 8)),
+        (_, None) => Ok(()),
+    };
 }
 
 /// The parameters that turn `from` into `to`, attribute by attribute.
-fn switch(from: Pen, to: Pen) -> Vec<String> {
-    let mut params = Vec::new();
+fn switch(out: &mut String, from: Pen, to: Pen) {
     let dropped = from.modifier - to.modifier;
     let mut on = to.modifier - from.modifier;
-    let mut offs: Vec<u8> = Vec::new();
+    let mut offs = 0u32;
     for (modifier, _, off) in ATTRIBUTES {
-        if dropped.contains(modifier) && !offs.contains(&off) {
-            offs.push(off);
+        if dropped.contains(modifier) && offs & (1 << (off - 20)) == 0 {
+            offs |= 1 << (off - 20);
+            param(out, off);
             // One code switches off both intensities, and both blinks:
             // whichever of the pair stays is switched on again.
             for (other, _, other_off) in ATTRIBUTES {
@@ -112,43 +113,65 @@ fn switch(from: Pen, to: Pen) -> Vec<String> {
             }
         }
     }
-    params.extend(offs.iter().map(u8::to_string));
     for (modifier, code, _) in ATTRIBUTES {
         if on.contains(modifier) {
-            params.push(code.to_string());
+            param(out, code);
         }
     }
     if from.fg != to.fg {
-        color(&mut params, to.fg, 30);
+        color(out, to.fg, 30);
     }
     if from.bg != to.bg {
-        color(&mut params, to.bg, 40);
+        color(out, to.bg, 40);
     }
     if from.underline != to.underline {
-        color(&mut params, to.underline, 50);
+        color(out, to.underline, 50);
     }
-    params
 }
 
-/// The SGR sequence that turns `from` into `to` (empty when equal).
-fn sgr(from: Pen, to: Pen) -> String {
-    if from == to {
-        return String::new();
+fn param(out: &mut String, code: u8) {
+    if !out.is_empty() {
+        out.push(';');
     }
-    let relative = format!("\x1b[{}m", switch(from, to).join(";"));
-    let reset = match switch(Pen::DEFAULT, to) {
-        set if set.is_empty() => "\x1b[m".to_owned(),
-        set => format!("\x1b[0;{}m", set.join(";")),
-    };
-    if reset.len() < relative.len() {
+    let _ = write!(out, "{code}");
+}
+
+/// Appends the SGR sequence that turns `from` into `to` (nothing when
+/// they are equal).
+fn sgr(out: &mut Vec<u8>, from: Pen, to: Pen) {
+    if from == to {
+        return;
+    }
+    let mut relative = String::new();
+    switch(&mut relative, from, to);
+    let mut reset = String::from("0");
+    switch(&mut reset, Pen::DEFAULT, to);
+    let reset = if reset == "0" { "" } else { reset.as_str() };
+    let shorter = if reset.len() < relative.len() {
         reset
     } else {
-        relative
-    }
+        relative.as_str()
+    };
+    out.extend_from_slice(b"\x1b[");
+    out.extend_from_slice(shorter.as_bytes());
+    out.push(b'm');
 }
 
 fn width(cell: &Cell) -> u16 {
-    u16::try_from(crate::text::width(cell.symbol()).max(1)).unwrap_or(1)
+    match cell.symbol() {
+        ascii if ascii.len() == 1 => 1,
+        symbol => u16::try_from(crate::text::width(symbol).max(1)).unwrap_or(1),
+    }
+}
+
+/// Whether a cell holds one character one column wide.
+fn single(cell: &Cell) -> bool {
+    let symbol = cell.symbol();
+    if symbol.len() == 1 {
+        return true;
+    }
+    let mut chars = symbol.chars();
+    chars.next().is_some() && chars.next().is_none() && width(cell) == 1
 }
 
 /// Whether `cells` can be written again instead of skipped over: plain,
@@ -156,7 +179,7 @@ fn width(cell: &Cell) -> u16 {
 fn rewritable(cells: &[Cell], pen: Pen, instead: usize) -> bool {
     #[allow(deprecated)]
     let plain = |c: &Cell| {
-        Pen::of(c) == pen && c.diff_option == CellDiffOption::None && !c.skip && width(c) == 1
+        Pen::of(c) == pen && c.diff_option == CellDiffOption::None && !c.skip && single(c)
     };
     cells.iter().all(plain) && cells.iter().map(|c| c.symbol().len()).sum::<usize>() < instead
 }
@@ -206,37 +229,46 @@ pub fn write_diff(out: &mut impl Write, shown: &mut Buffer, next: &Buffer) -> st
     // wrap, which terminals treat differently, so it is then unknown.
     let mut cursor: Option<(u16, u16)> = None;
     let mut bytes = Vec::with_capacity(4096);
-    for (x, y, cell) in shown.diff(next) {
+    for (x, y, cell) in shown.diff_iter(next) {
         match cursor {
             Some(at) if at == (x, y) => {}
             Some((cx, cy)) if cy == y && cx < x => {
-                let forward = if x - cx == 1 {
-                    "\x1b[C".to_owned()
-                } else {
-                    format!("\x1b[{}C", x - cx)
-                };
+                let gap = x - cx;
+                let forward = if gap == 1 { 3 } else { 3 + digits(gap) };
                 let start = usize::from(y) * row_width;
                 let skipped = &next.content[start + usize::from(cx)..start + usize::from(x)];
-                if rewritable(skipped, pen, forward.len()) {
+                if rewritable(skipped, pen, forward) {
                     for c in skipped {
                         bytes.extend_from_slice(c.symbol().as_bytes());
                     }
+                } else if gap == 1 {
+                    bytes.extend_from_slice(b"\x1b[C");
                 } else {
-                    bytes.extend_from_slice(forward.as_bytes());
+                    let _ = write!(bytes, "\x1b[{gap}C");
                 }
             }
-            _ if x == 0 => bytes.extend_from_slice(format!("\x1b[{}H", y + 1).as_bytes()),
-            _ => bytes.extend_from_slice(format!("\x1b[{};{}H", y + 1, x + 1).as_bytes()),
+            _ if x == 0 => {
+                let _ = write!(bytes, "\x1b[{}H", y + 1);
+            }
+            _ => {
+                let _ = write!(bytes, "\x1b[{};{}H", y + 1, x + 1);
+            }
         }
         let to = Pen::of(cell);
-        bytes.extend_from_slice(sgr(pen, to).as_bytes());
+        sgr(&mut bytes, pen, to);
         pen = to;
         bytes.extend_from_slice(cell.symbol().as_bytes());
-        let end = x.saturating_add(width(cell));
-        cursor = (end < columns).then_some((end, y));
+        // After a wide or composed character the terminal's idea of where
+        // the cursor went may differ from ours: the next move is absolute.
+        let end = x.saturating_add(1);
+        cursor = (single(cell) && end < columns).then_some((end, y));
     }
-    bytes.extend_from_slice(sgr(pen, Pen::DEFAULT).as_bytes());
+    sgr(&mut bytes, pen, Pen::DEFAULT);
     out.write_all(&bytes)
+}
+
+fn digits(n: u16) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
 #[cfg(test)]

@@ -19,21 +19,27 @@ fn pen(fg: Color, bg: Color, modifier: Modifier) -> Pen {
     }
 }
 
+fn sgr_text(from: Pen, to: Pen) -> String {
+    let mut out = Vec::new();
+    sgr(&mut out, from, to);
+    String::from_utf8(out).expect("utf-8")
+}
+
 #[test]
 fn short_sequences_for_common_changes() {
     let plain = Pen::DEFAULT;
     let selected = pen(Color::White, Color::Blue, Modifier::BOLD);
-    assert_eq!(sgr(plain, selected), "\x1b[1;97;44m");
-    assert_eq!(sgr(selected, plain), "\x1b[m");
+    assert_eq!(sgr_text(plain, selected), "\x1b[1;97;44m");
+    assert_eq!(sgr_text(selected, plain), "\x1b[m");
     let critical = pen(Color::LightRed, Color::Blue, Modifier::BOLD);
-    assert_eq!(sgr(selected, critical), "\x1b[91m");
-    assert_eq!(sgr(plain, plain), "");
+    assert_eq!(sgr_text(selected, critical), "\x1b[91m");
+    assert_eq!(sgr_text(plain, plain), "");
     // Switching bold off keeps dim on.
     let both = pen(Color::Reset, Color::Reset, Modifier::BOLD | Modifier::DIM);
     let dim = pen(Color::Reset, Color::Reset, Modifier::DIM);
-    assert_eq!(sgr(both, dim), "\x1b[0;2m");
+    assert_eq!(sgr_text(both, dim), "\x1b[0;2m");
     assert_eq!(
-        sgr(
+        sgr_text(
             plain,
             pen(Color::Indexed(208), Color::Rgb(1, 2, 3), Modifier::empty())
         ),

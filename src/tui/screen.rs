@@ -18,6 +18,9 @@ pub struct Screen<B: Backend> {
     /// What the terminal shows: the last frame drawn, or blank after a
     /// resize cleared it.
     shown: Buffer,
+    /// A blank buffer of the screen's size, to swap in for the next frame
+    /// to render into (saves allocating one per frame).
+    spare: Buffer,
     /// Whether the terminal takes scroll regions (see `scroll_regions`).
     scrolling: bool,
 }
@@ -59,6 +62,7 @@ impl<B: Backend<Error = std::io::Error> + Write> Screen<B> {
         Self {
             terminal,
             shown: Buffer::empty(area),
+            spare: Buffer::empty(area),
             scrolling,
         }
     }
@@ -88,9 +92,17 @@ impl<B: Backend<Error = std::io::Error> + Write> Screen<B> {
         let mut frame = self.terminal.get_frame();
         render(&mut frame);
         let area = frame.area();
+        if self.spare.area != area {
+            self.spare = Buffer::empty(area);
+        }
         // Leaves ratatui's buffer blank for the next frame to render into.
-        let next = std::mem::replace(self.terminal.current_buffer_mut(), Buffer::empty(area));
+        let next = std::mem::replace(
+            self.terminal.current_buffer_mut(),
+            std::mem::take(&mut self.spare),
+        );
         if next == self.shown {
+            self.spare = next;
+            self.spare.reset();
             return Ok(());
         }
         let out = self.terminal.backend_mut();
@@ -103,7 +115,8 @@ impl<B: Backend<Error = std::io::Error> + Write> Screen<B> {
         encode::write_diff(out, &mut self.shown, &next)?;
         queue!(out, terminal::EndSynchronizedUpdate)?;
         Write::flush(out)?;
-        self.shown = next;
+        self.spare = std::mem::replace(&mut self.shown, next);
+        self.spare.reset();
         Ok(())
     }
 }

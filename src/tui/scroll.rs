@@ -10,15 +10,18 @@
 //! scroll itself plus what still differs after it.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write;
 
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::style::Color;
 
 /// The most scrolls one frame is given (a list over a second list, say).
 const MAX_SCROLLS: usize = 4;
 /// The most shifts tried per scroll: the ones most rows agree on.
 const MAX_SHIFTS: usize = 6;
+/// The fewest changed rows worth looking for a scroll in: moving one or two
+/// rows costs about what drawing them does.
+const MIN_CHANGED_ROWS: usize = 3;
 /// What moving the cursor to a changed row costs, roughly, in bytes.
 const ROW_COST: u32 = 8;
 
@@ -71,7 +74,7 @@ impl Scroll {
 
     /// The bytes `write_ansi` sends.
     fn cost(self) -> u32 {
-        let digits = |n: u16| n.to_string().len();
+        let digits = |n: u16| n.checked_ilog10().map_or(1, |d| d as usize + 1);
         let region = 4 + digits(self.top + 1) + digits(self.bottom);
         let (home, feed) = if self.shift > 0 {
             (3 + digits(self.bottom), 1)
@@ -102,78 +105,180 @@ impl Scroll {
 /// `next` for the fewest bytes, in the order to send them. Each is applied
 /// to `shown` as it is chosen, so `shown` ends as the terminal will be once
 /// they are sent, ready for the cell diff against `next`.
+///
+/// Estimates only decide which scrolls are sent, never what the screen
+/// ends as, so cells are compared by 64-bit keys (a collision costs bytes
+/// at worst).
 pub fn scrolls(shown: &mut Buffer, next: &Buffer) -> Vec<Scroll> {
     let mut found = Vec::new();
-    if shown.area != next.area || shown.area.width == 0 || shown.area.height < 2 {
+    if shown.area != next.area || shown.area.width == 0 || shown.area.height < 3 {
         return found;
     }
+    // Unless a few rows changed, no band can have moved.
+    let width = usize::from(shown.area.width);
+    let changed = shown
+        .content
+        .chunks(width)
+        .zip(next.content.chunks(width))
+        .filter(|(a, b)| a != b)
+        .count();
+    if changed < MIN_CHANGED_ROWS {
+        return found;
+    }
+    let mut old = Keys::of(shown);
+    let new = Keys::of(next);
+    let blank = Keys::blank_costs(&new);
     while found.len() < MAX_SCROLLS {
-        let Some(scroll) = best(shown, next) else {
+        let Some(scroll) = best(&old, &new, &blank) else {
             break;
         };
         scroll.apply(shown);
+        old.apply(scroll);
         found.push(scroll);
     }
     found
 }
 
-/// The rows of a buffer, each a slice of full-width cells.
-fn rows(buffer: &Buffer) -> Vec<&[Cell]> {
-    buffer
-        .content
-        .chunks(usize::from(buffer.area.width).max(1))
-        .collect()
+/// A key per cell (symbol and style), and one per row.
+struct Keys {
+    width: usize,
+    cells: Vec<u64>,
+    rows: Vec<u64>,
+    /// Whether each row is one cell repeated (blank, a rule): such rows
+    /// match every other one and say nothing about where a band moved.
+    uniform: Vec<bool>,
 }
 
-/// What the cell diff sends, roughly, to turn row `from` into row `to`.
-fn cost(from: &[Cell], to: &[Cell]) -> u32 {
-    if from == to {
-        return 0;
+fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+fn color_word(color: Color) -> u64 {
+    match color {
+        Color::Reset => 0,
+        Color::Black => 1,
+        Color::Red => 2,
+        Color::Green => 3,
+        Color::Yellow => 4,
+        Color::Blue => 5,
+        Color::Magenta => 6,
+        Color::Cyan => 7,
+        Color::Gray => 8,
+        Color::DarkGray => 9,
+        Color::LightRed => 10,
+        Color::LightGreen => 11,
+        Color::LightYellow => 12,
+        Color::LightBlue => 13,
+        Color::LightMagenta => 14,
+        Color::LightCyan => 15,
+        Color::White => 16,
+        Color::Indexed(i) => 0x100 | u64::from(i),
+        Color::Rgb(r, g, b) => 0x0100_0000 | u64::from(r) << 16 | u64::from(g) << 8 | u64::from(b),
     }
-    let changed = from.iter().zip(to).filter(|(a, b)| a != b).count();
-    ROW_COST + u32::try_from(changed).unwrap_or(u32::MAX)
 }
 
-fn blank_cost(to: &[Cell]) -> u32 {
-    let changed = to.iter().filter(|c| **c != Cell::EMPTY).count();
-    if changed == 0 {
-        0
-    } else {
-        ROW_COST + u32::try_from(changed).unwrap_or(u32::MAX)
+fn cell_key(cell: &Cell) -> u64 {
+    let symbol = cell.symbol().as_bytes();
+    let mut key = match symbol {
+        [byte] => u64::from(*byte),
+        bytes => bytes.iter().fold(1 << 63, |h, b| mix(h, u64::from(*b))),
+    };
+    let colors = color_word(cell.fg) | color_word(cell.bg) << 25;
+    key = mix(key, colors ^ color_word(cell.underline_color) << 39);
+    #[allow(deprecated)]
+    let skip = cell.skip || cell.diff_option != CellDiffOption::None;
+    mix(key, u64::from(cell.modifier.bits()) | u64::from(skip) << 32)
+}
+
+impl Keys {
+    fn of(buffer: &Buffer) -> Keys {
+        let width = usize::from(buffer.area.width);
+        let cells: Vec<u64> = buffer.content.iter().map(cell_key).collect();
+        let rows = cells
+            .chunks(width)
+            .map(|row| row.iter().fold(0, |h, k| mix(h, *k)))
+            .collect();
+        let uniform = cells
+            .chunks(width)
+            .map(|row| row.iter().all(|k| *k == row[0]))
+            .collect();
+        Keys {
+            width,
+            cells,
+            rows,
+            uniform,
+        }
+    }
+
+    fn row(&self, r: usize) -> &[u64] {
+        &self.cells[r * self.width..(r + 1) * self.width]
+    }
+
+    /// What the cell diff sends, roughly, to turn row `s` of `self` into
+    /// row `r` of `to`.
+    fn cost(&self, s: usize, to: &Keys, r: usize) -> u32 {
+        if self.rows[s] == to.rows[r] {
+            return 0;
+        }
+        let changed = self.row(s).iter().zip(to.row(r)).filter(|(a, b)| a != b);
+        ROW_COST + u32::try_from(changed.count()).unwrap_or(u32::MAX)
+    }
+
+    /// What drawing each row of `new` on a blank row costs.
+    fn blank_costs(new: &Keys) -> Vec<u64> {
+        let blank = cell_key(&Cell::EMPTY);
+        prefix((0..new.rows.len()).map(
+            |r| match new.row(r).iter().filter(|k| **k != blank).count() {
+                0 => 0,
+                n => ROW_COST + u32::try_from(n).unwrap_or(u32::MAX),
+            },
+        ))
+    }
+
+    /// Does to the keys what `scroll` does to the screen.
+    fn apply(&mut self, scroll: Scroll) {
+        let (top, bottom) = (usize::from(scroll.top), usize::from(scroll.bottom));
+        let k = scroll.amount().min(bottom - top);
+        let blank = cell_key(&Cell::EMPTY);
+        let blank_row = (0..self.width).fold(0, |h, _| mix(h, blank));
+        let cells = &mut self.cells[top * self.width..bottom * self.width];
+        let rows = &mut self.rows[top..bottom];
+        let uniform = &mut self.uniform[top..bottom];
+        let n = rows.len();
+        let (fresh_cells, fresh_rows) = if scroll.shift > 0 {
+            cells.rotate_left(k * self.width);
+            rows.rotate_left(k);
+            uniform.rotate_left(k);
+            ((n - k) * self.width..n * self.width, n - k..n)
+        } else {
+            cells.rotate_right(k * self.width);
+            rows.rotate_right(k);
+            uniform.rotate_right(k);
+            (0..k * self.width, 0..k)
+        };
+        cells[fresh_cells].fill(blank);
+        rows[fresh_rows.clone()].fill(blank_row);
+        uniform[fresh_rows].fill(true);
     }
 }
 
-fn row_hash(row: &[Cell]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    row.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// A row of one repeated cell (blank, a rule) says nothing about where a
-/// band moved: it matches every other such row.
-fn uniform(row: &[Cell]) -> bool {
-    row.iter().all(|c| *c == row[0])
-}
-
-/// The shifts worth trying: for each changed, distinctive row of `next`,
-/// where the same row stood in `shown`; the most common first.
-fn shifts(shown: &[&[Cell]], next: &[&[Cell]]) -> Vec<i32> {
+/// The shifts worth trying: for each changed, distinctive row of `new`,
+/// where the same row stood in `old`; those most rows agree on first.
+fn shifts(old: &Keys, new: &Keys) -> Vec<i32> {
     let mut at: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (s, row) in shown.iter().enumerate() {
-        if !uniform(row) {
-            at.entry(row_hash(row)).or_default().push(s);
+    for (s, key) in old.rows.iter().enumerate() {
+        if !old.uniform[s] {
+            at.entry(*key).or_default().push(s);
         }
     }
     let mut votes: HashMap<i32, usize> = HashMap::new();
-    for (r, row) in next.iter().enumerate() {
-        if shown[r] == *row || uniform(row) {
+    for (r, key) in new.rows.iter().enumerate() {
+        if old.rows[r] == *key || new.uniform[r] {
             continue;
         }
-        for &s in at.get(&row_hash(row)).into_iter().flatten() {
-            if shown[s] == *row {
-                let shift = i32::try_from(s).unwrap_or(0) - i32::try_from(r).unwrap_or(0);
-                *votes.entry(shift).or_default() += 1;
-            }
+        for &s in at.get(key).into_iter().flatten() {
+            let shift = i32::try_from(s).unwrap_or(0) - i32::try_from(r).unwrap_or(0);
+            *votes.entry(shift).or_default() += 1;
         }
     }
     let mut ranked: Vec<(i32, usize)> = votes.into_iter().collect();
@@ -182,10 +287,12 @@ fn shifts(shown: &[&[Cell]], next: &[&[Cell]]) -> Vec<i32> {
             .then(a.0.abs().cmp(&b.0.abs()))
             .then(a.0.cmp(&b.0))
     });
+    let most = ranked.first().map_or(0, |(_, votes)| *votes);
     ranked
         .into_iter()
+        .take_while(|(_, votes)| votes * 4 >= most)
         .take(MAX_SHIFTS)
-        .map(|(s, _)| s)
+        .map(|(shift, _)| shift)
         .collect()
 }
 
@@ -204,34 +311,31 @@ fn sum(sums: &[u64], from: usize, to: usize) -> u64 {
 }
 
 /// The one scroll that saves the most bytes, if any saves some.
-fn best(shown: &Buffer, next: &Buffer) -> Option<Scroll> {
-    let old = rows(shown);
-    let new = rows(next);
-    let height = new.len();
-    let base = prefix(old.iter().zip(&new).map(|(a, b)| cost(a, b)));
-    let blank = prefix(new.iter().map(|b| blank_cost(b)));
+fn best(old: &Keys, new: &Keys, blank: &[u64]) -> Option<Scroll> {
+    let height = new.rows.len();
+    let base = prefix((0..height).map(|r| old.cost(r, new, r)));
     let mut best: Option<(u64, Scroll)> = None;
-    for shift in shifts(&old, &new) {
+    for shift in shifts(old, new) {
         let k = shift.unsigned_abs() as usize;
         if k == 0 || k + 1 >= height {
             continue;
         }
-        // moved[r]: row r of `next` against the row the shift brings there.
+        // moved[r]: row r of `new` against the row the shift brings there.
         let moved = prefix((0..height).map(|r| {
             let from = if shift > 0 {
                 r.checked_add(k).filter(|s| *s < height)
             } else {
                 r.checked_sub(k)
             };
-            from.map_or(u32::MAX / 4, |s| cost(old[s], new[r]))
+            from.map_or(u32::MAX / 4, |s| old.cost(s, new, r))
         }));
         for top in 0..height {
             for bottom in (top + k + 1).max(top + 2)..=height {
                 let without = sum(&base, top, bottom);
                 let with = if shift > 0 {
-                    sum(&moved, top, bottom - k) + sum(&blank, bottom - k, bottom)
+                    sum(&moved, top, bottom - k) + sum(blank, bottom - k, bottom)
                 } else {
-                    sum(&blank, top, top + k) + sum(&moved, top + k, bottom)
+                    sum(blank, top, top + k) + sum(&moved, top + k, bottom)
                 };
                 let scroll = Scroll {
                     top: u16::try_from(top).unwrap_or(u16::MAX),

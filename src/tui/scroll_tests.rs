@@ -16,8 +16,9 @@ fn buffer(lines: &[&str]) -> Buffer {
 }
 
 fn lines(buffer: &Buffer) -> Vec<String> {
-    rows(buffer)
-        .iter()
+    buffer
+        .content
+        .chunks(usize::from(buffer.area.width))
         .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
         .collect()
 }
