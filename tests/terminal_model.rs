@@ -387,25 +387,25 @@ fn explore(seed: u64, open: Option<&str>, options: Options, scrolling: bool, ste
 
 #[test]
 fn random_keys_in_every_view_keep_the_screen_exact() {
-    for seed in 1..=4 {
-        explore(seed, None, COLOR, true, 250);
+    for seed in 1..=3 {
+        explore(seed, None, COLOR, true, 220);
     }
 }
 
 #[test]
 fn random_keys_over_the_folder_keep_the_screen_exact() {
-    explore(21, Some(""), COLOR, true, 250);
+    explore(21, Some(""), COLOR, true, 200);
     let no_color = Options {
         color: false,
         ascii: true,
         ..COLOR
     };
-    explore(22, None, no_color, true, 250);
+    explore(22, None, no_color, true, 200);
 }
 
 #[test]
 fn without_scroll_regions_the_screen_is_still_exact() {
-    explore(31, None, COLOR, false, 200);
+    explore(31, None, COLOR, false, 150);
 }
 
 #[test]
