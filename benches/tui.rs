@@ -1,7 +1,8 @@
 //! Workbench benchmarks: the per-keystroke path (update, draw, diff, encode)
 //! for each view on journeys of 1k, 10k and 100k touchpoints, and the bytes
-//! sent to the terminal for a selection move and for a key that changes
-//! nothing.
+//! sent to the terminal for a selection move, for a key that changes
+//! nothing, and for a 150-row walk down the Gaps view (rows that move are
+//! scrolled by the terminal, not repainted).
 
 use std::cell::Cell;
 use std::hint::black_box;
@@ -9,10 +10,13 @@ use std::io::Write;
 use std::rc::Rc;
 
 use corridor::tui::action::Action;
+use corridor::tui::screen::Screen;
 use corridor::tui::state::{AppState, Options, View};
+use corridor::tui::ui::render;
 use corridor::tui::{apply, effects};
 use criterion::{Criterion, criterion_group, criterion_main};
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
@@ -48,14 +52,15 @@ fn state_with(touchpoints: usize, dir: &std::path::Path) -> AppState {
     AppState::new(folder, entries, options)
 }
 
-fn terminal(width: u16, height: u16, counter: Counter) -> Terminal<CrosstermBackend<Counter>> {
-    Terminal::with_options(
+fn terminal(width: u16, height: u16, counter: Counter) -> Screen<CrosstermBackend<Counter>> {
+    let terminal = Terminal::with_options(
         CrosstermBackend::new(counter),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
         },
     )
-    .expect("terminal")
+    .expect("terminal");
+    Screen::new(terminal, true)
 }
 
 fn keystrokes(c: &mut Criterion) {
@@ -110,5 +115,85 @@ fn bytes(_: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, keystrokes, bytes);
+/// Not timed: prints the bytes of walking 150 rows down the Gaps view at
+/// 120x40 (the figure to hold against vim with `cursorline` walking 150
+/// lines), the largest single move in that walk, and a redraw of an
+/// unchanged screen.
+fn walk(_: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut state = state_with(1_000, dir.path());
+    let counter = Counter::default();
+    let mut term = terminal(120, 40, counter.clone());
+    apply(&mut state, &mut term, Action::Resize(120, 40)).expect("draw");
+    apply(&mut state, &mut term, Action::Show(View::Gaps)).expect("draw");
+    let start = counter.0.get();
+    let mut largest = 0;
+    for _ in 0..150 {
+        let before = counter.0.get();
+        apply(&mut state, &mut term, Action::Down).expect("draw");
+        largest = largest.max(counter.0.get() - before);
+    }
+    let walked = counter.0.get() - start;
+    let before = counter.0.get();
+    apply(&mut state, &mut term, Action::Resize(120, 40)).expect("draw");
+    let unchanged = counter.0.get() - before;
+    println!(
+        "walk: 150 rows down 120x40 Gaps = {walked} bytes ({} per row, largest {largest}); redraw of an unchanged screen = {unchanged} bytes",
+        walked / 150
+    );
+}
+
+/// The draw path alone, on two frames of the Gaps view at 120x40 that
+/// differ by a one-row scroll, drawn in turn: ratatui's own diff and
+/// encoder, against the workbench's screen with and without scrolls.
+fn draw_path(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut state = state_with(1_000, dir.path());
+    let mut screen = terminal(120, 40, Counter::default());
+    apply(&mut state, &mut screen, Action::Resize(120, 40)).expect("draw");
+    apply(&mut state, &mut screen, Action::Show(View::Gaps)).expect("draw");
+    for _ in 0..36 {
+        apply(&mut state, &mut screen, Action::Down).expect("draw");
+    }
+    let mut frames = Vec::new();
+    for _ in 0..2 {
+        apply(&mut state, &mut screen, Action::Down).expect("draw");
+        let mut test = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        test.draw(|frame| render(&state, frame)).expect("draw");
+        frames.push(test.backend().buffer().clone());
+    }
+    let copy = |frame: &mut ratatui::Frame, from: &Buffer| {
+        frame.buffer_mut().content.clone_from(&from.content);
+    };
+    let fixed = || TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+    };
+    let mut group = c.benchmark_group("draw_path_120x40");
+    let mut plain = Terminal::with_options(CrosstermBackend::new(Counter::default()), fixed())
+        .expect("terminal");
+    let mut n = 0usize;
+    group.bench_function("ratatui", |b| {
+        b.iter(|| {
+            n += 1;
+            plain
+                .draw(|f| copy(f, &frames[n % 2]))
+                .map(|_| ())
+                .expect("draw")
+        })
+    });
+    for (name, scrolling) in [("scrolls", true), ("cells_only", false)] {
+        let terminal = Terminal::with_options(CrosstermBackend::new(Counter::default()), fixed())
+            .expect("terminal");
+        let mut screen = Screen::new(terminal, scrolling);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                n += 1;
+                screen.draw(|f| copy(f, &frames[n % 2])).expect("draw")
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, keystrokes, bytes, walk, draw_path);
 criterion_main!(benches);

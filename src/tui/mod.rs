@@ -8,9 +8,12 @@ pub mod action;
 pub mod config;
 pub mod derived;
 pub mod effects;
+mod encode;
 pub mod forms;
 pub mod history;
 pub mod keymap;
+pub mod screen;
+mod scroll;
 pub mod state;
 pub mod ui;
 pub mod update;
@@ -21,13 +24,14 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
-use crossterm::{cursor, execute, queue, terminal};
+use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use action::Action;
+use screen::Screen;
 use state::{AppState, Options};
 use update::{Effect, update};
 
@@ -154,10 +158,11 @@ fn run_loop(state: &mut AppState) -> std::io::Result<u8> {
 
 fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
     let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
-    let mut terminal = Terminal::new(backend)?;
-    let size = terminal.size()?;
-    update(state, Action::Resize(size.width, size.height));
-    draw(state, &mut terminal)?;
+    let scrolling = screen::scroll_regions(std::env::var("TERM").ok().as_deref());
+    let mut screen = Screen::new(Terminal::new(backend)?, scrolling);
+    let (width, height) = terminal::size()?;
+    update(state, Action::Resize(width, height));
+    draw(state, &mut screen)?;
     // Other writers (an editor, git pull) are noticed through the folder:
     // git and editors save by rename, which strands a watch on the file.
     let (changes, changed) = std::sync::mpsc::channel();
@@ -170,7 +175,7 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
                 if changed.try_recv().is_ok() {
                     while changed.try_recv().is_ok() {}
                     if effects::disk_changed(state) {
-                        draw(state, &mut terminal)?;
+                        draw(state, &mut screen)?;
                     }
                 }
                 continue;
@@ -182,7 +187,7 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
                 keymap::action_for(&state.mode, &key)
             }
             Ok(Event::Resize(w, h)) => {
-                terminal.autoresize()?;
+                screen.autoresize()?;
                 Some(Action::Resize(w, h))
             }
             Ok(Event::Mouse(m)) if state.options.mouse => match m.kind {
@@ -197,7 +202,7 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
         let Some(action) = action else {
             continue;
         };
-        if apply(state, &mut terminal, action)? == Effect::Quit || state.quit {
+        if apply(state, &mut screen, action)? == Effect::Quit || state.quit {
             return Ok(0);
         }
     }
@@ -223,10 +228,10 @@ fn watch(
 }
 
 /// One turn of the loop: update the state, carry out the effect, and draw
-/// only when something changed (ratatui then sends only the changed cells).
+/// only when something changed (and then send only what changed).
 pub fn apply<B: Backend<Error = std::io::Error> + Write>(
     state: &mut AppState,
-    terminal: &mut Terminal<B>,
+    screen: &mut Screen<B>,
     action: Action,
 ) -> std::io::Result<Effect> {
     let depth = state.opened().map(|o| o.history.depth());
@@ -239,7 +244,7 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
         Effect::Save => {
             effects::save(state);
             effects::journal(state);
-            draw(state, terminal)?;
+            draw(state, screen)?;
         }
         Effect::SaveAndQuit => {
             if effects::save(state) {
@@ -250,42 +255,40 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
             if state.mode == state::Mode::ConfirmQuit {
                 state.mode = state::Mode::Browse;
             }
-            draw(state, terminal)?;
+            draw(state, screen)?;
         }
-        Effect::Redraw => draw(state, terminal)?,
+        Effect::Redraw => draw(state, screen)?,
         Effect::Reload => {
             effects::reload(state);
             effects::lock_current(state);
-            draw(state, terminal)?;
+            draw(state, screen)?;
         }
         Effect::Opened => {
             effects::lock_current(state);
-            draw(state, terminal)?;
+            draw(state, screen)?;
         }
         Effect::ForceReload => {
             effects::reload(state);
             effects::lock_current(state);
-            draw(state, terminal)?;
+            draw(state, screen)?;
         }
         Effect::SaveCopy => {
             effects::save_copy(state);
-            draw(state, terminal)?;
+            draw(state, screen)?;
         }
         Effect::DiscardRecovery => {
             effects::discard_recovery(state);
-            draw(state, terminal)?;
+            draw(state, screen)?;
         }
     }
     Ok(effect)
 }
 
-/// Draws a frame inside a synchronized update, so terminals that support
-/// it (and tmux) never show half a frame over a slow link.
+/// Draws a frame: only what changed is sent, rows that moved as scrolls
+/// (see `screen::Screen::draw`).
 pub fn draw<B: Backend<Error = std::io::Error> + Write>(
     state: &AppState,
-    terminal: &mut Terminal<B>,
+    screen: &mut Screen<B>,
 ) -> std::io::Result<()> {
-    queue!(terminal.backend_mut(), terminal::BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| ui::render(state, frame))?;
-    execute!(terminal.backend_mut(), terminal::EndSynchronizedUpdate)
+    screen.draw(|frame| ui::render(state, frame))
 }
