@@ -60,6 +60,7 @@ impl Pane {
             format!("XDG_CONFIG_HOME={home}/config"),
             format!("XDG_DATA_HOME={home}/data"),
             "LANG=C.UTF-8".to_owned(),
+            "CORRIDOR_TODAY=2026-01-15".to_owned(),
         ];
         let mut args = vec!["new-session", "-d", "-x", &w, "-y", &h, "-c", &home];
         for var in &env {
@@ -152,6 +153,11 @@ impl Expected {
             ascii: false,
             read_only: false,
             mouse: false,
+            today: corridor::model::Date {
+                year: 2026,
+                month: 1,
+                day: 15,
+            },
         };
         let mut state = AppState::new(folder, entries, options);
         update(&mut state, Action::Resize(SIZE.0, SIZE.1));

@@ -111,6 +111,11 @@ pub const COLOR: Options = Options {
     ascii: false,
     read_only: false,
     mouse: false,
+    today: corridor::model::Date {
+        year: 2026,
+        month: 1,
+        day: 15,
+    },
 };
 
 /// A workbench drawing into the emulator.
