@@ -911,10 +911,10 @@ fn editing_a_field_keeps_the_comments_of_the_file() {
     let done = t.shell("\"$CORRIDOR\" one/journey.toml");
     t.wait_for(CORRIDOR);
     t.keys(&["e"]);
-    t.wait_for("Edit instagram-reel");
+    t.wait_for("Edit touchpoint instagram-reel");
     // id, stage, name, channel: channel is the fourth field.
     t.keys(&["Down", "Down", "Down", "Enter"]);
-    t.wait_for("social_");
+    t.wait_for("Ctrl-u clear");
     for _ in 0.."social".len() {
         t.keys(&["BSpace"]);
     }
@@ -922,7 +922,7 @@ fn editing_a_field_keeps_the_comments_of_the_file() {
     t.keys(&["Enter"]);
     t.wait_for("tiktok");
     t.keys(&["Escape"]);
-    t.wait_gone("Edit instagram-reel");
+    t.wait_gone("Edit touchpoint instagram-reel");
     t.keys(&["s"]);
     t.wait_for("saved journey.toml");
     t.keys(&["q"]);
