@@ -71,6 +71,25 @@ pub fn values(journey: &Journey, target: &Target) -> Option<Vec<(FieldSpec, Stri
     )
 }
 
+/// The field that names an entry: `title` for actions (and the journey),
+/// else `name`. A new entry's id is made from it.
+pub fn name_field(target: &Target) -> Field {
+    match target {
+        Target::Entry(Kind::Action, _) | Target::Journey => Field::Title,
+        Target::Entry(..) => Field::Name,
+    }
+}
+
+/// The id entry `target` gets when named `name`: its slug, unique among
+/// the other entries of its kind (`None` for the journey header).
+pub fn id_for_name(journey: &Journey, target: &Target, name: &str) -> Option<Id> {
+    let Target::Entry(kind, id) = target else {
+        return None;
+    };
+    let others = crate::model::ids(journey, *kind).filter(|i| *i != id);
+    Some(Id::from_name(name, kind.noun(), others))
+}
+
 /// The row of `field` in the form of `target`.
 pub fn row_of(target: &Target, field: Field) -> Option<usize> {
     fields(target).iter().position(|s| s.field == field)
@@ -225,6 +244,14 @@ pub enum PickRow {
 }
 
 impl PickRow {
+    /// The row showing `target`.
+    pub fn of(target: &Target) -> Self {
+        match target {
+            Target::Journey => PickRow::Header,
+            Target::Entry(kind, id) => PickRow::Entry(*kind, id.clone()),
+        }
+    }
+
     /// What Enter opens.
     pub fn target(&self) -> Option<Target> {
         match self {

@@ -3,7 +3,7 @@
 //! is recorded for undo.
 
 use super::{Effect, form, record};
-use crate::model::{Action as WorkItem, ActionStatus, Id, Kind, Origin, Target, Touchpoint, ids};
+use crate::model::{ActionStatus, Id, Kind, Target, Touchpoint, create, ids};
 use crate::tui::action::Action;
 use crate::tui::derived::ActionRow;
 use crate::tui::history::Edit;
@@ -126,8 +126,7 @@ fn gap_in_focus(state: &AppState) -> Option<usize> {
 }
 
 /// `A` (and `a` in the Gaps and Actions views): a new action for the
-/// selected touchpoint, owned by its owner, open; then its form typing the
-/// title.
+/// selected touchpoint, then its form typing the title.
 pub fn add_action(state: &mut AppState) -> Effect {
     if state.read_only().is_some() {
         return refuse(state, state.read_only());
@@ -138,39 +137,33 @@ pub fn add_action(state: &mut AppState) -> Effect {
             Some("add a touchpoint first (a in the Corridor)".into()),
         );
     };
-    let Some(j) = state.opened().map(|o| &o.journey) else {
-        return Effect::None;
-    };
-    let Some(touchpoint) = j.touchpoints.get(index) else {
-        return Effect::None;
-    };
-    let title = "New action";
-    let action = WorkItem {
-        origin: Origin::NEW,
-        id: Id::from_name(title, Kind::Action.noun(), ids(j, Kind::Action)),
-        touchpoint: touchpoint.id.clone(),
-        title: title.into(),
-        owner: touchpoint
-            .owner
-            .clone()
-            .filter(|o| j.department(o).is_some()),
-        status: ActionStatus::Open,
-        due: None,
-    };
-    let target = Target::Entry(Kind::Action, action.id.clone());
-    let mut after = j.clone();
-    after.actions.push(action);
-    let before = Box::new(j.clone());
-    record(
-        state,
-        Edit::Journey {
-            before,
-            after: Box::new(after),
-        },
-    );
-    form::focus(state, &target);
-    form::open_new(state, target, None);
+    match insert_action(state, index, usize::MAX) {
+        Ok(target) => {
+            form::focus(state, &target);
+            form::open_new(state, target, None);
+        }
+        Err(why) => state.status = Some(why),
+    }
     Effect::Redraw
+}
+
+/// Adds an action for touchpoint `index`, at `at` among the actions: owned
+/// by the touchpoint's owner, open, titled "New action" until its form
+/// names it. Returns what to open the form on.
+pub fn insert_action(state: &mut AppState, index: usize, at: usize) -> Result<Target, String> {
+    let j = &state.opened().ok_or("no journey is open")?.journey;
+    let t = j.touchpoints.get(index).ok_or("no such touchpoint")?;
+    let title = "New action";
+    let touchpoint = t.id.to_string();
+    let owner = t.owner.as_ref().filter(|o| j.department(o).is_some());
+    let owner = owner.map(ToString::to_string);
+    let mut given = vec![("touchpoint", touchpoint.as_str()), ("title", title)];
+    given.extend(owner.as_deref().map(|o| ("owner", o)));
+    let id = Id::from_name(title, Kind::Action.noun(), ids(j, Kind::Action));
+    let mut after = j.clone();
+    create(&mut after, Kind::Action, &id, &given, at).map_err(|e| e.to_string())?;
+    super::entries::replace(state, after);
+    Ok(Target::Entry(Kind::Action, id))
 }
 
 /// `Space` in the Actions view: the action's next status (open, doing,

@@ -4,7 +4,7 @@
 //! `J`/`K` move an entry and `d` deletes one nothing refers to.
 
 use super::{Effect, form};
-use crate::model::{Id, Journey, Kind, create, ids};
+use crate::model::{Id, Journey, Kind, Target, create, ids};
 use crate::tui::action::Action;
 use crate::tui::forms::{PickRow, pick_row_of, pick_rows};
 use crate::tui::history::Edit;
@@ -70,7 +70,7 @@ pub fn picker(state: &mut AppState, row: usize, action: Action) -> Effect {
 }
 
 /// Records a journey-wide change (entries added, moved or deleted) for undo.
-fn replace(state: &mut AppState, after: Journey) {
+pub(super) fn replace(state: &mut AppState, after: Journey) {
     if let Some(before) = state.opened().map(|o| Box::new(o.journey.clone())) {
         let after = Box::new(after);
         super::record(state, Edit::Journey { before, after });
@@ -95,50 +95,45 @@ fn add(state: &mut AppState, here: Option<PickRow>, row: usize) -> Effect {
     let at = after_id
         .and_then(|id| ids(j, kind).position(|e| e == id))
         .map_or(usize::MAX, |i| i + 1);
-    // What a new entry starts with: a placeholder name, and for an action
-    // the touchpoint in focus (else the first) and its owner.
+    if kind == Kind::Action {
+        // For the touchpoint in focus, else the first in the corridor.
+        let selected = state.detail_touchpoint().or(state.corridor_selection());
+        let Some(index) = selected.or_else(|| j.corridor_indices().first().copied()) else {
+            state.status = Some(
+                "an action closes a gap at a touchpoint: add a touchpoint first (a in the Corridor)"
+                    .into(),
+            );
+            return Effect::Redraw;
+        };
+        match super::edit::insert_action(state, index, at) {
+            Ok(target) => open_on(state, target, row),
+            Err(why) => state.status = Some(why),
+        }
+        return Effect::Redraw;
+    }
+    // A placeholder name, and a stage after another in the same phase.
     let placeholder = format!("New {}", kind.noun());
-    let mut given: Vec<(&str, String)> = Vec::new();
-    match kind {
-        Kind::Action => {
-            let selected = state.detail_touchpoint().or(state.corridor_selection());
-            let touchpoint = selected
-                .and_then(|i| j.touchpoints.get(i))
-                .or_else(|| j.corridor().into_iter().next());
-            let Some(t) = touchpoint else {
-                state.status = Some("an action closes a gap at a touchpoint: add a touchpoint first (a in the Corridor)".into());
-                return Effect::Redraw;
-            };
-            given.push(("touchpoint", t.id.to_string()));
-            given.push(("title", placeholder.clone()));
-            if let Some(owner) = t.owner.as_ref().filter(|o| j.department(o).is_some()) {
-                given.push(("owner", owner.to_string()));
-            }
-        }
-        Kind::Stage => {
-            given.push(("name", placeholder.clone()));
-            // A stage after another is likely in the same phase.
-            let phase = after_id.and_then(|id| j.stage(id)?.phase);
-            if let Some(phase) = phase {
-                given.push(("phase", phase.name().to_owned()));
-            }
-        }
-        _ => given.push(("name", placeholder.clone())),
+    let mut given = vec![("name", placeholder.as_str())];
+    let phase = after_id.and_then(|id| j.stage(id)?.phase);
+    if let (Kind::Stage, Some(phase)) = (kind, phase) {
+        given.push(("phase", phase.name()));
     }
     let id = Id::from_name(&placeholder, kind.noun(), ids(j, kind));
     let mut after = j.clone();
-    let pairs: Vec<(&str, &str)> = given.iter().map(|(f, v)| (*f, v.as_str())).collect();
-    if let Err(why) = create(&mut after, kind, &id, &pairs, at) {
+    if let Err(why) = create(&mut after, kind, &id, &given, at) {
         state.status = Some(why.to_string());
         return Effect::Redraw;
     }
     replace(state, after);
-    let target = crate::model::Target::Entry(kind, id.clone());
-    let back = state
-        .opened()
-        .and_then(|o| pick_row_of(&o.journey, &PickRow::Entry(kind, id)));
-    form::open_new(state, target, Some(back.unwrap_or(row)));
+    open_on(state, Target::Entry(kind, id), row);
     Effect::Redraw
+}
+
+/// The form of a new entry, returning to its row of the list.
+fn open_on(state: &mut AppState, target: Target, row: usize) {
+    let here = PickRow::of(&target);
+    let back = state.opened().and_then(|o| pick_row_of(&o.journey, &here));
+    form::open_new(state, target, Some(back.unwrap_or(row)));
 }
 
 /// Whether something refers to entry `id` of `kind` (then it cannot go).

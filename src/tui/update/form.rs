@@ -9,10 +9,12 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 use super::{Effect, record};
 use crate::analysis::new_errors;
-use crate::model::{Field, FieldSpec, FieldType, Id, Journey, Kind, Target, assign, ids, rename};
+use crate::model::{Field, FieldSpec, FieldType, Id, Journey, Kind, Target, assign, rename};
 use crate::tui::action::Action;
 use crate::tui::derived::ActionRow;
-use crate::tui::forms::{PickRow, choices, pick_row_of, resolve, row_of, values};
+use crate::tui::forms::{
+    PickRow, choices, id_for_name, name_field, pick_row_of, resolve, row_of, values,
+};
 use crate::tui::history::Edit;
 use crate::tui::state::{AppState, Form, Mode, Typing};
 
@@ -32,14 +34,6 @@ pub fn open_new(state: &mut AppState, target: Target, back_to: Option<usize>) {
     form.typing = Some(Typing::Line);
     state.editor = Some(line_editor(""));
     state.mode = Mode::Form(form);
-}
-
-/// The field that names an entry: `title` for actions, else `name`.
-fn name_field(target: &Target) -> Field {
-    match target {
-        Target::Entry(Kind::Action, _) | Target::Journey => Field::Title,
-        Target::Entry(..) => Field::Name,
-    }
 }
 
 fn line_editor(text: &str) -> TextArea<'static> {
@@ -295,9 +289,10 @@ fn changed(
             field: key.to_owned(),
             why: e.to_string(),
         })?
-    } else if form.fresh && spec.field == name_field(&form.target) {
-        let others = ids(journey, *kind).filter(|i| *i != id);
-        let new = Id::from_name(text, kind.noun(), others.collect::<Vec<_>>());
+    } else if form.fresh
+        && spec.field == name_field(&form.target)
+        && let Some(new) = id_for_name(journey, &form.target, text)
+    {
         rename(journey, *kind, id, new.clone())?;
         new
     } else {
@@ -374,10 +369,7 @@ fn close(state: &mut AppState, form: &Form) {
     focus(state, &form.target);
     state.mode = match form.back_to {
         Some(row) => {
-            let here = match &form.target {
-                Target::Journey => PickRow::Header,
-                Target::Entry(kind, id) => PickRow::Entry(*kind, id.clone()),
-            };
+            let here = PickRow::of(&form.target);
             let found = state.opened().and_then(|o| pick_row_of(&o.journey, &here));
             Mode::Pick {
                 row: found.unwrap_or(row),

@@ -13,9 +13,11 @@ use ratatui_textarea::TextArea;
 
 use super::super::theme::Theme;
 use super::centered;
-use crate::model::{Field, FieldType, GapClass, Id, Kind, Target, ids};
+use crate::model::{Field, FieldType, GapClass, Id, Target};
 use crate::text::{inert, truncate, width};
-use crate::tui::forms::{PickRow, fields, has_choices, matches, pick_rows, values};
+use crate::tui::forms::{
+    PickRow, fields, has_choices, id_for_name, matches, name_field, pick_rows, values,
+};
 use crate::tui::state::{Form, Opened, Typing};
 
 /// Width of the field names column.
@@ -133,19 +135,12 @@ pub fn render(
 
 /// While the name of a new entry is typed: the id it will get.
 fn preview(opened: &Opened, form: &Form, typed: Option<&str>) -> Option<Id> {
-    let (Target::Entry(kind, id), Some(text)) = (&form.target, typed) else {
-        return None;
-    };
-    let naming = match kind {
-        Kind::Action => Field::Title,
-        _ => Field::Name,
-    };
+    let text = typed.filter(|t| !t.is_empty())?;
     let focused = fields(&form.target).get(form.row).map(|s| s.field);
-    if !form.fresh || focused != Some(naming) || text.is_empty() {
+    if !form.fresh || focused != Some(name_field(&form.target)) {
         return None;
     }
-    let others = ids(&opened.journey, *kind).filter(|i| *i != id);
-    Some(Id::from_name(text, kind.noun(), others.collect::<Vec<_>>()))
+    id_for_name(&opened.journey, &form.target, text)
 }
 
 /// The one-line input: the text with the cursor as a reversed cell, the
