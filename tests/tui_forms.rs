@@ -35,6 +35,10 @@ fn a_blank_journey_is_filled_from_the_workbench() {
     t.keys(&["End", "Up", "a"]);
     t.wait_for("New partner");
     t.type_text("Metrix");
+    // The id the name will give shows as it is typed.
+    t.wait_until("the id to follow the name", DEADLINE, |s| {
+        s.lines().any(|l| l.contains(" id ") && l.contains("metrix"))
+    });
     t.keys(&["Enter"]); // the name applies; the role is next
     t.wait_for("New partner metrix");
     t.keys(&["Enter"]);
