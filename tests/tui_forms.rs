@@ -37,10 +37,11 @@ fn a_blank_journey_is_filled_from_the_workbench() {
     t.type_text("Metrix");
     // The id the name will give shows as it is typed.
     t.wait_until("the id to follow the name", DEADLINE, |s| {
-        s.lines().any(|l| l.contains(" id ") && l.contains("metrix"))
+        s.lines()
+            .any(|l| l.contains(" id ") && l.contains("metrix"))
     });
     t.keys(&["Enter"]); // the name applies; the role is next
-    t.wait_for("New partner metrix");
+    t.wait_for("Enter type");
     t.keys(&["Enter"]);
     t.wait_for("Ctrl-u clear");
     t.type_text("Survey panel");
@@ -67,7 +68,7 @@ fn a_blank_journey_is_filled_from_the_workbench() {
     t.wait_for("New touchpoint");
     t.type_text("Books the installer");
     t.keys(&["Enter"]);
-    t.wait_for("New touchpoint books-the-installer");
+    t.wait_for("Enter type");
     t.keys(&["Right", "Down", "Right", "Right", "Down", "Right"]);
     let form = t.wait_until("installation and metrix picked", DEADLINE, |s| {
         has_line(s, "owner            installation") && has_line(s, "partner          metrix")

@@ -34,13 +34,6 @@ pub fn render(
     let Some(rows) = values(&opened.journey, &form.target) else {
         return;
     };
-    let title = match &form.target {
-        Target::Journey => " Edit the journey ".to_owned(),
-        Target::Entry(kind, id) => {
-            let verb = if form.fresh { "New" } else { "Edit" };
-            format!(" {verb} {} {} ", kind.noun(), inert(id.as_str()))
-        }
-    };
     // Fields, a blank line and the hint line inside the border; on a short
     // screen the fields scroll to keep the focus in view.
     let popup = centered(area, 90, rows.len() as u16 + 4);
@@ -50,6 +43,14 @@ pub fn render(
     let value_width = usize::from(popup.width.saturating_sub(2)).saturating_sub(LABEL + 2);
     let typed = editor.and_then(|e| Some((e.lines().first()?.as_str(), e.cursor().1)));
     let id_preview = preview(opened, form, typed.map(|(text, _)| text));
+    let title = match &form.target {
+        Target::Journey => " Edit the journey ".to_owned(),
+        Target::Entry(kind, id) => {
+            let verb = if form.fresh { "New" } else { "Edit" };
+            let id = id_preview.as_ref().unwrap_or(id);
+            format!(" {verb} {} {} ", kind.noun(), inert(id.as_str()))
+        }
+    };
     let mut lines: Vec<Line> = rows
         .iter()
         .enumerate()
