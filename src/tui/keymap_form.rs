@@ -24,6 +24,8 @@ pub fn bindings(form: &Form) -> Vec<Binding> {
                 Action::Down,
                 "next field"
             ),
+            bind!(&[Code(KeyCode::Home)], Action::Home, "first field"),
+            bind!(&[Code(KeyCode::End)], Action::End, "last field"),
             bind!(
                 &[Code(KeyCode::Left)],
                 Action::Left,

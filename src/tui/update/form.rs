@@ -68,7 +68,6 @@ pub fn step(state: &mut AppState, form: Form, action: Action) -> Effect {
 }
 
 /// The field in focus: its row of the table, its value, the last row.
-#[allow(non_camel_case_types)]
 struct Focus {
     spec: FieldSpec,
     current: String,
@@ -258,7 +257,7 @@ fn apply(state: &mut AppState, form: &Form, spec: FieldSpec, text: &str) -> Resu
     if let Some(why) = new_errors(before, &after).into_iter().next() {
         return Err(why);
     }
-    let edit = edit(before, after, &form.target, &target);
+    let edit = edit(before, after, &form.target);
     record(state, edit);
     focus(state, &target);
     Ok(target)
@@ -302,11 +301,11 @@ fn changed(
 }
 
 /// The smallest edit that records the change: one touchpoint or action
-/// when only it changed, else the whole journey.
-fn edit(before: &Journey, after: Journey, old: &Target, new: &Target) -> Edit {
-    let same = old == new;
-    match old {
-        Target::Entry(Kind::Touchpoint, id) if same => {
+/// when only it changed (a touchpoint's new id included, while no action
+/// refers to it), else the whole journey.
+fn edit(before: &Journey, after: Journey, target: &Target) -> Edit {
+    match target {
+        Target::Entry(Kind::Touchpoint, id) if before.actions == after.actions => {
             let at = before.touchpoints.iter().position(|t| &t.id == id);
             if let Some((index, a)) = at.and_then(|i| Some((i, after.touchpoints.get(i)?))) {
                 return Edit::Touchpoint {
@@ -316,7 +315,8 @@ fn edit(before: &Journey, after: Journey, old: &Target, new: &Target) -> Edit {
                 };
             }
         }
-        Target::Entry(Kind::Action, id) if same => {
+        // Nothing refers to an action.
+        Target::Entry(Kind::Action, id) => {
             let at = before.actions.iter().position(|a| &a.id == id);
             if let Some((index, a)) = at.and_then(|i| Some((i, after.actions.get(i)?))) {
                 return Edit::Action {
