@@ -217,7 +217,7 @@ fn browse() -> Vec<Binding> {
         b(
             &[Char(' ')],
             Action::CycleStatus,
-            "Actions view: step the action's status open, doing, done",
+            "step an action's status (in the Actions view)",
             None,
         ),
         b(
