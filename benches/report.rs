@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 
-use corridor::report::{Format, Portfolio, render_portfolio};
+use corridor::report::{Context, Format, Portfolio, render_portfolio};
 use corridor::sample::synthetic_journey;
 
 const JOURNEYS: usize = 500;
@@ -36,7 +36,12 @@ fn portfolio_json(c: &mut Criterion) {
     group.bench_function("json_portfolio_500x50", |b| {
         b.iter(|| {
             let portfolio = Portfolio::read(black_box(&files));
-            let json = render_portfolio(&portfolio, Format::Json).expect("render");
+            let json = render_portfolio(
+                &portfolio,
+                Format::Json,
+                &Context::on(corridor::model::Date::new(2026, 1, 15).expect("date")),
+            )
+            .expect("render");
             black_box(json.len())
         });
     });
@@ -45,7 +50,7 @@ fn portfolio_json(c: &mut Criterion) {
             let listed =
                 corridor::store::journey_files(&[dir.path().to_path_buf()]).expect("list journeys");
             let findings: usize = corridor::cli::check::check_files(
-                &listed,
+                &listed.files,
                 corridor::model::Date::new(2026, 11, 30).expect("date"),
             )
             .into_iter()

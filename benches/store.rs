@@ -1,6 +1,7 @@
 //! Store benchmarks on synthetic journeys of 1k, 10k and 100k touchpoints
-//! (about 600 bytes each): load, load + check, check of in-memory text, and
-//! saving one changed score.
+//! (about 600 bytes each): load, load + check, check of in-memory text,
+//! saving one changed score, and saving an appended piece of evidence (a
+//! structural edit) in a file with LF and one with CRLF line endings.
 //!
 //! Run with `cargo bench --bench store`; pass a filter to run one group, e.g.
 //! `cargo bench --bench store -- load_check/10000`, or skip the slow 100k
@@ -165,12 +166,47 @@ fn bench_save_one_score(c: &mut Criterion, fixtures: &[Fixture]) {
     fixtures.iter().for_each(Fixture::reset);
 }
 
+fn bench_save_evidence(c: &mut Criterion, fixtures: &[Fixture]) {
+    let target = Target::Entry(Kind::Touchpoint, Id::new("tp-0").expect("valid id"));
+    let mut group = c.benchmark_group("save_evidence");
+    for f in fixtures {
+        let crlf = format!("\u{FEFF}{}", f.text.replace('\n', "\r\n"));
+        for (endings, text) in [("lf", &f.text), ("crlf", &crlf)] {
+            configure(&mut group, f, SAVE_COST);
+            let id = BenchmarkId::new(endings, f.touchpoints);
+            group.bench_with_input(id, text, |b, text| {
+                // Setup (untimed): the file in these line endings, freshly
+                // loaded. Routine (timed): one piece of evidence appended and
+                // saved through the full editor, re-parsed and written.
+                b.iter_batched_ref(
+                    || {
+                        std::fs::write(&f.path, text).expect("write the journey");
+                        load_file(&f.path)
+                    },
+                    |loaded| {
+                        assign(&mut loaded.journey, &target, "evidence+", "Call log 7")
+                            .expect("evidence is valid");
+                        loaded
+                            .file
+                            .save(&loaded.journey)
+                            .expect("the edited journey saves")
+                    },
+                    BatchSize::PerIteration,
+                );
+            });
+        }
+    }
+    group.finish();
+    fixtures.iter().for_each(Fixture::reset);
+}
+
 fn store(c: &mut Criterion) {
     let fixtures = fixtures();
     bench_load(c, &fixtures);
     bench_load_check(c, &fixtures);
     bench_check_text(c, &fixtures);
     bench_save_one_score(c, &fixtures);
+    bench_save_evidence(c, &fixtures);
 }
 
 criterion_group!(benches, store);

@@ -45,12 +45,12 @@ fn diff_against_head_names_the_touchpoint_and_the_gap_change() {
     assert!(out.contains("  ~ kickoff-call  Kickoff call with the implementation team\n      actual: 2 -> 4\n      gap: -2 -> 0, improved (critical -> met)\n"), "{out}");
     assert!(out.contains("  ~ sales-demo  Account executive demos on site\n      actual: 5 -> 2\n      gap: +1 -> -2, worsened (exceeded -> critical)\n"), "{out}");
     assert!(
-        out.contains("Professional Services: touchpoints 4, scored 4, critical 3 -> 2"),
+        out.contains("Professional Services: experience debt -8 -> -6, below expectation 4 -> 3, critical 3 -> 2, touchpoints 4"),
         "{out}"
     );
     assert!(out.contains("experience debt -14,"), "{out}");
     assert!(
-        out.ends_with("2 touchpoints changed (1 improved, 1 worsened); critical gaps 4 -> 4, mean gap -0.45 -> -0.50\n"),
+        out.ends_with("2 touchpoints changed (1 improved, 1 worsened); experience debt -14, below expectation 9, critical 4\n"),
         "{out}"
     );
 
@@ -65,7 +65,7 @@ fn diff_against_head_names_the_touchpoint_and_the_gap_change() {
 
     let json = sandbox.corridor(&["diff", JOURNEY, "--rev", "HEAD", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("valid JSON");
-    assert_eq!(value["schema"], "corridor-diff/1");
+    assert_eq!(value["schema"], "corridor-diff/2");
     assert_eq!(value["counts"]["improved"], 1);
     let kickoff = value["touchpoints"]
         .as_array()
@@ -73,6 +73,48 @@ fn diff_against_head_names_the_touchpoint_and_the_gap_change() {
         .expect("kickoff-call in the JSON");
     assert_eq!(kickoff["gap"]["trend"], "improved");
     assert_eq!(kickoff["fields"][0]["old"], "2");
+}
+
+#[test]
+fn a_lowered_expectation_is_named_and_never_counts_as_better_or_worse() {
+    let sandbox = repository();
+    // kickoff-call: expected 4, actual 2. Lowering the bar closes the gap.
+    set(&sandbox, &["kickoff-call.expected=2"]);
+    let run = sandbox.corridor(&["diff", JOURNEY, "--rev", "HEAD", "--fail-if-worse"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("gap: -2 -> 0, expectation lowered (critical -> met)"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("improved"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("1 touchpoint changed (1 expectation lowered)"),
+        "{}",
+        run.stdout
+    );
+    let json = sandbox.corridor(&["diff", JOURNEY, "--rev", "HEAD", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("valid JSON");
+    assert_eq!(value["counts"]["improved"], 0);
+    assert_eq!(value["counts"]["expectation_lowered"], 1);
+    let md = sandbox.corridor(&["diff", JOURNEY, "--rev", "HEAD", "--format", "md"]);
+    assert!(
+        md.stdout.contains("**expectation lowered**"),
+        "{}",
+        md.stdout
+    );
+
+    // A fallen actual score is worse, and --fail-if-worse says so.
+    set(&sandbox, &["kickoff-call.actual=1"]);
+    let worse = sandbox.corridor(&["diff", JOURNEY, "--rev", "HEAD", "--fail-if-worse"]);
+    assert_eq!(worse.code, 1, "{}", worse.stdout);
+    assert!(
+        worse.stdout.contains("worsened, expectation lowered"),
+        "{}",
+        worse.stdout
+    );
 }
 
 #[test]
@@ -300,4 +342,58 @@ fn file_text_in_every_format_is_inert() {
         notes["new"], "\u{1b}[31mred\u{202E}gnp.exe",
         "JSON keeps the exact text"
     );
+}
+
+/// Two branches that each add a touchpoint with the same id merge cleanly
+/// in git and leave a journey `check` rejects; `diff` says where it is
+/// wrong (exit 2, FILE:LINE:COL) rather than comparing by an id that two
+/// touchpoints share.
+#[test]
+fn diff_refuses_a_journey_with_a_duplicated_id() {
+    let sandbox = repository();
+    sandbox.git(&["checkout", "-q", "-b", "ours"]);
+    let block = |name: &str| {
+        format!(
+            "[[touchpoints]]\nid = \"exit-survey\"\nstage = \"recommend\"\nname = \"{name}\"\n\n"
+        )
+    };
+    // Ours adds it before the actions, main at the end: different lines.
+    let text = sandbox.read(JOURNEY);
+    let at = text.find("[[actions]]").expect("actions");
+    let ours = format!(
+        "{}{}{}",
+        &text[..at],
+        block("Exit survey by email"),
+        &text[at..]
+    );
+    sandbox.write(JOURNEY, &ours);
+    sandbox.git(&["commit", "-q", "-am", "Ours adds an exit survey"]);
+    sandbox.git(&["checkout", "-q", "main"]);
+    let theirs = format!("{text}\n{}", block("Exit survey by phone"));
+    sandbox.write(JOURNEY, &theirs);
+    sandbox.git(&["commit", "-q", "-am", "Main adds an exit survey too"]);
+    let merge = sandbox.git_status(&["merge", "-q", "ours", "-m", "Merge"]);
+    assert_eq!(merge.code, 0, "git merges cleanly: {}", merge.stderr);
+    let merged = sandbox.read(JOURNEY);
+    assert_eq!(
+        merged.matches("id = \"exit-survey\"").count(),
+        2,
+        "{merged}"
+    );
+    for args in [
+        vec!["diff", JOURNEY, "--rev", "HEAD~1", "--exit-code"],
+        vec!["diff", JOURNEY, JOURNEY, "--exit-code"],
+    ] {
+        let run = sandbox.corridor(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains("journeys/onboarding.toml:")
+                && run
+                    .stderr
+                    .contains(": error: duplicate touchpoint id `exit-survey`"),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+    }
 }

@@ -154,3 +154,56 @@ fn a_locked_journey_is_not_rewritten() {
     drop(lock);
     assert_eq!(sandbox.corridor(&["fmt", "j.toml"]).code, 0);
 }
+
+/// `text` with CRLF line endings and a byte-order mark.
+fn windows(text: &str) -> String {
+    format!("\u{FEFF}{}", text.replace('\n', "\r\n"))
+}
+
+#[test]
+fn crlf_files_keep_their_line_endings_bom_and_data() {
+    let sandbox = Sandbox::new();
+    let with_notes =
+        |text: &str, at: &str, notes: &str| text.replacen(at, &format!("{at}{notes}"), 1);
+    let messy = windows(&with_notes(
+        MESSY,
+        "  colour = 'red'\n",
+        "  notes = '''two\n\"lines\"'''\n",
+    ));
+    let canonical = windows(&with_notes(
+        CANONICAL,
+        "metrics = { forms = 120 }\n",
+        "notes = \"\"\"two\n\"lines\\\"\"\"\"\n",
+    ));
+    sandbox.write("j.toml", &messy);
+    let run = sandbox.corridor(&["fmt", "j.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let formatted = sandbox.read("j.toml");
+    assert_eq!(formatted, canonical);
+    assert!(!formatted.contains("\\r"), "no escaped carriage returns");
+    let data = |text: &str| toml::from_str::<toml::Table>(text).expect("TOML");
+    assert_eq!(
+        data(&messy),
+        data(&formatted),
+        "a TOML reader reads the same"
+    );
+    let check = sandbox.corridor(&["fmt", "--check", "j.toml"]);
+    assert_eq!(check.code, 0, "formatting twice changes nothing");
+}
+
+#[test]
+fn crlf_copies_of_canonical_journeys_are_canonical() {
+    let sandbox = Sandbox::new();
+    for name in [
+        "b2b-onboarding",
+        "online-order-courier",
+        "subscription-renewal",
+    ] {
+        let file = format!("{name}.toml");
+        sandbox.bundled(name, &file);
+        let text = windows(&sandbox.read(&file));
+        sandbox.write(&file, &text);
+    }
+    let run = sandbox.corridor(&["fmt", "--check", "."]);
+    assert_eq!(run.code, 0, "would change: {}", run.stdout);
+}

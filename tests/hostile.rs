@@ -375,12 +375,14 @@ fn set_messages_are_inert_and_hostile_values_round_trip() -> TestResult {
     let (dir, path) = setup(false)?;
     let home = dir.path();
 
-    // A hostile note is stored exactly and the confirmation is inert.
+    // A hostile note is stored exactly (when asked for) and the
+    // confirmation is inert.
     let note = "\u{1b}]0;pwned\u{7} \u{202e}note\u{9b}31m\t日本語 👩\u{200d}💻";
     let out = run(
         home,
         [
             "set".into(),
+            "--allow-control".into(),
             path.as_os_str().to_owned(),
             format!("tp.notes={note}").into(),
         ],

@@ -27,6 +27,29 @@ fn man_pages_for_corridor_and_each_command() {
     assert!(main.stdout.contains(".TH corridor 1"), "{}", main.stdout);
     assert!(main.stdout.contains(".SH SUBCOMMANDS"));
     assert!(main.stdout.contains("corridor\\-diff(1)"));
+    // What --help cannot hold: keys, exit codes, the file in short, the
+    // environment and examples.
+    for section in [
+        ".SH \"WORKBENCH KEYS\"",
+        ".SH \"EXIT STATUS\"",
+        ".SH \"JOURNEY FILE\"",
+        ".SH ENVIRONMENT",
+        ".SH EXAMPLES",
+    ] {
+        assert!(
+            main.stdout.contains(section),
+            "{section} in {}",
+            main.stdout
+        );
+    }
+    for words in [
+        "capture scores",
+        "CORRIDOR_TODAY",
+        "[[touchpoints]]",
+        "fmt \\-\\-check",
+    ] {
+        assert!(main.stdout.contains(words), "{words} in the main page");
+    }
     let diff = sandbox.corridor(&["man", "diff"]);
     assert_eq!(diff.code, 0);
     assert!(

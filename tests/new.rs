@@ -51,10 +51,10 @@ fn a_template_keeps_the_sample_structure_without_what_customers_got() {
         let sample = journey_of(
             &std::fs::read_to_string(
                 std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join("journeys")
+                    .join("src/cli/new/templates")
                     .join(format!("{name}.toml")),
             )
-            .expect("bundled journey"),
+            .expect("template source"),
         );
         let file = format!("{name}.toml");
         let run = sandbox.corridor(&["new", &file, "-t", name]);
@@ -114,10 +114,10 @@ fn a_template_keeps_the_sample_structure_without_what_customers_got() {
 fn sample_header(name: &str) -> String {
     let text = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("journeys")
+            .join("src/cli/new/templates")
             .join(format!("{name}.toml")),
     )
-    .expect("bundled journey");
+    .expect("template source");
     text.lines()
         .take_while(|l| l.starts_with('#'))
         .map(|l| format!("{l}\n"))

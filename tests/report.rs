@@ -15,7 +15,12 @@ use std::path::{Path, PathBuf};
 
 use corridor::analysis::severity;
 use corridor::model::Journey;
-use corridor::report::{Format, Portfolio, render_journey, render_portfolio};
+use corridor::report::{Context, Format, Portfolio, render_journey, render_portfolio};
+
+/// The day reports are made on in these tests.
+pub fn context() -> Context {
+    Context::on(corridor::model::Date::new(2026, 1, 15).expect("date"))
+}
 use corridor::store::parse_journey;
 use corridor::text::{inert, is_invisible_control, width};
 
@@ -47,7 +52,7 @@ pub fn journeys() -> Vec<(String, Journey)> {
 }
 
 pub fn render(journey: &Journey, format: Format) -> String {
-    render_journey(journey, format).expect("render")
+    render_journey(journey, format, &context()).expect("render")
 }
 
 /// A portfolio of the bundled journeys, the hostile one and a broken file.
@@ -85,7 +90,7 @@ fn no_format_writes_controls_or_bidi_overrides() {
             );
         }
         if format != Format::Mermaid {
-            let text = render_portfolio(&portfolio, format).expect("portfolio");
+            let text = render_portfolio(&portfolio, format, &context()).expect("portfolio");
             assert_inert(&format!("portfolio as {}", format.name()), &text);
         }
     }
@@ -152,7 +157,7 @@ fn markdown_tables_line_up() {
             "{file}: every section has a table"
         );
     }
-    let md = render_portfolio(&portfolio(), Format::Md).expect("portfolio md");
+    let md = render_portfolio(&portfolio(), Format::Md, &context()).expect("portfolio md");
     assert_eq!(assert_tables_line_up("portfolio", &md), 5);
     assert!(md.contains("## Files that did not parse"));
     assert!(md.contains("broken.toml"));
@@ -162,8 +167,15 @@ fn markdown_tables_line_up() {
 fn markdown_escapes_markup() {
     let journey = journey_at(&root().join(HOSTILE));
     let md = render(&journey, Format::Md);
-    assert!(!md.contains("<script"), "no raw HTML");
-    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    // Every `<` is backslash-escaped: literal text, never HTML, and no
+    // HTML entities in the Markdown either.
+    let bare = md
+        .char_indices()
+        .filter(|&(i, c)| c == '<' && !md[..i].ends_with('\\'))
+        .count();
+    assert_eq!(bare, 0, "no raw HTML");
+    assert!(md.contains("\\<script\\>alert(1)\\</script\\>"), "{md}");
+    assert!(!md.contains("&lt;") && !md.contains("&amp;"), "no entities");
     assert!(md.contains("\\|"), "pipes in cells are escaped");
 }
 
@@ -207,7 +219,7 @@ fn csv_parses_back_to_the_touchpoints_and_gaps() {
             assert_eq!(record[col("severity")], severity(t).to_string());
         }
     }
-    let text = render_portfolio(&portfolio(), Format::Csv).expect("portfolio csv");
+    let text = render_portfolio(&portfolio(), Format::Csv, &context()).expect("portfolio csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(reader.headers().expect("header").get(0), Some("file"));
     let rows = reader.records().count();
@@ -240,7 +252,7 @@ fn json_validates_against_the_documented_schema() {
         let text = render(&journey, Format::Json);
         let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
         assert_valid(&validator, &file, &value);
-        assert_eq!(value["schema"], "corridor-report/1");
+        assert_eq!(value["schema"], "corridor-report/2");
         assert_eq!(value["kind"], "journey");
         // Text is the file's text exactly, controls included (as escapes).
         assert_eq!(value["journey"]["title"], journey.title.as_str());
@@ -250,7 +262,7 @@ fn json_validates_against_the_documented_schema() {
         broken["summary"]["critical"] = serde_json::json!("many");
         assert!(!validator.is_valid(&broken), "the schema checks figures");
     }
-    let text = render_portfolio(&portfolio(), Format::Json).expect("portfolio json");
+    let text = render_portfolio(&portfolio(), Format::Json, &context()).expect("portfolio json");
     let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     assert_valid(&validator, "portfolio", &value);
     assert_eq!(value["kind"], "portfolio");
@@ -263,10 +275,10 @@ fn json_validates_against_the_documented_schema() {
 
 /// Tag names the HTML report may contain; anything else is file text that
 /// escaped its escaping.
-const TAGS: [&str; 27] = [
-    "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "b", "div", "span",
-    "table", "thead", "tbody", "tr", "th", "td", "svg", "g", "rect", "text", "line", "path",
-    "circle", "details",
+const TAGS: [&str; 32] = [
+    "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "p", "b", "div",
+    "span", "table", "thead", "tbody", "tr", "th", "td", "svg", "g", "rect", "text", "line",
+    "path", "circle", "details", "dl", "dt", "dd", "br",
 ];
 
 fn assert_only_own_tags(label: &str, html: &str) {
@@ -316,7 +328,36 @@ fn html_is_self_contained_and_escapes_file_text() {
         html.contains("&lt;U+202E&gt;"),
         "bidi overrides shown, not obeyed"
     );
-    let html = render_portfolio(&portfolio(), Format::Html).expect("portfolio html");
+    let html = render_portfolio(&portfolio(), Format::Html, &context()).expect("portfolio html");
     assert_only_own_tags("portfolio", &html);
     assert_eq!(html.matches("<svg").count(), 2 * journeys().len());
+}
+
+/// The JSON model names every field by the journey file's own keys, from
+/// the one field table: a key added to the table and forgotten here fails.
+#[test]
+fn json_model_keys_are_the_field_table() {
+    use corridor::model::{HEADER, Kind};
+    let (_, journey) = journeys().into_iter().next().expect("a journey");
+    let value: serde_json::Value =
+        serde_json::from_str(&render(&journey, Format::Json)).expect("JSON");
+    let model = &value["journey"];
+    for spec in HEADER {
+        assert!(
+            model.get(spec.field.key()).is_some(),
+            "header {}",
+            spec.field.key()
+        );
+    }
+    for kind in Kind::ALL {
+        let entry = &model[kind.key()][0];
+        let object = entry
+            .as_object()
+            .unwrap_or_else(|| panic!("a {}", kind.noun()));
+        let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let mut table: Vec<&str> = kind.fields().iter().map(|s| s.field.key()).collect();
+        table.sort_unstable();
+        assert_eq!(keys, table, "{} keys", kind.noun());
+    }
 }

@@ -298,16 +298,41 @@ fn reordering_every_touchpoint_round_trips() {
 
 #[test]
 fn evidence_and_metrics_edits_keep_their_layout() {
-    let text = "schema = 1\ntitle = \"T\"\n\n[[stages]]\nid = \"s\"\nname = \"S\"\n\n[[touchpoints]]\nid = \"t\"\nstage = \"s\"\nname = \"N\"\nevidence = [\n  \"one\",\n  \"two\",\n]\nmetrics = { csat = 3.1, dropoff = 0.42 }\n";
-    let new = edit_text(text, |j| {
+    let one = "Interview 3: 'I gave up looking for a price and called sales'";
+    let two = "Interview 5: 'The form asked for my budget before any price'";
+    let text = format!(
+        "schema = 1\ntitle = \"T\"\n\n[[stages]]\nid = \"s\"\nname = \"S\"\n\n[[touchpoints]]\nid = \"t\"\nstage = \"s\"\nname = \"N\"\nevidence = [\n  \"{one}\",\n  # from the second round\n  \"{two}\",\n]\nmetrics = {{ csat = 3.1, dropoff = 0.42 }}\n"
+    );
+    let new = edit_text(&text, |j| {
         let target = Target::Entry(Kind::Touchpoint, id("t"));
         assign(j, &target, "evidence+", "three").expect("assign");
         assign(j, &target, "metrics.csat", "3.4").expect("assign");
     });
     assert_eq!(
         new,
-        text.replace("  \"two\",\n", "  \"two\",\n  \"three\",\n")
-            .replace("csat = 3.1", "csat = 3.4")
+        text.replace(
+            &format!("  \"{two}\",\n"),
+            &format!("  \"{two}\",\n  \"three\",\n")
+        )
+        .replace("csat = 3.1", "csat = 3.4")
+    );
+}
+
+#[test]
+fn an_edited_list_is_laid_out_as_fmt_lays_it_out() {
+    let text = "schema = 1\ntitle = \"T\"\n\n[[stages]]\nid = \"s\"\nname = \"S\"\n\n[[touchpoints]]\nid = \"t\"\nstage = \"s\"\nname = \"N\"\nevidence = [\n  \"one\",\n  \"two\",\n]\nmetrics = {csat=3.1}\n";
+    let new = edit_text(text, |j| {
+        let target = Target::Entry(Kind::Touchpoint, id("t"));
+        assign(j, &target, "evidence+", "three").expect("assign");
+        assign(j, &target, "metrics.nps", "12").expect("assign");
+    });
+    assert_eq!(
+        new,
+        text.replace(
+            "[\n  \"one\",\n  \"two\",\n]",
+            "[\"one\", \"two\", \"three\"]"
+        )
+        .replace("{csat=3.1}", "{ csat = 3.1, nps = 12 }")
     );
 }
 
@@ -392,7 +417,7 @@ fn a_value_not_written_in_the_file_is_added_not_spliced() {
     assert_eq!(
         new,
         text.replace("owner = \"x\"\n", "owner = \"x\"\nstatus = \"done\"\n")
-            .replace("title = \"T\"", "title = 'Renamed \"journey\"'")
+            .replace("title = \"T\"", "title = \"Renamed \\\"journey\\\"\"")
     );
 }
 
@@ -410,4 +435,17 @@ fn scalar_edits_across_entries_change_only_their_lines() {
     assert_eq!(added.len(), 4, "{added:?}");
     assert!(added.contains(&"title = \"Online order, revised\"\n".to_owned()));
     assert!(added.contains(&"status = \"done\"\n".to_owned()));
+}
+
+#[test]
+fn comments_inside_rewritten_metrics_move_above_the_key() {
+    let text = "schema = 1\ntitle = \"T\"\n\n[[stages]]\nid = \"s\"\nname = \"S\"\n\n[[touchpoints]]\nid = \"t\"\nstage = \"s\"\nname = \"N\"\n# measured weekly\nmetrics = {\n  csat = 3.1, # from the survey\n  calls = 12,\n}\n";
+    let new = edit_text(text, |j| {
+        let target = Target::Entry(Kind::Touchpoint, id("t"));
+        assign(j, &target, "metrics.csat", "3.4").expect("assign");
+    });
+    assert_eq!(
+        new,
+        "schema = 1\ntitle = \"T\"\n\n[[stages]]\nid = \"s\"\nname = \"S\"\n\n[[touchpoints]]\nid = \"t\"\nstage = \"s\"\nname = \"N\"\n# measured weekly\n# from the survey\nmetrics = { csat = 3.4, calls = 12 }\n"
+    );
 }

@@ -14,7 +14,7 @@ pub use entries::EntryDiff;
 pub use fields::FieldChange;
 pub use totals::{OwnerTotals, Summary, Totals};
 
-use crate::model::{Gap, GapClass, Id, Journey, Touchpoint};
+use crate::model::{Gap, GapClass, Id, Journey, Score, Touchpoint};
 
 /// Whether an entry is new, gone or different.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,11 +34,20 @@ impl Status {
     }
 }
 
-/// Where a gap went.
+/// Where a gap went, and why: a change in what the customer got (actual)
+/// improves or worsens it; a change in what they expected only moves the
+/// bar, which is never counted as better or worse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trend {
+    /// The actual score rose.
     Improved,
+    /// The actual score fell.
     Worsened,
+    /// Only the expected score fell: the gap closed because the bar was
+    /// lowered.
+    ExpectationLowered,
+    /// Only the expected score rose.
+    ExpectationRaised,
     Unchanged,
     /// Unscored before, scored now.
     Scored,
@@ -51,6 +60,8 @@ impl Trend {
         match self {
             Trend::Improved => "improved",
             Trend::Worsened => "worsened",
+            Trend::ExpectationLowered => "expectation lowered",
+            Trend::ExpectationRaised => "expectation raised",
             Trend::Unchanged => "unchanged",
             Trend::Scored => "now scored",
             Trend::Unscored => "no longer scored",
@@ -58,22 +69,66 @@ impl Trend {
     }
 }
 
-/// A touchpoint's gap before and after.
+/// A touchpoint's gap before and after, with the scores behind it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GapChange {
     pub old: Option<Gap>,
     pub new: Option<Gap>,
+    /// Expected score before and after.
+    pub expected: (Option<Score>, Option<Score>),
+    /// Actual score before and after.
+    pub actual: (Option<Score>, Option<Score>),
 }
 
 impl GapChange {
+    /// The change between two versions of a touchpoint (`None`: absent on
+    /// that side).
+    pub fn between(old: Option<&Touchpoint>, new: Option<&Touchpoint>) -> Self {
+        Self {
+            old: old.and_then(Touchpoint::gap),
+            new: new.and_then(Touchpoint::gap),
+            expected: (old.and_then(|t| t.expected), new.and_then(|t| t.expected)),
+            actual: (old.and_then(|t| t.actual), new.and_then(|t| t.actual)),
+        }
+    }
+
+    /// What moved the gap. The actual score decides improved or worsened,
+    /// even when the expectation moved too; a gap that moved only because
+    /// the expectation did is `ExpectationLowered` or `ExpectationRaised`.
     pub fn trend(&self) -> Trend {
         match (self.old, self.new) {
-            (Some(a), Some(b)) if b > a => Trend::Improved,
-            (Some(a), Some(b)) if b < a => Trend::Worsened,
+            (Some(_), Some(_)) => match (self.actual, self.expected) {
+                ((Some(a), Some(b)), _) if b > a => Trend::Improved,
+                ((Some(a), Some(b)), _) if b < a => Trend::Worsened,
+                (_, (Some(a), Some(b))) if b < a => Trend::ExpectationLowered,
+                (_, (Some(a), Some(b))) if b > a => Trend::ExpectationRaised,
+                _ => Trend::Unchanged,
+            },
             (None, Some(_)) => Trend::Scored,
             (Some(_), None) => Trend::Unscored,
-            _ => Trend::Unchanged,
+            (None, None) => Trend::Unchanged,
         }
+    }
+
+    /// How the expectation moved, when it did and both sides scored it.
+    pub fn expectation(&self) -> Option<Trend> {
+        match self.expected {
+            (Some(a), Some(b)) if b < a => Some(Trend::ExpectationLowered),
+            (Some(a), Some(b)) if b > a => Some(Trend::ExpectationRaised),
+            _ => None,
+        }
+    }
+
+    /// Every reason the gap moved: the experience, then the expectation.
+    pub fn reasons(&self) -> Vec<Trend> {
+        let trend = self.trend();
+        let mut reasons = vec![trend];
+        if let Some(e) = self.expectation()
+            && matches!(trend, Trend::Improved | Trend::Worsened)
+        {
+            reasons.push(e);
+        }
+        reasons
     }
 
     pub fn old_class(&self) -> GapClass {
@@ -197,10 +252,7 @@ fn touchpoint_diffs<'a>(old: &'a Journey, new: &'a Journey) -> Vec<TouchpointDif
                 new: Some(now),
                 moved: None,
                 fields: Vec::new(),
-                gap: GapChange {
-                    old: None,
-                    new: now.gap(),
-                },
+                gap: GapChange::between(None, Some(now)),
             });
             continue;
         };
@@ -221,10 +273,7 @@ fn touchpoint_diffs<'a>(old: &'a Journey, new: &'a Journey) -> Vec<TouchpointDif
                 new: Some(now),
                 moved,
                 fields,
-                gap: GapChange {
-                    old: before.gap(),
-                    new: now.gap(),
-                },
+                gap: GapChange::between(Some(before), Some(now)),
             });
         }
     }
@@ -238,10 +287,7 @@ fn touchpoint_diffs<'a>(old: &'a Journey, new: &'a Journey) -> Vec<TouchpointDif
                 new: None,
                 moved: None,
                 fields: Vec::new(),
-                gap: GapChange {
-                    old: before.gap(),
-                    new: None,
-                },
+                gap: GapChange::between(Some(before), None),
             });
         }
     }

@@ -8,6 +8,7 @@ pub mod figures;
 mod gaps;
 pub mod matrix;
 mod ownership;
+pub mod text_checks;
 mod validate;
 mod work;
 

@@ -14,6 +14,7 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
     duplicates(journey, &mut findings);
     references(journey, &mut findings);
     workshop_warnings(journey, &mut findings);
+    findings.extend(super::text_checks::hidden_character_warnings(journey));
     findings
 }
 

@@ -151,8 +151,8 @@ pub fn check_files(files: &[PathBuf], today: Date) -> Vec<Result<Vec<Located>, S
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
-    let files = match super::journeys::listed(&args.paths) {
-        Ok(files) => files,
+    let (files, skipped) = match super::journeys::listed(&args.paths) {
+        Ok(listing) => (listing.files, listing.skipped),
         Err(code) => return code,
     };
     let today = match crate::clock::today() {
@@ -162,7 +162,17 @@ pub fn run(args: &CheckArgs) -> u8 {
             return USAGE;
         }
     };
-    let mut all = Vec::new();
+    // What a folder scan left out is a warning a reviewer should see.
+    let mut all: Vec<Located> = skipped
+        .iter()
+        .map(|s| Located {
+            file: inert(&s.path.display().to_string()),
+            line: 1,
+            column: 1,
+            severity: Severity::Warning,
+            message: s.to_string(),
+        })
+        .collect();
     let mut io_failed = false;
     for result in check_files(&files, today) {
         match result {
@@ -175,7 +185,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = all.len() - errors;
-    let mut out = std::io::stdout().lock();
+    let mut out = output::stdout();
     let written = match args.format {
         Format::Text => print_text(&mut out, &all, files.len(), errors, warnings),
         Format::Json => serde_json::to_writer_pretty(

@@ -1,9 +1,11 @@
 //! `corridor completions SHELL`: the shell completion script, on stdout.
 
+use std::io::Write;
+
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
-use super::{Cli, OK};
+use super::{Cli, OK, output};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -18,6 +20,9 @@ pub struct CompletionsArgs {
 
 pub fn run(args: &CompletionsArgs) -> u8 {
     let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "corridor", &mut std::io::stdout());
-    OK
+    // Generated in memory: clap_complete panics when its writer fails.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "corridor", &mut script);
+    let mut out = output::stdout();
+    output::finish(out.write_all(&script).and_then(|()| out.flush()), OK)
 }

@@ -15,13 +15,16 @@ use clap::{Args, ValueEnum};
 use super::check::locate;
 use super::{FINDINGS, OK, Paint, USAGE, output};
 use crate::analysis::diff::diff;
+use crate::analysis::validate;
 use crate::model::Journey;
+use crate::model::Severity;
 use crate::store::{parse_journey, read_at_revision, read_text};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
-Exit status: 0, or 1 with --exit-code when the journeys differ; 2 on usage \
-errors, unreadable or invalid files.
+Exit status: 0, or 1 with --exit-code when the journeys differ, or with \
+--fail-if-worse when an actual score fell; 2 on usage errors, unreadable or \
+invalid files.
 
 As a git diff driver, git passes seven arguments (PATH OLD-FILE OLD-HEX \
 OLD-MODE NEW-FILE NEW-HEX NEW-MODE, and two more for a rename); /dev/null \
@@ -39,6 +42,10 @@ pub struct DiffArgs {
     /// Exit 1 when the journeys differ
     #[arg(long)]
     exit_code: bool,
+    /// Exit 1 when a customer's experience got worse: an actual score fell
+    /// (a raised or lowered expectation alone never counts)
+    #[arg(long)]
+    fail_if_worse: bool,
     /// No colour (also when NO_COLOR is set or output is not a terminal)
     #[arg(long)]
     no_color: bool,
@@ -50,7 +57,7 @@ enum Format {
     Text,
     /// Markdown for pull-request comments
     Md,
-    /// JSON, schema corridor-diff/1
+    /// JSON, schema corridor-diff/2
     Json,
 }
 
@@ -109,10 +116,21 @@ fn read(source: &Source) -> Result<Side, u8> {
         }
     };
     let parsed = parse_journey(&text);
+    // A journey `check` rejects (a duplicated id, say, as a clean git merge
+    // of two branches adding the same id produces) cannot be compared by
+    // id: say where it is wrong instead of reporting nonsense.
+    let mut findings = parsed.findings;
+    if let Some(journey) = &parsed.journey {
+        findings.extend(validate(journey));
+    }
+    let errors: Vec<_> = locate(&name, &text, &parsed.source_map, &findings)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
     match parsed.journey {
-        Some(journey) => Ok(Side { name, journey }),
-        None => {
-            for f in locate(&name, &text, &parsed.source_map, &parsed.findings) {
+        Some(journey) if errors.is_empty() => Ok(Side { name, journey }),
+        _ => {
+            for f in errors {
                 eprintln!("{}", f.render());
             }
             output::error(&format!("{name}: not a valid journey"));
@@ -148,14 +166,15 @@ pub fn run(args: &DiffArgs) -> u8 {
         Format::Json => json::render(&d, names),
     };
     let written = rendered.map_err(std::io::Error::other).and_then(|text| {
-        let mut out = std::io::stdout().lock();
+        let mut out = output::stdout();
         out.write_all(text.as_bytes()).and_then(|()| out.flush())
     });
     if let Err(e) = written {
         output::error(&format!("writing the diff: {e}"));
         return USAGE;
     }
-    if args.exit_code && !d.is_empty() {
+    let worse = args.fail_if_worse && d.summary().worsened > 0;
+    if worse || args.exit_code && !d.is_empty() {
         FINDINGS
     } else {
         OK

@@ -8,7 +8,8 @@ use clap::Args;
 
 use super::{FINDINGS, OK, USAGE, output};
 use crate::store::{
-    CanonicalError, JourneyLock, LineIndex, canonical_format, read_text, write_atomic,
+    CanonicalError, JourneyLock, LineIndex, canonical_format, read_text, sweep_stale_temporaries,
+    write_atomic,
 };
 use crate::text::inert;
 
@@ -40,7 +41,10 @@ enum Outcome {
 
 pub fn run(args: &FmtArgs) -> u8 {
     let files = match super::journeys::listed(&args.paths) {
-        Ok(files) => files,
+        Ok(listing) => {
+            super::journeys::warn_skipped(&listing);
+            listing.files
+        }
         Err(code) => return code,
     };
     let (mut changed, mut failed) = (0, 0);
@@ -96,16 +100,23 @@ fn format_file(file: &Path, check: bool) -> Outcome {
         return Outcome::Unchanged;
     }
     if check {
-        println!("{}", inert(&name));
-        return Outcome::Changed;
+        return listed(output::line(&inert(&name)));
     }
     match write(file, &text, &formatted) {
-        Ok(()) => {
-            println!("formatted {}", inert(&name));
-            Outcome::Changed
-        }
+        Ok(()) => listed(output::line(&format!("formatted {}", inert(&name)))),
         Err(message) => {
             output::error(&format!("{name}: {message}"));
+            Outcome::Failed
+        }
+    }
+}
+
+/// A changed file, once its line is printed.
+fn listed(written: std::io::Result<()>) -> Outcome {
+    match written {
+        Ok(()) => Outcome::Changed,
+        Err(e) => {
+            output::error(&format!("writing to stdout: {e}"));
             Outcome::Failed
         }
     }
@@ -116,9 +127,11 @@ fn format_file(file: &Path, check: bool) -> Outcome {
 fn write(file: &Path, original: &str, formatted: &str) -> Result<(), String> {
     let target = std::fs::canonicalize(file).map_err(|e| e.to_string())?;
     let _lock = JourneyLock::acquire(&target).map_err(|e| e.to_string())?;
-    let now = std::fs::read(&target).map_err(|e| e.to_string())?;
-    if now != original.as_bytes() {
+    let (now, _) = read_text(&target).map_err(|e| e.to_string())?;
+    if now != original {
         return Err("changed on disk while formatting; not overwriting it".into());
     }
-    write_atomic(&target, formatted.as_bytes()).map_err(|e| e.to_string())
+    write_atomic(&target, formatted.as_bytes()).map_err(|e| e.to_string())?;
+    sweep_stale_temporaries(&target);
+    Ok(())
 }

@@ -3,7 +3,6 @@
 //! JOURNEY` (refresh metrics and `actual` of existing touchpoints through
 //! the same save path as `corridor set`).
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -15,7 +14,7 @@ use crate::model::{Journey, Kind, Target, assign};
 use crate::report::csv_import::{self, metric_name, read_table};
 use crate::report::import_builder::ImportError;
 use crate::report::mermaid_import::{self, MermaidOptions};
-use crate::store::{create_new, render_new};
+use crate::store::{create_new, max_file_size, read_capped, read_regular, render_new};
 use crate::text::inert;
 
 #[derive(Debug, Args)]
@@ -86,14 +85,17 @@ pub fn run(args: &ImportArgs) -> u8 {
     }
 }
 
+/// The input's text, held to the size limit of journey files; only a
+/// regular file (or stdin, `-`) is read.
 fn read_input(path: &Path) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    let read = if path == Path::new("-") {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::read(path).map(|b| bytes = b)
-    };
-    read.map_err(|e| format!("{}: {e}", path.display()))?;
+    let read = max_file_size().and_then(|limit| {
+        if path == Path::new("-") {
+            read_capped(std::io::stdin().lock(), limit, 0)
+        } else {
+            read_regular(path, limit).map(|(bytes, _)| bytes)
+        }
+    });
+    let bytes = read.map_err(|e| format!("{}: {e}", path.display()))?;
     String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))
 }
 
@@ -157,17 +159,17 @@ fn new_file(kind: &str, args: &NewFileArgs, import: impl Fn(&str, &str) -> Impor
             .and_then(|text| create_new(&args.output, text.as_bytes()).map_err(|e| e.to_string())),
     };
     match written {
-        Ok(()) => {
-            println!(
+        Ok(()) => output::finish(
+            output::line(&format!(
                 "{}: {} stages, {} touchpoints, {} departments, {} partners",
                 inert(&args.output.display().to_string()),
                 journey.stages.len(),
                 journey.touchpoints.len(),
                 journey.departments.len(),
                 journey.partners.len()
-            );
-            OK
-        }
+            )),
+            OK,
+        ),
         Err(message) => {
             output::error(&message);
             USAGE
@@ -281,17 +283,16 @@ fn metrics(args: &MetricsArgs) -> u8 {
         .filter(|(a, b)| a != b)
         .count();
     if changed == 0 {
-        println!("{}: no change", inert(&name));
-        return OK;
+        return output::finish(output::line(&format!("{}: no change", inert(&name))), OK);
     }
     match loaded.file.save(&journey) {
-        Ok(_) => {
-            println!(
+        Ok(_) => output::finish(
+            output::line(&format!(
                 "{}: {changed} touchpoints updated ({values} values read)",
                 inert(&name)
-            );
-            OK
-        }
+            )),
+            OK,
+        ),
         Err(e) => {
             output::error(&e.to_string());
             USAGE

@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 
 use super::check::locate;
 use super::{USAGE, output};
-use crate::store::{JourneyLock, Loaded, StoreError, journey_files, load};
+use crate::store::{JourneyLock, Listing, Loaded, StoreError, journey_files, load};
 
-/// The journey files of `paths` (default `journeys/`), or the exit code
-/// after saying why they cannot be listed.
-pub fn listed(paths: &[PathBuf]) -> Result<Vec<PathBuf>, u8> {
+/// The journey files of `paths` (default `journeys/`), with the folder
+/// entries skipped, or the exit code after saying why they cannot be listed.
+pub fn listed(paths: &[PathBuf]) -> Result<Listing, u8> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("journeys")]
     } else {
@@ -19,6 +19,13 @@ pub fn listed(paths: &[PathBuf]) -> Result<Vec<PathBuf>, u8> {
         output::error(&format!("{}: {e}", path.display()));
         USAGE
     })
+}
+
+/// Says on stderr which folder entries were skipped and why.
+pub fn warn_skipped(listing: &Listing) {
+    for skipped in &listing.skipped {
+        output::error(&format!("warning: {}: {skipped}", skipped.path.display()));
+    }
 }
 
 /// Takes the lock of the journey at `path` and loads it for a scripted

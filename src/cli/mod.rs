@@ -1,4 +1,8 @@
 //! Command-line interface: clap definitions and dispatch, one file per subcommand.
+//!
+//! Commands print through `output::stdout()`, never `println!`, which
+//! panics when the reader has closed the pipe.
+#![deny(clippy::print_stdout)]
 
 pub mod check;
 mod completions;

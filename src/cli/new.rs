@@ -4,6 +4,7 @@
 
 mod templates;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -42,8 +43,12 @@ pub struct NewArgs {
 
 pub fn run(args: &NewArgs) -> u8 {
     if args.list_templates || args.template == Template::List {
-        print!("{}", listing());
-        return OK;
+        let mut out = output::stdout();
+        return output::finish(
+            out.write_all(listing().as_bytes())
+                .and_then(|()| out.flush()),
+            OK,
+        );
     }
     let Some(file) = &args.file else {
         output::error("new needs a FILE: corridor new FILE [--template NAME], with NAME one of");
@@ -85,12 +90,14 @@ pub fn run(args: &NewArgs) -> u8 {
             plural(j.partners.len(), "partner")
         )
     });
-    println!(
-        "{}: new journey from template {}{counts}",
-        inert(&name),
-        args.template.name()
-    );
-    OK
+    output::finish(
+        output::line(&format!(
+            "{}: new journey from template {}{counts}",
+            inert(&name),
+            args.template.name()
+        )),
+        OK,
+    )
 }
 
 /// The templates, one per line with a description.

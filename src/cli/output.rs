@@ -1,7 +1,9 @@
-//! Printing: every line a command prints passes through `text::inert`, and
-//! colour is used only on a terminal without `NO_COLOR`.
+//! Printing: every line a command prints passes through `text::inert`,
+//! colour is used only on a terminal without `NO_COLOR`, and a reader that
+//! goes away (`corridor show FILE | head -1`) is not an error.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::model::GapClass;
 use crate::text::inert;
@@ -54,4 +56,68 @@ impl Paint {
 /// Prints an error message to stderr, made inert.
 pub fn error(text: &str) {
     eprintln!("corridor: {}", inert(text));
+}
+
+/// Set once stdout's reader has gone away: what follows is dropped.
+static CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Standard output for commands. When the reader closes the pipe (`head`,
+/// a pager that quits), writing it is a broken pipe: the rest of the output
+/// is dropped and the command carries on to its normal exit status, with
+/// nothing said on stderr, as `cat` or `grep` behave. Every other write
+/// error (a full disk behind `> file`) is reported as before.
+pub struct Stdout {
+    inner: std::io::StdoutLock<'static>,
+}
+
+/// The commands' standard output; see [`Stdout`].
+pub fn stdout() -> Stdout {
+    Stdout {
+        inner: std::io::stdout().lock(),
+    }
+}
+
+fn quiet<T>(result: std::io::Result<T>, dropped: T) -> std::io::Result<T> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            CLOSED.store(true, Ordering::Relaxed);
+            Ok(dropped)
+        }
+        other => other,
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if CLOSED.load(Ordering::Relaxed) {
+            return Ok(buf.len());
+        }
+        quiet(self.inner.write(buf), buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if CLOSED.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        quiet(self.inner.flush(), ())
+    }
+}
+
+/// Prints one line (already inert) on stdout.
+pub fn line(text: &str) -> std::io::Result<()> {
+    let mut out = stdout();
+    writeln!(out, "{text}")?;
+    out.flush()
+}
+
+/// `code` when `written` worked; else says why and gives the exit code for
+/// I/O errors.
+pub fn finish(written: std::io::Result<()>, code: u8) -> u8 {
+    match written {
+        Ok(()) => code,
+        Err(e) => {
+            error(&format!("writing to stdout: {e}"));
+            super::USAGE
+        }
+    }
 }

@@ -8,8 +8,8 @@ use clap::{Args, ValueEnum};
 
 use super::check::{journey_files, locate};
 use super::{FINDINGS, OK, USAGE, output};
-use crate::report::{Format, Portfolio, render_journey, render_portfolio};
-use crate::store::{StoreError, load, write_atomic};
+use crate::report::{Context, Format, Portfolio, Provenance, render_journey, render_portfolio};
+use crate::store::{StoreError, last_commit, load, write_through};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -18,7 +18,8 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value = "md")]
     format: FormatArg,
-    /// Write the report to OUT (atomically) instead of stdout
+    /// Write the report to OUT (atomically; a symbolic link is written
+    /// through to its target) instead of stdout
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
 }
@@ -29,7 +30,7 @@ enum FormatArg {
     Md,
     /// One row per touchpoint with gap, class and severity
     Csv,
-    /// Model and every figure, schema corridor-report/1
+    /// Model and every figure, schema corridor-report/2
     Json,
     /// One self-contained page with SVG charts
     Html,
@@ -53,10 +54,24 @@ impl From<FormatArg> for Format {
 /// findings on stderr), 2 on usage and I/O errors.
 pub fn run(args: &ReportArgs) -> u8 {
     let format = Format::from(args.format);
+    let today = match crate::clock::today() {
+        Ok(today) => today,
+        Err(e) => {
+            output::error(&e);
+            return USAGE;
+        }
+    };
     let rendered = if args.path.is_dir() {
-        folder(&args.path, format)
+        folder(&args.path, format, &Context::on(today))
     } else {
-        file(&args.path, format)
+        let context = Context {
+            today,
+            source: Some(Provenance {
+                file: args.path.display().to_string(),
+                commit: last_commit(&args.path).map(|c| (c.date, c.hash)),
+            }),
+        };
+        file(&args.path, format, &context)
     };
     let text = match rendered {
         Ok(text) => text,
@@ -64,10 +79,10 @@ pub fn run(args: &ReportArgs) -> u8 {
     };
     let written = match &args.output {
         Some(out) => {
-            write_atomic(out, text.as_bytes()).map_err(|e| format!("{}: {e}", out.display()))
+            write_through(out, text.as_bytes()).map_err(|e| format!("{}: {e}", out.display()))
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = output::stdout();
             stdout
                 .write_all(text.as_bytes())
                 .and_then(|()| stdout.flush())
@@ -83,25 +98,26 @@ pub fn run(args: &ReportArgs) -> u8 {
     }
 }
 
-fn folder(path: &Path, format: Format) -> Result<String, u8> {
-    let files = journey_files(&[path.to_path_buf()]).map_err(|(p, e)| {
+fn folder(path: &Path, format: Format, context: &Context) -> Result<String, u8> {
+    let listing = journey_files(&[path.to_path_buf()]).map_err(|(p, e)| {
         output::error(&format!("{}: {e}", p.display()));
         USAGE
     })?;
-    let portfolio = Portfolio::read(&files);
+    super::journeys::warn_skipped(&listing);
+    let portfolio = Portfolio::read(&listing.files);
     for (file, errors) in portfolio.failures() {
         let first = errors.first().map_or("not a valid journey", |e| &e.message);
         output::error(&format!(
             "warning: {file} did not parse ({first}); reported as a failed file"
         ));
     }
-    render_portfolio(&portfolio, format).map_err(|e| {
+    render_portfolio(&portfolio, format, context).map_err(|e| {
         output::error(&e.to_string());
         USAGE
     })
 }
 
-fn file(path: &Path, format: Format) -> Result<String, u8> {
+fn file(path: &Path, format: Format, context: &Context) -> Result<String, u8> {
     let loaded = match load(path) {
         Ok(loaded) => loaded,
         Err(StoreError::Invalid(invalid)) => {
@@ -116,7 +132,7 @@ fn file(path: &Path, format: Format) -> Result<String, u8> {
             return Err(USAGE);
         }
     };
-    render_journey(&loaded.journey, format).map_err(|e| {
+    render_journey(&loaded.journey, format, context).map_err(|e| {
         output::error(&e.to_string());
         USAGE
     })

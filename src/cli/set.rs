@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::{FINDINGS, OK, USAGE, output};
 use crate::analysis::new_errors;
+use crate::analysis::text_checks::{MULTILINE_FIELDS, describe, hidden_characters};
 use crate::model::{Id, Journey, Kind, Target, assign, create, exists};
 
 #[derive(Debug, Args)]
@@ -20,6 +21,11 @@ pub struct SetArgs {
     /// ID.metrics.NAME=NUMBER, ID.evidence+=TEXT
     #[arg(required = true, value_name = "ID.FIELD=VALUE")]
     assignments: Vec<String>,
+    /// Store control, bidi and invisible characters in values (line breaks
+    /// and tabs are always allowed in expectation, experience, notes and
+    /// description)
+    #[arg(long)]
+    allow_control: bool,
 }
 
 /// Finds what `target` names: `journey`, `kind:id`, or an id that is a
@@ -82,6 +88,26 @@ fn apply_one(journey: &mut Journey, assignment: &str) -> Result<(), String> {
     assign(journey, &target, field, value).map_err(|e| e.to_string())
 }
 
+/// Refuses control, bidi and invisible characters in a value (line breaks
+/// and tabs are fine in multi-line fields) or in a metric's name.
+fn visible(assignment: &str) -> Result<(), String> {
+    let (_, field, value) = split(assignment)?;
+    let multiline = MULTILINE_FIELDS.contains(&field);
+    let mut hidden = hidden_characters(value, multiline);
+    if let Some(metric) = field.strip_prefix("metrics.") {
+        hidden.extend(hidden_characters(metric, false));
+    }
+    if hidden.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the value holds control or invisible characters ({}); \
+             refused unless --allow-control is given",
+            describe(&hidden)
+        ))
+    }
+}
+
 /// The kind and id of a `KIND:ID` target.
 fn explicit(target: &str) -> Option<(Kind, Id)> {
     let (kind, id) = target.split_once(':')?;
@@ -130,10 +156,18 @@ pub fn run(args: &SetArgs) -> u8 {
     for assignment in &args.assignments {
         // Assignments to a new entry were applied when it was created.
         let target = split(assignment).ok().and_then(|(t, _, _)| explicit(t));
-        if target.is_some_and(|(k, i)| created.iter().any(|(ck, ci, _)| *ck == k && *ci == i)) {
-            continue;
+        let new =
+            target.is_some_and(|(k, i)| created.iter().any(|(ck, ci, _)| *ck == k && *ci == i));
+        // Checked once the assignment is known to be well-formed, so a bad
+        // number is still called a bad number.
+        let mut result = match new {
+            true => Ok(()),
+            false => apply_one(&mut journey, assignment),
+        };
+        if result.is_ok() && !args.allow_control {
+            result = visible(assignment);
         }
-        if let Err(why) = apply_one(&mut journey, assignment) {
+        if let Err(why) = result {
             output::error(&format!("{assignment}: {why}"));
             refused += 1;
         }
@@ -151,18 +185,18 @@ pub fn run(args: &SetArgs) -> u8 {
         return FINDINGS;
     }
     if journey == *file.baseline() {
-        println!("{}: no change", crate::text::inert(&name));
-        return OK;
+        let said = output::line(&format!("{}: no change", crate::text::inert(&name)));
+        return output::finish(said, OK);
     }
     match file.save(&journey) {
-        Ok(_) => {
-            println!(
+        Ok(_) => output::finish(
+            output::line(&format!(
                 "{}: {} set",
                 crate::text::inert(&name),
                 args.assignments.len()
-            );
-            OK
-        }
+            )),
+            OK,
+        ),
         Err(e) => {
             output::error(&e.to_string());
             USAGE

@@ -9,11 +9,12 @@ use clap::Args;
 use super::check::locate;
 use super::{FINDINGS, OK, Paint, USAGE, output};
 use crate::analysis::{
-    Figures, department_figures, experience_debt, partner_figures, rank_gaps, unowned_figures,
+    Due, Figures, department_figures, figures, overdue_actions, partner_figures, rank_gaps,
+    unaddressed_gaps, unowned_figures,
 };
-use crate::model::{GapClass, Journey, Touchpoint};
+use crate::model::{Date, GapClass, Journey, Touchpoint};
 use crate::store::{StoreError, load};
-use crate::text::{fit, fit_right, inert};
+use crate::text::{fit, fit_right, inert, plural};
 
 /// Narrowest layout `show` lays out; every line fits in `--width` from here.
 const MIN_WIDTH: usize = 60;
@@ -45,10 +46,12 @@ pub struct Layout {
     pub width: usize,
     pub ascii: bool,
     pub paint: Paint,
+    /// The day due dates are measured against.
+    pub today: Date,
 }
 
 impl Layout {
-    fn from_args(args: &DisplayArgs) -> Self {
+    fn from_args(args: &DisplayArgs, today: Date) -> Self {
         let terminal = std::io::stdout()
             .is_terminal()
             .then(|| crossterm::terminal::size().ok())
@@ -63,20 +66,28 @@ impl Layout {
                 .clamp(MIN_WIDTH, 1000),
             ascii: args.ascii,
             paint: Paint::detect(args.no_color),
+            today,
         }
     }
 }
 
 pub fn run(args: &ShowArgs) -> u8 {
+    let today = match crate::clock::today() {
+        Ok(today) => today,
+        Err(e) => {
+            output::error(&e);
+            return USAGE;
+        }
+    };
     show_files(
         std::slice::from_ref(&args.file),
-        &Layout::from_args(&args.display),
+        &Layout::from_args(&args.display, today),
     )
 }
 
 fn show_files(files: &[PathBuf], layout: &Layout) -> u8 {
     let mut code = OK;
-    let mut out = std::io::stdout().lock();
+    let mut out = output::stdout();
     for (n, file) in files.iter().enumerate() {
         if n > 0 {
             let _ = writeln!(out);
@@ -142,6 +153,7 @@ pub fn write_journey(
         width,
         ascii,
         paint,
+        ..
     } = *layout;
     let rule = if ascii { "-" } else { "─" }.repeat(width);
     writeln!(
@@ -159,10 +171,18 @@ pub fn write_journey(
         }
     }
     let all = Figures::of(&journey.touchpoints);
-    let debt = experience_debt(journey).last().map_or(0, |d| d.debt);
     let summary = format!(
-        "{} touchpoints, {} scored, {} critical, {} shortfall, experience debt {debt}",
-        all.count, all.scored, all.critical, all.shortfall
+        "{}, {} scored; {} {}, {} {}, {} {}, {} {}",
+        plural(all.count, "touchpoint"),
+        all.scored,
+        figures::DEBT.name.to_lowercase(),
+        all.debt,
+        all.below_expectation(),
+        figures::BELOW.name.to_lowercase(),
+        all.critical,
+        figures::CRITICAL.name.to_lowercase(),
+        all.shortfall,
+        figures::SHORTFALL.name.to_lowercase(),
     );
     writeln!(out, "{}", fit(&summary, width, ascii).trim_end())?;
     writeln!(out, "{rule}")?;
@@ -212,7 +232,8 @@ pub fn write_journey(
     writeln!(out)?;
     write_worst(out, journey, layout)?;
     writeln!(out)?;
-    write_departments(out, journey, layout)
+    write_departments(out, journey, layout)?;
+    write_work(out, journey, layout)
 }
 
 fn write_worst(out: &mut impl Write, journey: &Journey, layout: &Layout) -> std::io::Result<()> {
@@ -220,6 +241,7 @@ fn write_worst(out: &mut impl Write, journey: &Journey, layout: &Layout) -> std:
         width,
         ascii,
         paint,
+        ..
     } = *layout;
     writeln!(
         out,
@@ -262,8 +284,55 @@ fn write_worst(out: &mut impl Write, journey: &Journey, layout: &Layout) -> std:
     Ok(())
 }
 
-fn mean(value: Option<f64>) -> String {
-    value.map_or("-".into(), |v| format!("{v:+.2}"))
+/// A group's figures: its name marked with the class it reads as (so a
+/// group with any touchpoint below expectation never reads as neutral),
+/// then the group figures, pain first.
+fn group_row(
+    name: &str,
+    f: &Figures,
+    extra: &[String],
+    layout: &Layout,
+    (name_w, extra_w): (usize, usize),
+) -> String {
+    let Layout { ascii, paint, .. } = *layout;
+    let class = f.class();
+    let mut row = format!(
+        "  {:<2} {}",
+        class.symbol(ascii),
+        fit(&inert(name), name_w, ascii)
+    );
+    for figure in figures::GROUP {
+        row.push(' ');
+        row.push_str(&fit_right(&f.text(figure), 6, ascii));
+    }
+    for cell in extra {
+        row.push(' ');
+        row.push_str(&fit_right(cell, extra_w, ascii));
+    }
+    let row = row.trim_end().to_owned();
+    match class {
+        GapClass::Critical | GapClass::Shortfall => paint.class(class, &row),
+        _ => row,
+    }
+}
+
+fn group_header(
+    first: &str,
+    extra: &[&str],
+    layout: &Layout,
+    (name_w, extra_w): (usize, usize),
+) -> String {
+    let ascii = layout.ascii;
+    let mut header = format!("     {}", fit(first, name_w, ascii));
+    for figure in figures::GROUP {
+        header.push(' ');
+        header.push_str(&fit_right(figure.label, 6, ascii));
+    }
+    for label in extra {
+        header.push(' ');
+        header.push_str(&fit_right(label, extra_w, ascii));
+    }
+    header.trim_end().to_owned()
 }
 
 fn write_departments(
@@ -271,56 +340,35 @@ fn write_departments(
     journey: &Journey,
     layout: &Layout,
 ) -> std::io::Result<()> {
-    let Layout {
-        width,
-        ascii,
-        paint,
-    } = *layout;
-    // "  name" then seven numbers, six columns each plus a space.
-    let name_w = width.saturating_sub(2 + 7 * 7).clamp(8, 30);
-    let header = format!(
-        "  {} {} {} {} {} {} {} {}",
-        fit("Department", name_w, ascii),
-        fit_right("Owned", 6, ascii),
-        fit_right("Scored", 6, ascii),
-        fit_right("Mean", 6, ascii),
-        fit_right("Worst", 6, ascii),
-        fit_right("Crit", 6, ascii),
-        fit_right("Short", 6, ascii),
-        fit_right("Open", 6, ascii),
-    );
-    writeln!(out, "{}", paint.heading("Departments"))?;
-    writeln!(out, "{}", header.trim_end())?;
-    let row = |name: &str, f: &Figures, open: Option<usize>| {
-        let worst = f.worst_gap.map_or("-".into(), |g| g.to_string());
-        format!(
-            "  {} {} {} {} {} {} {} {}",
-            fit(&inert(name), name_w, ascii),
-            fit_right(&f.count.to_string(), 6, ascii),
-            fit_right(&f.scored.to_string(), 6, ascii),
-            fit_right(&mean(f.mean_gap), 6, ascii),
-            fit_right(&worst, 6, ascii),
-            fit_right(&f.critical.to_string(), 6, ascii),
-            fit_right(&f.shortfall.to_string(), 6, ascii),
-            fit_right(&open.map_or("-".into(), |o| o.to_string()), 6, ascii),
-        )
-    };
+    let paint = layout.paint;
+    // "  ▼▼ name" then seven figures of six columns and one of up to ten.
+    let name_w = layout.width.saturating_sub(5 + 7 * 7 + 11).clamp(8, 30);
+    let (departments, partner_cols) = ((name_w, 7), (name_w, 10));
+    writeln!(
+        out,
+        "{}",
+        paint.heading("Departments (most indebted first)")
+    )?;
+    let open = figures::OPEN_ACTIONS.label;
+    writeln!(
+        out,
+        "{}",
+        group_header("Department", &[open], layout, departments)
+    )?;
     for d in department_figures(journey) {
-        let line = row(d.name, &d.figures, Some(d.open_actions));
-        let class = d
-            .figures
-            .worst_gap
-            .map_or(GapClass::Unscored, |g| g.class());
-        let line = if d.figures.critical > 0 {
-            paint.class(class, &line)
-        } else {
-            line
-        };
-        writeln!(out, "{}", line.trim_end())?;
+        let line = group_row(
+            d.name,
+            &d.figures,
+            &[d.open_actions.to_string()],
+            layout,
+            departments,
+        );
+        writeln!(out, "{line}")?;
     }
     let unowned = unowned_figures(journey);
     if unowned.count > 0 {
-        writeln!(out, "{}", row("(unowned)", &unowned, None).trim_end())?;
+        let line = group_row("(unowned)", &unowned, &["-".into()], layout, departments);
+        writeln!(out, "{line}")?;
     }
     let partners = partner_figures(journey);
     if !partners.is_empty() {
@@ -330,26 +378,77 @@ fn write_departments(
             "{}",
             paint.heading("Partners (mean gap against the rest of the network)")
         )?;
-        let header = format!(
-            "  {} {} {} {} {}",
-            fit("Partner", name_w, ascii),
-            fit_right("Touch", 6, ascii),
-            fit_right("Mean", 6, ascii),
-            fit_right("Rest", 6, ascii),
-            fit_right("Diff", 6, ascii),
-        );
-        writeln!(out, "{}", header.trim_end())?;
+        let label = figures::VERSUS_REST.label;
+        writeln!(
+            out,
+            "{}",
+            group_header("Partner", &[label], layout, partner_cols)
+        )?;
         for p in partners {
-            let versus = p.versus_rest().map_or("-".into(), |v| format!("{v:+.2}"));
-            let line = format!(
-                "  {} {} {} {} {}",
-                fit(&inert(p.name), name_w, ascii),
-                fit_right(&p.figures.count.to_string(), 6, ascii),
-                fit_right(&mean(p.figures.mean_gap), 6, ascii),
-                fit_right(&mean(p.rest_mean_gap), 6, ascii),
-                fit_right(&versus, 6, ascii),
+            let versus = figures::mean_text(p.versus_rest());
+            let versus = if p.lags() {
+                format!("{versus} lags")
+            } else {
+                versus
+            };
+            let line = group_row(p.name, &p.figures, &[versus], layout, partner_cols);
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Gaps nobody works on, then overdue actions.
+fn write_work(out: &mut impl Write, journey: &Journey, layout: &Layout) -> std::io::Result<()> {
+    let Layout {
+        width,
+        ascii,
+        paint,
+        today,
+    } = *layout;
+    let unaddressed = unaddressed_gaps(journey);
+    writeln!(out)?;
+    writeln!(out, "{}", paint.heading(figures::UNADDRESSED.name))?;
+    if unaddressed.is_empty() {
+        writeln!(out, "  none: every gap below expectation has open work")?;
+    }
+    for u in &unaddressed {
+        let t = u.gap.touchpoint;
+        let why = if u.needs_remeasure() {
+            "every action done: measure again"
+        } else {
+            "no action"
+        };
+        let name_w = width.saturating_sub(2 + 3 + 1 + 34).max(8);
+        let row = format!(
+            "  {} {} {}",
+            paint.class(u.gap.class, &gap_text(t, ascii)),
+            fit(&inert(&t.name), name_w, ascii),
+            why
+        );
+        writeln!(out, "{}", row.trim_end())?;
+    }
+    let overdue = overdue_actions(journey, today);
+    if !overdue.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint.heading(&format!(
+                "{} actions (today {today})",
+                figures::OVERDUE.name
+            ))
+        )?;
+        for (index, days) in overdue {
+            let action = &journey.actions[index];
+            let late = Due::Overdue(days).text();
+            let title_w = width.saturating_sub(2 + 1 + late.len()).max(8);
+            let row = format!(
+                "  {} {}",
+                fit(&inert(&action.title), title_w, ascii),
+                paint.class(GapClass::Critical, &late)
             );
-            writeln!(out, "{}", line.trim_end())?;
+            writeln!(out, "{}", row.trim_end())?;
         }
     }
     Ok(())

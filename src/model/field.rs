@@ -38,7 +38,7 @@ pub enum Field {
 
 impl Field {
     /// The key as written in the file.
-    pub fn key(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
             Field::Schema => "schema",
             Field::Title => "title",

@@ -3,31 +3,25 @@
 
 use super::summary::{gap_text, mean_text, owner_name, stage_name};
 use super::table::{Align, Table};
-use crate::analysis::{Figures, RankedGap};
+use crate::analysis::{Figures, RankedGap, figures, lags, versus_rest};
 use crate::model::{GapClass, Journey};
 
 const L: Align = Align::Left;
 const R: Align = Align::Right;
 
-/// The columns [`figures_cells`] fills.
-pub const FIGURES_COLUMNS: [(&str, Align); 6] = [
-    ("Touchpoints", R),
-    ("Scored", R),
-    ("Mean gap", R),
-    ("Worst", R),
-    ("Critical", R),
-    ("Shortfall", R),
-];
+/// The columns [`figures_cells`] fills: the group figures, pain first,
+/// named as everywhere else.
+pub fn figures_columns() -> Vec<(&'static str, Align)> {
+    figures::GROUP.iter().map(|f| (f.name, R)).collect()
+}
 
 /// The columns [`partner_cells`] fills.
-pub const PARTNER_COLUMNS: [(&str, Align); 6] = [
-    ("Touchpoints", R),
-    ("Mean gap", R),
-    ("Rest of network", R),
-    ("Difference", R),
-    ("Worst", R),
-    ("Critical", R),
-];
+pub fn partner_columns() -> Vec<(&'static str, Align)> {
+    let mut columns = figures_columns();
+    columns.push(("Rest of network", R));
+    columns.push((figures::VERSUS_REST.name, R));
+    columns
+}
 
 /// The columns [`gap_cells`] fills.
 pub const GAP_COLUMNS: [(&str, Align); 6] = [
@@ -55,38 +49,26 @@ pub fn opt(text: Option<&str>) -> String {
     text.unwrap_or_default().to_owned()
 }
 
+/// A group's figures, as [`figures_columns`] names them.
 pub fn figures_cells(f: &Figures) -> Vec<String> {
-    vec![
-        f.count.to_string(),
-        f.scored.to_string(),
-        mean_text(f.mean_gap),
-        worst_text(f),
-        f.critical.to_string(),
-        f.shortfall.to_string(),
-    ]
+    figures::GROUP.iter().map(|figure| f.text(figure)).collect()
 }
 
-pub fn worst_text(f: &Figures) -> String {
-    f.worst_gap
-        .map_or_else(|| "-".to_owned(), |g| g.to_string())
+/// A partner's figures against the rest of the network (`lags` marked).
+pub fn partner_cells(f: &Figures, rest_mean_gap: Option<f64>) -> Vec<String> {
+    let mut cells = figures_cells(f);
+    cells.push(mean_text(rest_mean_gap));
+    let versus = mean_text(versus_rest(f.mean_gap, rest_mean_gap));
+    cells.push(if lags(f.mean_gap, rest_mean_gap) {
+        format!("{versus} lags")
+    } else {
+        versus
+    });
+    cells
 }
 
-/// A partner's figures against the rest of the network; `versus_rest` is
-/// the difference of the two mean gaps.
-pub fn partner_cells(
-    f: &Figures,
-    rest_mean_gap: Option<f64>,
-    versus_rest: Option<f64>,
-) -> Vec<String> {
-    vec![
-        f.count.to_string(),
-        mean_text(f.mean_gap),
-        mean_text(rest_mean_gap),
-        mean_text(versus_rest),
-        worst_text(f),
-        f.critical.to_string(),
-    ]
-}
+/// Where the worst gap stands in [`figures_columns`], for its tone.
+pub const WORST_COLUMN: usize = 6;
 
 /// A ranked gap of `journey`: touchpoint, stage, owner, gap, class and
 /// severity.

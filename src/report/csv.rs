@@ -3,35 +3,44 @@
 //! `\n` line ends, a header row naming every column. Field columns carry the
 //! journey file's own key names so the file can be read back by name; each
 //! metric gets a `metric.NAME` column.
+//!
+//! Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a
+//! formula (and tab or CR can lead one in), so a touchpoint named
+//! `=HYPERLINK(...)` would run in whoever opens the report. Every text cell
+//! starting with one of those gets a leading `'`, which spreadsheets show
+//! as text (OWASP's advice); number cells stay numbers, so a gap of `-2`
+//! stays `-2`.
 
 use super::summary::{owner_name, partner_name, stage_name};
 use super::{Portfolio, ReportError};
+use crate::analysis::figures;
 use crate::analysis::{experience_debt, severity};
-use crate::model::{Journey, Score};
+use crate::model::{Field, Journey, Score};
 use crate::text::inert;
 
-/// The fixed columns, before the metric columns.
+/// The fixed columns, before the metric columns: the journey file's keys
+/// (`model::Field`) and the figure vocabulary's (`analysis::figures`).
 pub const COLUMNS: [&str; 21] = [
     "position",
-    "id",
-    "stage",
+    Field::Id.key(),
+    Field::Stage.key(),
     "stage_name",
-    "name",
-    "channel",
-    "owner",
+    Field::Name.key(),
+    Field::Channel.key(),
+    Field::Owner.key(),
     "owner_name",
-    "partner",
+    Field::Partner.key(),
     "partner_name",
-    "moment_of_truth",
-    "expectation",
-    "expected",
-    "experience",
-    "actual",
-    "emotion",
-    "gap",
-    "class",
-    "severity",
-    "debt",
+    Field::MomentOfTruth.key(),
+    Field::Expectation.key(),
+    Field::Expected.key(),
+    Field::Experience.key(),
+    Field::Actual.key(),
+    Field::Emotion.key(),
+    figures::GAP.key,
+    figures::CLASS.key,
+    figures::SEVERITY.key,
+    figures::DEBT.key,
     "actions",
 ];
 
@@ -69,12 +78,29 @@ fn header(prefix: &[&str], metrics: &[&str]) -> Vec<String> {
         .iter()
         .chain(COLUMNS.iter())
         .map(|c| (*c).to_owned())
-        .chain(metrics.iter().map(|m| format!("metric.{}", inert(m))))
+        .chain(metrics.iter().map(|m| cell(&format!("metric.{m}"))))
         .collect()
 }
 
+/// What a spreadsheet may take as the start of a formula.
+const FORMULA_LEADS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Text from a file, safe for a spreadsheet: inert, and not a formula.
+/// Leading spaces are looked through (some spreadsheets trim them), and
+/// the text is judged both as written and as made inert (a tab becomes
+/// spaces).
+fn cell(raw: &str) -> String {
+    let text = inert(raw);
+    let leads = |s: &str| s.trim_start_matches(' ').starts_with(FORMULA_LEADS);
+    if leads(raw) || leads(&text) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
 fn rows(journey: &Journey, metrics: &[&str]) -> Vec<Vec<String>> {
-    let text = |t: Option<&str>| t.map_or_else(String::new, inert);
+    let text = |t: Option<&str>| t.map_or_else(String::new, cell);
     let score = |s: Option<Score>| s.map_or_else(String::new, |s| s.to_string());
     experience_debt(journey)
         .into_iter()
@@ -83,16 +109,14 @@ fn rows(journey: &Journey, metrics: &[&str]) -> Vec<Vec<String>> {
             let t = point.touchpoint;
             let mut row = vec![
                 (n + 1).to_string(),
-                t.id.to_string(),
-                t.stage.to_string(),
-                inert(stage_name(journey, &t.stage)),
-                inert(&t.name),
+                cell(t.id.as_str()),
+                cell(t.stage.as_str()),
+                cell(stage_name(journey, &t.stage)),
+                cell(&t.name),
                 text(t.channel.as_deref()),
-                t.owner.as_ref().map_or_else(String::new, |o| o.to_string()),
+                text(t.owner.as_ref().map(crate::model::Id::as_str)),
                 text(owner_name(journey, t.owner.as_ref())),
-                t.partner
-                    .as_ref()
-                    .map_or_else(String::new, |p| p.to_string()),
+                text(t.partner.as_ref().map(crate::model::Id::as_str)),
                 text(partner_name(journey, t.partner.as_ref())),
                 t.moment_of_truth.to_string(),
                 text(t.expectation.as_deref()),
@@ -135,10 +159,103 @@ pub fn portfolio(portfolio: &Portfolio) -> Result<String, ReportError> {
     let mut w = writer();
     w.write_record(header(&["file", "journey"], &metrics))?;
     for (file, journey) in portfolio.journeys() {
-        let lead = [inert(file), inert(&journey.title)];
+        let lead = [cell(file), cell(&journey.title)];
         for row in rows(journey, &metrics) {
             w.write_record(lead.iter().chain(&row))?;
         }
     }
     finish(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::parse_journey;
+
+    const HOSTILE: &str = r#"schema = 1
+title = "@SUM(A1)"
+
+[[stages]]
+id = "-2"
+name = "+HYPERLINK(\"http://x\")"
+
+[[departments]]
+id = "ops"
+name = "-ops"
+
+[[touchpoints]]
+id = "tp"
+stage = "-2"
+name = "=cmd|' /C calc'!A0"
+channel = "\tweb"
+owner = "ops"
+expectation = "\rfast"
+expected = 4
+experience = "plain"
+actual = 2
+emotion = -1
+metrics = { "=m" = -0.5 }
+"#;
+
+    fn records(csv: &str) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv.as_bytes())
+            .records()
+            .map(|r| r.map(|r| r.iter().map(str::to_owned).collect()))
+            .collect::<Result<_, _>>()
+            .unwrap_or_default()
+    }
+
+    fn column<'a>(rows: &'a [Vec<String>], name: &str) -> &'a str {
+        let index = rows
+            .first()
+            .and_then(|h| h.iter().position(|c| c == name))
+            .unwrap_or(usize::MAX);
+        rows.get(1)
+            .and_then(|r| r.get(index))
+            .map_or("(missing)", String::as_str)
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        let Some(j) = parse_journey(HOSTILE).journey else {
+            panic!("the fixture parses");
+        };
+        let Ok(text) = journey(&j) else {
+            panic!("the report renders");
+        };
+        let rows = records(&text);
+        assert_eq!(column(&rows, "name"), "'=cmd|' /C calc'!A0");
+        assert_eq!(column(&rows, "stage"), "'-2");
+        assert_eq!(column(&rows, "stage_name"), "'+HYPERLINK(\"http://x\")");
+        assert_eq!(column(&rows, "owner_name"), "'-ops");
+        assert_eq!(column(&rows, "channel"), "'    web");
+        assert_eq!(column(&rows, "expectation"), "'fast");
+        assert_eq!(column(&rows, "gap"), "-2");
+        assert_eq!(column(&rows, "emotion"), "-1");
+        assert_eq!(column(&rows, "experience_debt"), "-2");
+        assert_eq!(column(&rows, "metric.=m"), "-0.5");
+        assert_eq!(column(&rows, "experience"), "plain");
+
+        let p = Portfolio::from_texts([("=evil.toml", HOSTILE)]);
+        let Ok(text) = portfolio(&p) else {
+            panic!("the portfolio renders");
+        };
+        let rows = records(&text);
+        assert_eq!(column(&rows, "file"), "'=evil.toml");
+        assert_eq!(column(&rows, "journey"), "'@SUM(A1)");
+        assert_eq!(column(&rows, "gap"), "-2");
+    }
+
+    #[test]
+    fn tab_and_carriage_return_lead_ins_are_neutralised() {
+        assert_eq!(cell("@x"), "'@x");
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell(""), "");
+        assert_eq!(cell("  =1+1"), "'  =1+1");
+        assert_eq!(cell("\t=1+1"), "'    =1+1");
+        assert_eq!(cell("\r=1+1"), "'=1+1");
+        assert_eq!(cell("a-b"), "a-b");
+    }
 }

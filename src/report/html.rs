@@ -4,11 +4,11 @@
 
 use std::fmt::Write;
 
-use super::Portfolio;
 use super::portfolio_sections::{headline, portfolio_sections};
-use super::sections::{Section, journey_sections};
+use super::sections::{Section, Voice, journey_sections, voices};
 use super::svg::{self, colours, esc};
 use super::table::{Align, Table};
+use super::{Context, Portfolio};
 use crate::model::{GapClass, Journey};
 
 const CSS: &str = "
@@ -30,6 +30,11 @@ svg text.small { font-size: 11px; }
 .tile .v { display: block; font-size: 1.4rem; font-weight: 600; }
 .tile .l { color: #555; font-size: .85rem; }
 details { margin: 1rem 0; } summary { font-weight: 600; cursor: pointer; }
+td.d { white-space: nowrap; }
+.voice { border-left: 4px solid #d0d7de; padding: .1rem .9rem; margin: .8rem 0; }
+.voice h4 { margin: .2rem 0; } .voice dl { margin: .3rem 0; }
+.voice dt { font-weight: 600; float: left; clear: left; width: 7.5rem; }
+.voice dd { margin: 0 0 .25rem 7.5rem; }
 ";
 
 fn class_css() -> String {
@@ -76,6 +81,10 @@ fn table(out: &mut String, table: &Table) {
             }
             if let Some(class) = table.class_of(r, c) {
                 classes.push(class.name());
+            }
+            // A date never wraps at its hyphens.
+            if crate::model::Date::parse(cell).is_some() {
+                classes.push("d");
             }
             if classes.is_empty() {
                 let _ = write!(out, "<td>{}</td>", esc(cell));
@@ -138,9 +147,34 @@ fn legend() -> String {
     out
 }
 
+/// The customer's words, touchpoint by touchpoint, after the tables.
+fn voice_section(out: &mut String, voices: &[Voice], level: u8) {
+    if voices.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<h{level}>What customers expected and experienced</h{level}>"
+    );
+    for v in voices {
+        let _ = writeln!(
+            out,
+            "<div class=\"voice\" style=\"border-left-color: {}\"><h4>{}</h4><p class=\"meta\">{}</p><dl>",
+            colours(v.class).0,
+            esc(&v.title),
+            esc(&v.scores)
+        );
+        for (label, text) in &v.lines {
+            let lines: Vec<String> = text.lines().map(esc).collect();
+            let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", lines.join("<br>"));
+        }
+        out.push_str("</dl></div>\n");
+    }
+}
+
 /// The body of one journey's report; `level` is the heading level of its
 /// sections (2 on its own page, 3 inside a portfolio).
-fn journey_body(out: &mut String, journey: &Journey, level: u8) {
+fn journey_body(out: &mut String, journey: &Journey, context: &Context, level: u8) {
     for (label, value) in [
         ("Persona", &journey.persona),
         ("Promise", &journey.promise),
@@ -150,7 +184,7 @@ fn journey_body(out: &mut String, journey: &Journey, level: u8) {
             let _ = writeln!(out, "<p class=\"meta\"><b>{label}:</b> {}</p>", esc(value));
         }
     }
-    let mut all = journey_sections(journey);
+    let mut all = journey_sections(journey, context);
     let rest = all.split_off(1.min(all.len()));
     for s in &all {
         let _ = writeln!(out, "<h{level}>{}</h{level}>", esc(s.title));
@@ -169,26 +203,29 @@ fn journey_body(out: &mut String, journey: &Journey, level: u8) {
     );
     let _ = writeln!(
         out,
-        "<p class=\"meta\">Dashed: expected. Solid: actual. Bars: experience debt (running sum of gaps).</p>"
+        "<p class=\"meta\">Dashed: expected. Solid: actual. Bars: experience debt (the running sum of negative gaps).</p>"
     );
     let _ = writeln!(out, "<div class=\"scroll\">{}</div>", svg::curve(journey));
     sections(out, &rest, level);
+    voice_section(out, &voices(journey), level);
 }
 
 /// The report of one journey.
-pub fn journey(journey: &Journey) -> String {
+pub fn journey(journey: &Journey, context: &Context) -> String {
     let mut body = String::new();
     let _ = writeln!(body, "<h1>{}</h1>", esc(&journey.title));
-    journey_body(&mut body, journey, 2);
+    let _ = writeln!(body, "<p class=\"meta\">{}</p>", esc(&context.made_line()));
+    journey_body(&mut body, journey, context, 2);
     document(&journey.title, &body)
 }
 
 /// The portfolio report of a folder, each journey's full report folded
 /// beneath it.
-pub fn portfolio(portfolio: &Portfolio) -> String {
+pub fn portfolio(portfolio: &Portfolio, context: &Context) -> String {
     let mut body = String::from("<h1>Portfolio</h1>\n");
-    let _ = writeln!(body, "<p>{}</p>", esc(&headline(portfolio)));
-    sections(&mut body, &portfolio_sections(portfolio), 2);
+    let _ = writeln!(body, "<p>{}</p>", esc(&headline(portfolio, context.today)));
+    let _ = writeln!(body, "<p class=\"meta\">{}</p>", esc(&context.made_line()));
+    sections(&mut body, &portfolio_sections(portfolio, context), 2);
     body.push_str("<h2>Journeys in full</h2>\n");
     for (file, journey) in portfolio.journeys() {
         let _ = writeln!(
@@ -197,7 +234,7 @@ pub fn portfolio(portfolio: &Portfolio) -> String {
             esc(&journey.title),
             esc(file)
         );
-        journey_body(&mut body, journey, 3);
+        journey_body(&mut body, journey, context, 3);
         body.push_str("</details>\n");
     }
     document("Portfolio", &body)

@@ -1,4 +1,4 @@
-//! The JSON report, schema `corridor-report/1` (see `docs/report-json.md`
+//! The JSON report, schema `corridor-report/2` (see `docs/report-json.md`
 //! and `docs/report.schema.json`): the model and every computed figure.
 //!
 //! Strings hold the file's text exactly; `json_text` writes the characters
@@ -8,12 +8,12 @@ use serde::Serialize;
 
 use super::json_model::JourneyModel;
 use super::json_text::to_text;
-use super::summary::{Summary, actions_by_owner, summary, unactioned_gaps};
-use super::{JSON_SCHEMA, Portfolio, ReportError};
+use super::summary::{Summary, actions_by_owner, summary};
+use super::{Context, JSON_SCHEMA, Portfolio, ReportError, figures_map};
 use crate::analysis::matrix::ownership_matrix;
 use crate::analysis::{
-    Figures, channel_figures, department_figures, experience_debt, partner_figures, rank_gaps,
-    severity, unowned_figures,
+    Due, Figures, channel_figures, department_figures, experience_debt, lags, partner_figures,
+    rank_gaps, severity, unaddressed_gaps, uneven, unowned_figures,
 };
 use crate::model::{Gap, Id, Journey};
 
@@ -26,6 +26,10 @@ struct JourneyDoc<'a> {
     schema: &'static str,
     kind: &'static str,
     generator: String,
+    /// The day the report was made (due dates are measured against it).
+    made: String,
+    /// The file and its last commit, when known.
+    source: Option<SourceJson>,
     #[serde(flatten)]
     report: JourneyReport<'a>,
 }
@@ -43,70 +47,71 @@ pub struct JourneyReport<'a> {
     partners: Vec<PartnerJson<'a>>,
     channels: Vec<ChannelJson<'a>>,
     actions_by_owner: Vec<ActionGroupJson<'a>>,
-    unactioned_gaps: Vec<&'a str>,
+    unaddressed: Vec<UnaddressedJson<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct FiguresJson {
-    count: usize,
-    scored: usize,
-    mean_gap: Option<f64>,
-    worst_gap: Option<i8>,
-    critical: usize,
-    shortfall: usize,
+struct SourceJson {
+    file: String,
+    commit: Option<CommitJson>,
 }
+
+#[derive(Serialize)]
+struct CommitJson {
+    date: String,
+    hash: String,
+}
+
+#[derive(Serialize)]
+struct UnaddressedJson<'a> {
+    touchpoint: &'a str,
+    /// Every action on it is done while the gap is still recorded.
+    remeasure: bool,
+}
+
+/// A group's figures under the keys of the figure vocabulary
+/// (`analysis::figures`): the same keys wherever figures appear.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct FiguresJson(serde_json::Map<String, serde_json::Value>);
 
 impl From<&Figures> for FiguresJson {
     fn from(f: &Figures) -> Self {
-        Self {
-            count: f.count,
-            scored: f.scored,
-            mean_gap: f.mean_gap,
-            worst_gap: f.worst_gap.map(Gap::get),
-            critical: f.critical,
-            shortfall: f.shortfall,
-        }
+        Self(figures_map(f))
     }
 }
 
 #[derive(Serialize)]
 pub struct SummaryJson {
-    touchpoints: usize,
-    scored: usize,
-    critical: usize,
-    shortfall: usize,
+    #[serde(flatten)]
+    figures: FiguresJson,
     met: usize,
     exceeded: usize,
     unscored: usize,
-    mean_gap: Option<f64>,
-    worst_gap: Option<i8>,
-    debt: i32,
     severity: u32,
     moments_of_truth: usize,
     actions: usize,
     open_actions: usize,
-    unactioned_gaps: usize,
+    overdue: usize,
+    unaddressed: usize,
+    remeasure: usize,
 }
 
 impl From<&Summary> for SummaryJson {
     fn from(s: &Summary) -> Self {
         let f = &s.figures;
         Self {
-            touchpoints: f.count,
-            scored: f.scored,
-            critical: f.critical,
-            shortfall: f.shortfall,
-            met: s.met,
-            exceeded: s.exceeded,
-            unscored: s.unscored,
-            mean_gap: f.mean_gap,
-            worst_gap: f.worst_gap.map(Gap::get),
-            debt: s.debt,
+            figures: FiguresJson::from(f),
+            met: f.met,
+            exceeded: f.exceeded,
+            unscored: f.unscored(),
             severity: s.severity,
             moments_of_truth: s.moments_of_truth,
             actions: s.actions,
             open_actions: s.open_actions,
-            unactioned_gaps: s.unactioned_gaps,
+            overdue: s.overdue,
+            unaddressed: s.unaddressed,
+            remeasure: s.remeasure,
         }
     }
 }
@@ -122,7 +127,7 @@ struct CorridorPoint<'a> {
     class: &'static str,
     severity: u8,
     emotion: Option<i8>,
-    debt: i32,
+    experience_debt: i32,
 }
 
 #[derive(Serialize)]
@@ -162,6 +167,7 @@ struct PartnerJson<'a> {
     figures: FiguresJson,
     rest_mean_gap: Option<f64>,
     versus_rest: Option<f64>,
+    lags: bool,
 }
 
 #[derive(Serialize)]
@@ -169,6 +175,7 @@ struct ChannelJson<'a> {
     channel: Option<&'a str>,
     figures: FiguresJson,
     spread: Option<f64>,
+    uneven: bool,
 }
 
 #[derive(Serialize)]
@@ -183,17 +190,22 @@ struct ActionJson<'a> {
     action: &'a str,
     touchpoint: &'a str,
     status: &'static str,
+    due: Option<String>,
+    /// `overdue by 3 days`, `due in 5 days`, `due today`; empty when done or
+    /// undated.
+    when: String,
+    overdue: bool,
     gap: Option<i8>,
     class: Option<&'static str>,
     severity: Option<u8>,
 }
 
 impl<'a> JourneyReport<'a> {
-    pub fn of(journey: &'a Journey) -> Self {
+    pub fn of(journey: &'a Journey, context: &Context) -> Self {
         let matrix = ownership_matrix(journey);
         Self {
             journey: JourneyModel::of(journey),
-            summary: SummaryJson::from(&summary(journey)),
+            summary: SummaryJson::from(&summary(journey, context.today)),
             corridor: experience_debt(journey)
                 .into_iter()
                 .enumerate()
@@ -209,7 +221,7 @@ impl<'a> JourneyReport<'a> {
                         class: t.gap_class().name(),
                         severity: severity(t),
                         emotion: t.emotion.map(|e| e.get()),
-                        debt: p.debt,
+                        experience_debt: p.debt,
                     }
                 })
                 .collect(),
@@ -254,6 +266,7 @@ impl<'a> JourneyReport<'a> {
                     figures: FiguresJson::from(&p.figures),
                     rest_mean_gap: p.rest_mean_gap,
                     versus_rest: p.versus_rest(),
+                    lags: lags(p.figures.mean_gap, p.rest_mean_gap),
                 })
                 .collect(),
             channels: channel_figures(journey)
@@ -262,6 +275,7 @@ impl<'a> JourneyReport<'a> {
                     channel: c.channel,
                     figures: FiguresJson::from(&c.figures),
                     spread: c.spread,
+                    uneven: uneven(c.spread),
                 })
                 .collect(),
             actions_by_owner: actions_by_owner(journey)
@@ -276,6 +290,9 @@ impl<'a> JourneyReport<'a> {
                             action: a.id.as_str(),
                             touchpoint: a.touchpoint.as_str(),
                             status: a.status.name(),
+                            due: a.due.map(|d| d.to_string()),
+                            when: Due::of(a, context.today).text(),
+                            overdue: Due::of(a, context.today).is_overdue(),
                             gap: t.and_then(|t| t.gap()).map(Gap::get),
                             class: t.map(|t| t.gap_class().name()),
                             severity: t.map(severity),
@@ -283,23 +300,34 @@ impl<'a> JourneyReport<'a> {
                         .collect(),
                 })
                 .collect(),
-            unactioned_gaps: unactioned_gaps(journey)
+            unaddressed: unaddressed_gaps(journey)
                 .into_iter()
-                .map(|r| r.touchpoint.id.as_str())
+                .map(|u| UnaddressedJson {
+                    touchpoint: u.gap.touchpoint.id.as_str(),
+                    remeasure: u.needs_remeasure(),
+                })
                 .collect(),
         }
     }
 }
 
-pub fn journey(journey: &Journey) -> Result<String, ReportError> {
+pub fn journey(journey: &Journey, context: &Context) -> Result<String, ReportError> {
     to_text(&JourneyDoc {
         schema: JSON_SCHEMA,
         kind: "journey",
         generator: generator(),
-        report: JourneyReport::of(journey),
+        made: context.today.to_string(),
+        source: context.source.as_ref().map(|s| SourceJson {
+            file: s.file.clone(),
+            commit: s.commit.as_ref().map(|(date, hash)| CommitJson {
+                date: date.clone(),
+                hash: hash.clone(),
+            }),
+        }),
+        report: JourneyReport::of(journey, context),
     })
 }
 
-pub fn portfolio(portfolio: &Portfolio) -> Result<String, ReportError> {
-    super::json_portfolio::render(portfolio)
+pub fn portfolio(portfolio: &Portfolio, context: &Context) -> Result<String, ReportError> {
+    super::json_portfolio::render(portfolio, context)
 }

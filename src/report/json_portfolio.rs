@@ -12,8 +12,8 @@ use serde::Serialize;
 use super::json::{FiguresJson, JourneyReport, generator};
 use super::json_text::{indent, nested, pretty};
 use super::scorecard::{JourneyRow, department_cards, journey_rows, partner_cards, worst_gaps};
-use super::{JSON_SCHEMA, PORTFOLIO_WORST, Portfolio, ReportError};
-use crate::analysis::Figures;
+use super::{Context, JSON_SCHEMA, PORTFOLIO_WORST, Portfolio, ReportError};
+use crate::analysis::{Figures, lags};
 use crate::model::{Gap, Id};
 
 /// Everything in the document but the journeys, in document order.
@@ -26,10 +26,10 @@ struct Head<'a> {
 }
 
 /// The whole document, with a final newline.
-pub fn render(portfolio: &Portfolio) -> Result<String, ReportError> {
-    let rows = journey_rows(portfolio);
+pub fn render(portfolio: &Portfolio, context: &Context) -> Result<String, ReportError> {
+    let rows = journey_rows(portfolio, context.today);
     let head = Head::of(portfolio, &rows);
-    let journeys = entries(&rows)?;
+    let journeys = entries(&rows, context)?;
     let size: usize = journeys.iter().map(|j| j.len() + 8).sum();
     let mut out = String::with_capacity(size + 64 * 1024);
     out.push_str("{\n");
@@ -39,6 +39,7 @@ pub fn render(portfolio: &Portfolio) -> Result<String, ReportError> {
     field(&mut out, "schema", &pretty(&JSON_SCHEMA)?);
     field(&mut out, "kind", &pretty(&"portfolio")?);
     field(&mut out, "generator", &pretty(&generator())?);
+    field(&mut out, "made", &pretty(&context.today.to_string())?);
     field(&mut out, "summary", &pretty(&head.summary)?);
     if journeys.is_empty() {
         out.push_str("  \"journeys\": [],\n");
@@ -62,7 +63,7 @@ pub fn render(portfolio: &Portfolio) -> Result<String, ReportError> {
 
 /// Each journey's entry, pretty-printed and indented to its place in the
 /// `journeys` array, in file order.
-fn entries(rows: &[JourneyRow<'_>]) -> Result<Vec<String>, ReportError> {
+fn entries(rows: &[JourneyRow<'_>], context: &Context) -> Result<Vec<String>, ReportError> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = rows.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -74,8 +75,8 @@ fn entries(rows: &[JourneyRow<'_>]) -> Result<Vec<String>, ReportError> {
                         .map(|row| {
                             let entry = JourneyEntry {
                                 file: row.file,
-                                worst_department: row.worst_department.map(|d| d.id.as_str()),
-                                report: JourneyReport::of(row.journey),
+                                most_indebted: row.most_indebted.map(|d| d.id.as_str()),
+                                report: JourneyReport::of(row.journey, context),
                             };
                             // About 1.9 kB of JSON per touchpoint.
                             let hint = 8192 + row.journey.touchpoints.len() * 1900;
@@ -104,12 +105,15 @@ struct PortfolioSummary {
     figures: FiguresJson,
     severity: u32,
     open_actions: usize,
+    overdue: usize,
+    unaddressed: usize,
 }
 
 #[derive(Serialize)]
 struct JourneyEntry<'a> {
     file: &'a str,
-    worst_department: Option<&'a str>,
+    /// The department with the most experience debt, when any has debt.
+    most_indebted: Option<&'a str>,
     report: JourneyReport<'a>,
 }
 
@@ -144,6 +148,7 @@ struct PartnerCardJson<'a> {
     figures: FiguresJson,
     rest_mean_gap: Option<f64>,
     versus_rest: Option<f64>,
+    lags: bool,
 }
 
 #[derive(Serialize)]
@@ -185,6 +190,8 @@ impl<'a> Head<'a> {
                 figures: FiguresJson::from(&all),
                 severity: rows.iter().map(|r| r.summary.severity).sum(),
                 open_actions: rows.iter().map(|r| r.summary.open_actions).sum(),
+                overdue: rows.iter().map(|r| r.summary.overdue).sum(),
+                unaddressed: rows.iter().map(|r| r.summary.unaddressed).sum(),
             },
             failed,
             departments: department_cards(portfolio)
@@ -205,6 +212,7 @@ impl<'a> Head<'a> {
                     name: c.name,
                     journeys: c.journeys,
                     versus_rest: c.versus_rest(),
+                    lags: lags(c.figures.mean_gap, c.rest_mean_gap),
                     figures: FiguresJson::from(&c.figures),
                     rest_mean_gap: c.rest_mean_gap,
                 })

@@ -3,10 +3,10 @@
 
 use std::fmt::Write;
 
-use super::Portfolio;
 use super::portfolio_sections::{headline, portfolio_sections};
-use super::sections::{Section, journey_sections};
+use super::sections::{Section, Voice, journey_sections, voices};
 use super::table::md_text;
+use super::{Context, Portfolio};
 use crate::model::Journey;
 
 fn sections(out: &mut String, sections: &[Section]) {
@@ -23,8 +23,29 @@ fn sections(out: &mut String, sections: &[Section]) {
     }
 }
 
+/// The customer's words, touchpoint by touchpoint.
+fn voice_section(out: &mut String, voices: &[Voice]) {
+    if voices.is_empty() {
+        return;
+    }
+    out.push_str("\n## What customers expected and experienced\n");
+    for v in voices {
+        let _ = write!(
+            out,
+            "\n### {}\n\n*{}*\n\n",
+            md_text(&v.title),
+            md_text(&v.scores)
+        );
+        for (label, text) in &v.lines {
+            // One bullet per item; lines of a long text stay in the bullet.
+            let text = text.lines().map(md_text).collect::<Vec<_>>().join("  \n  ");
+            let _ = writeln!(out, "- **{label}:** {text}");
+        }
+    }
+}
+
 /// The report of one journey.
-pub fn journey(journey: &Journey) -> String {
+pub fn journey(journey: &Journey, context: &Context) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md_text(&journey.title));
     for (label, value) in [
@@ -36,14 +57,17 @@ pub fn journey(journey: &Journey) -> String {
             let _ = writeln!(out, "**{label}:** {}  ", md_text(value));
         }
     }
-    sections(&mut out, &journey_sections(journey));
+    let _ = writeln!(out, "*{}*", md_text(&context.made_line()));
+    sections(&mut out, &journey_sections(journey, context));
+    voice_section(&mut out, &voices(journey));
     out
 }
 
 /// The portfolio report of a folder.
-pub fn portfolio(portfolio: &Portfolio) -> String {
+pub fn portfolio(portfolio: &Portfolio, context: &Context) -> String {
     let mut out = String::from("# Portfolio\n\n");
-    let _ = writeln!(out, "{}", md_text(&headline(portfolio)));
-    sections(&mut out, &portfolio_sections(portfolio));
+    let _ = writeln!(out, "{}", md_text(&headline(portfolio, context.today)));
+    let _ = writeln!(out, "\n*{}*", md_text(&context.made_line()));
+    sections(&mut out, &portfolio_sections(portfolio, context));
     out
 }

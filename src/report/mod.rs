@@ -9,8 +9,10 @@
 //! a browser would act on.
 
 mod cells;
+mod context;
 mod csv;
 pub mod csv_import;
+mod figures_json;
 mod html;
 pub mod import_builder;
 mod json;
@@ -29,17 +31,19 @@ mod summary;
 mod svg;
 mod table;
 
+pub use context::{Context, Provenance};
+pub use figures_json::{figures_map, figures_value};
 pub(crate) use json_text::escape_invisible;
 pub use portfolio::{Entry, FileError, Outcome, Portfolio};
 pub use scorecard::{
     DepartmentCard, JourneyRow, PartnerCard, PortfolioGap, department_cards, journey_rows,
     partner_cards, worst_gaps,
 };
-pub use summary::{ActionGroup, Summary, actions_by_owner, summary, unactioned_gaps};
+pub use summary::{ActionGroup, Summary, actions_by_owner, summary};
 pub(crate) use table::md_text;
 
 /// The `schema` value of the JSON report; documented in `docs/report-json.md`.
-pub const JSON_SCHEMA: &str = "corridor-report/1";
+pub const JSON_SCHEMA: &str = "corridor-report/2";
 
 /// How many gaps the portfolio's "worst gaps" list holds.
 pub const PORTFOLIO_WORST: usize = 20;
@@ -89,12 +93,13 @@ pub enum ReportError {
 pub fn render_journey(
     journey: &crate::model::Journey,
     format: Format,
+    context: &Context,
 ) -> Result<String, ReportError> {
     Ok(match format {
-        Format::Md => md::journey(journey),
+        Format::Md => md::journey(journey, context),
         Format::Csv => csv::journey(journey)?,
-        Format::Json => json::journey(journey)?,
-        Format::Html => html::journey(journey),
+        Format::Json => json::journey(journey, context)?,
+        Format::Html => html::journey(journey, context),
         Format::Mermaid => mermaid::journey(journey),
     })
 }
@@ -102,12 +107,16 @@ pub fn render_journey(
 /// The report of a folder: the portfolio across its journeys, with the
 /// files that did not parse listed (CSV, one row per touchpoint, has no
 /// place for them).
-pub fn render_portfolio(portfolio: &Portfolio, format: Format) -> Result<String, ReportError> {
+pub fn render_portfolio(
+    portfolio: &Portfolio,
+    format: Format,
+    context: &Context,
+) -> Result<String, ReportError> {
     Ok(match format {
-        Format::Md => md::portfolio(portfolio),
+        Format::Md => md::portfolio(portfolio, context),
         Format::Csv => csv::portfolio(portfolio)?,
-        Format::Json => json::portfolio(portfolio)?,
-        Format::Html => html::portfolio(portfolio),
+        Format::Json => json::portfolio(portfolio, context)?,
+        Format::Html => html::portfolio(portfolio, context),
         Format::Mermaid => return Err(ReportError::MermaidPortfolio),
     })
 }

@@ -3,21 +3,22 @@
 //! gaps, and the files that did not parse.
 
 use super::cells::{
-    FIGURES_COLUMNS, GAP_CLASS_COLUMN, GAP_COLUMNS, PARTNER_COLUMNS, cells, figures_cells,
-    gap_cells, partner_cells, table,
+    GAP_CLASS_COLUMN, GAP_COLUMNS, WORST_COLUMN, cells, figures_cells, figures_columns, gap_cells,
+    partner_cells, partner_columns, table,
 };
 use super::scorecard::{department_cards, journey_rows, partner_cards, worst_gaps};
-use super::sections::{SEVERITY_NOTE, Section};
-use super::summary::mean_text;
+use super::sections::{GROUP_NOTE, SEVERITY_NOTE, Section};
 use super::table::{Align, Table};
-use super::{PORTFOLIO_WORST, Portfolio};
+use super::{Context, PORTFOLIO_WORST, Portfolio};
+use crate::analysis::figures;
+use crate::model::{Date, GapClass};
 
 const L: Align = Align::Left;
 const R: Align = Align::Right;
 
 /// The one-line summary under the portfolio's heading.
-pub fn headline(portfolio: &Portfolio) -> String {
-    let rows = journey_rows(portfolio);
+pub fn headline(portfolio: &Portfolio, today: Date) -> String {
+    let rows = journey_rows(portfolio, today);
     let total: usize = rows.iter().map(|r| r.summary.figures.count).sum();
     let critical: usize = rows.iter().map(|r| r.summary.figures.critical).sum();
     let failed = portfolio.failures().count();
@@ -39,11 +40,11 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// Every section of the portfolio report, in order.
-pub fn portfolio_sections(portfolio: &Portfolio) -> Vec<Section> {
+pub fn portfolio_sections(portfolio: &Portfolio, context: &Context) -> Vec<Section> {
     let mut sections = vec![
         Section {
             title: "Journeys",
-            table: journeys(portfolio),
+            table: journeys(portfolio, context.today),
             empty: "No journey parsed.",
             note: None,
         },
@@ -51,7 +52,7 @@ pub fn portfolio_sections(portfolio: &Portfolio) -> Vec<Section> {
             title: "Departments across journeys",
             table: departments(portfolio),
             empty: "No touchpoints.",
-            note: Some("Departments are matched by id across journeys."),
+            note: Some(GROUP_NOTE),
         },
         Section {
             title: "Partners across journeys",
@@ -77,34 +78,28 @@ pub fn portfolio_sections(portfolio: &Portfolio) -> Vec<Section> {
     sections
 }
 
-fn journeys(portfolio: &Portfolio) -> Table {
-    let mut table = Table::new(&[
-        ("File", L),
-        ("Journey", L),
-        ("Touchpoints", R),
-        ("Scored", R),
-        ("Critical", R),
-        ("Shortfall", R),
-        ("Mean gap", R),
-        ("Debt", R),
-        ("Worst department", L),
-        ("Open actions", R),
+fn journeys(portfolio: &Portfolio, today: Date) -> Table {
+    let mut columns = vec![("File", L), ("Journey", L)];
+    columns.extend(figures_columns());
+    columns.extend([
+        ("Most indebted department", L),
+        (figures::OPEN_ACTIONS.name, R),
+        (figures::OVERDUE.name, R),
     ]);
-    for r in journey_rows(portfolio) {
-        let f = &r.summary.figures;
-        table.row(vec![
-            r.file.to_owned(),
-            r.journey.title.clone(),
-            f.count.to_string(),
-            f.scored.to_string(),
-            f.critical.to_string(),
-            f.shortfall.to_string(),
-            mean_text(f.mean_gap),
-            r.summary.debt.to_string(),
-            r.worst_department
-                .map_or_else(String::new, |d| d.name.clone()),
-            r.summary.open_actions.to_string(),
-        ]);
+    let mut table = Table::new(&columns);
+    for r in journey_rows(portfolio, today) {
+        let mut row = cells(
+            vec![r.file.to_owned(), r.journey.title.clone()],
+            figures_cells(&r.summary.figures),
+        );
+        row.push(r.most_indebted.map_or_else(String::new, |d| d.name.clone()));
+        row.push(r.summary.open_actions.to_string());
+        row.push(r.summary.overdue.to_string());
+        table.row(row);
+        let class = r.summary.figures.class();
+        if matches!(class, GapClass::Critical | GapClass::Shortfall) {
+            table.tone(2, class);
+        }
     }
     table
 }
@@ -112,8 +107,8 @@ fn journeys(portfolio: &Portfolio) -> Table {
 fn departments(portfolio: &Portfolio) -> Table {
     let mut table = table(
         &[("Department", L), ("Id", L), ("Journeys", R)],
-        &FIGURES_COLUMNS,
-        &[("Severity", R), ("Open actions", R)],
+        &figures_columns(),
+        &[("Severity", R), (figures::OPEN_ACTIONS.name, R)],
     );
     for card in department_cards(portfolio) {
         let head = vec![
@@ -125,17 +120,28 @@ fn departments(portfolio: &Portfolio) -> Table {
         row.push(card.severity.to_string());
         row.push(card.open_actions.to_string());
         table.row(row);
-        if let Some(gap) = card.figures.worst_gap {
-            table.tone(6, gap.class());
-        }
+        tone(&mut table, &card.figures);
     }
     table
+}
+
+/// A group that disappoints never reads as neutral: its name and debt carry
+/// its class; the worst gap its own.
+fn tone(table: &mut Table, f: &crate::analysis::Figures) {
+    let class = f.class();
+    if matches!(class, GapClass::Critical | GapClass::Shortfall) {
+        table.tone(0, class);
+        table.tone(3, class);
+    }
+    if let Some(gap) = f.worst_gap {
+        table.tone(3 + WORST_COLUMN, gap.class());
+    }
 }
 
 fn partners(portfolio: &Portfolio) -> Table {
     let mut table = table(
         &[("Partner", L), ("Id", L), ("Journeys", R)],
-        &PARTNER_COLUMNS,
+        &partner_columns(),
         &[],
     );
     for card in partner_cards(portfolio) {
@@ -144,14 +150,11 @@ fn partners(portfolio: &Portfolio) -> Table {
             card.id.to_string(),
             card.journeys.to_string(),
         ];
-        let f = &card.figures;
         table.row(cells(
             head,
-            partner_cells(f, card.rest_mean_gap, card.versus_rest()),
+            partner_cells(&card.figures, card.rest_mean_gap),
         ));
-        if let Some(gap) = f.worst_gap {
-            table.tone(7, gap.class());
-        }
+        tone(&mut table, &card.figures);
     }
     table
 }

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::Portfolio;
 use super::summary::{Summary, summary};
-use crate::analysis::{Figures, RankedGap, department_figures, rank_gaps, severity};
-use crate::model::{Department, Id, Journey, Touchpoint};
+use crate::analysis::{Figures, RankedGap, department_figures, rank_gaps, severity, versus_rest};
+use crate::model::{Date, Department, Id, Journey, Touchpoint};
 
 /// One journey of the portfolio.
 #[derive(Debug, Clone)]
@@ -15,36 +15,28 @@ pub struct JourneyRow<'a> {
     pub file: &'a str,
     pub journey: &'a Journey,
     pub summary: Summary,
-    /// The department whose touchpoints add up to the most severity.
-    pub worst_department: Option<&'a Department>,
+    /// The department with the most experience debt, when any has debt.
+    pub most_indebted: Option<&'a Department>,
 }
 
-pub fn journey_rows(portfolio: &Portfolio) -> Vec<JourneyRow<'_>> {
+pub fn journey_rows(portfolio: &Portfolio, today: Date) -> Vec<JourneyRow<'_>> {
     portfolio
         .journeys()
         .map(|(file, journey)| JourneyRow {
             file,
             journey,
-            summary: summary(journey),
-            worst_department: worst_department(journey),
+            summary: summary(journey, today),
+            most_indebted: most_indebted(journey),
         })
         .collect()
 }
 
-fn worst_department(journey: &Journey) -> Option<&Department> {
-    let mut worst: Option<(&Department, u32)> = None;
-    for d in &journey.departments {
-        let total: u32 = journey
-            .touchpoints
-            .iter()
-            .filter(|t| t.owner.as_ref() == Some(&d.id))
-            .map(|t| u32::from(severity(t)))
-            .sum();
-        if total > 0 && worst.is_none_or(|(_, w)| total > w) {
-            worst = Some((d, total));
-        }
-    }
-    worst.map(|(d, _)| d)
+/// Departments come most indebted first.
+fn most_indebted(journey: &Journey) -> Option<&Department> {
+    department_figures(journey)
+        .first()
+        .filter(|d| d.figures.debt < 0)
+        .and_then(|d| journey.department(d.id))
 }
 
 /// A department across the portfolio; `id` is `None` for the row of
@@ -61,7 +53,8 @@ pub struct DepartmentCard<'a> {
     pub open_actions: usize,
 }
 
-/// Departments in order of first appearance, then the unowned row.
+/// Departments most indebted first (first appearance breaks ties), then
+/// the unowned row.
 pub fn department_cards(portfolio: &Portfolio) -> Vec<DepartmentCard<'_>> {
     let mut order: Vec<Option<&Id>> = Vec::new();
     let mut names: HashMap<Option<&Id>, &str> = HashMap::new();
@@ -93,7 +86,7 @@ pub fn department_cards(portfolio: &Portfolio) -> Vec<DepartmentCard<'_>> {
         order.push(None);
         names.insert(None, "(unowned)");
     }
-    order
+    let mut cards: Vec<DepartmentCard<'_>> = order
         .into_iter()
         .map(|key| {
             let owned = members.get(&key).map_or(&[][..], Vec::as_slice);
@@ -106,7 +99,9 @@ pub fn department_cards(portfolio: &Portfolio) -> Vec<DepartmentCard<'_>> {
                 open_actions: open.get(&key).copied().unwrap_or_default(),
             }
         })
-        .collect()
+        .collect();
+    cards.sort_by_key(|c| (c.id.is_none(), c.figures.pain_order()));
+    cards
 }
 
 /// A partner across the portfolio, against every other scored touchpoint.
@@ -124,11 +119,11 @@ pub struct PartnerCard<'a> {
 
 impl PartnerCard<'_> {
     pub fn versus_rest(&self) -> Option<f64> {
-        Some(self.figures.mean_gap? - self.rest_mean_gap?)
+        versus_rest(self.figures.mean_gap, self.rest_mean_gap)
     }
 }
 
-/// Partners in order of first appearance.
+/// Partners most indebted first (first appearance breaks ties).
 pub fn partner_cards(portfolio: &Portfolio) -> Vec<PartnerCard<'_>> {
     let mut cards: Vec<(PartnerCard<'_>, Vec<&Touchpoint>)> = Vec::new();
     let (mut total_sum, mut total_scored) = (0i64, 0usize);
@@ -163,7 +158,7 @@ pub fn partner_cards(portfolio: &Portfolio) -> Vec<PartnerCard<'_>> {
             total_scored += 1;
         }
     }
-    cards
+    let mut cards: Vec<PartnerCard<'_>> = cards
         .into_iter()
         .map(|(mut card, delivered)| {
             card.figures = Figures::of(delivered.iter().copied());
@@ -176,7 +171,9 @@ pub fn partner_cards(portfolio: &Portfolio) -> Vec<PartnerCard<'_>> {
             card.rest_mean_gap = (rest > 0).then(|| (total_sum - own) as f64 / rest as f64);
             card
         })
-        .collect()
+        .collect();
+    cards.sort_by_key(|c| c.figures.pain_order());
+    cards
 }
 
 /// One gap of the portfolio's worst list.

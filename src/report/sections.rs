@@ -1,26 +1,32 @@
 //! The sections of a journey report as tables of raw text, shared by the
 //! Markdown and HTML writers so both say the same thing.
 
+use super::Context;
 use super::cells::{
-    FIGURES_COLUMNS, GAP_CLASS_COLUMN, GAP_COLUMNS, PARTNER_COLUMNS, cells, class_text,
-    figures_cells, gap_cells, opt, partner_cells, table,
+    GAP_CLASS_COLUMN, GAP_COLUMNS, WORST_COLUMN, cells, class_text, figures_cells, figures_columns,
+    gap_cells, opt, partner_cells, partner_columns, table,
 };
 use super::summary::{
-    Summary, actions_by_owner, gap_text, mean_text, owner_name, partner_name, score_text,
-    stage_name, summary, unactioned_gaps,
+    Summary, actions_by_owner, gap_text, owner_name, partner_name, score_text, stage_name, summary,
 };
 use super::table::{Align, Table};
+use crate::analysis::figures::{self, mean_text};
 use crate::analysis::matrix::ownership_matrix;
 use crate::analysis::{
-    Figures, department_figures, partner_figures, rank_gaps, severity, unowned_figures,
+    Due, Figures, department_figures, partner_figures, rank_gaps, severity, unaddressed_gaps,
+    unowned_figures,
 };
-use crate::model::Journey;
+use crate::model::{GapClass, Journey};
 
 const L: Align = Align::Left;
 const R: Align = Align::Right;
 
-pub const SEVERITY_NOTE: &str = "Severity = max(0, -gap) x 2 at a moment of truth, else x 1; \
+pub const SEVERITY_NOTE: &str = "Severity = max(0, -gap) x 2 at a moment of truth (★), else x 1; \
 ties go to the lower emotion, then to the earlier touchpoint.";
+
+/// What the department and partner tables say about their figures.
+pub const GROUP_NOTE: &str = "Experience debt = the sum of the negative gaps (a delight elsewhere \
+cancels nothing); most indebted first. Below expectation = critical + shortfall.";
 
 /// One titled table, with what to say when it is empty and a note after it.
 #[derive(Debug, Clone)]
@@ -41,9 +47,13 @@ fn section(title: &'static str, table: Table, empty: &'static str) -> Section {
 }
 
 /// Every section of a journey's report, in order.
-pub fn journey_sections(journey: &Journey) -> Vec<Section> {
+pub fn journey_sections(journey: &Journey, context: &Context) -> Vec<Section> {
     vec![
-        section("Summary", summary_table(&summary(journey)), ""),
+        section(
+            "Summary",
+            summary_table(&summary(journey, context.today)),
+            "",
+        ),
         Section {
             note: Some("★ marks a moment of truth."),
             ..section("Corridor", corridor(journey), "No touchpoints.")
@@ -60,17 +70,27 @@ pub fn journey_sections(journey: &Journey) -> Vec<Section> {
             note: Some("Each cell: touchpoints owned at that stage (worst gap)."),
             ..section("Departments x stages", matrix(journey), "No stages.")
         },
-        section("Departments", departments(journey), "No departments."),
+        Section {
+            note: Some(GROUP_NOTE),
+            ..section("Departments", departments(journey), "No departments.")
+        },
         section(
             "Partners",
             partners(journey),
             "No partners deliver touchpoints in this journey.",
         ),
-        section("Actions by owner", actions(journey), "No actions yet."),
+        Section {
+            note: Some("Due dates are measured against the day the report was made."),
+            ..section(
+                "Actions by owner",
+                actions(journey, context),
+                "No actions yet.",
+            )
+        },
         section(
-            "Gaps without an action",
-            unactioned(journey),
-            "Every gap below expectation has an action.",
+            figures::UNADDRESSED.name,
+            unaddressed(journey),
+            "Every gap below expectation has open work.",
         ),
     ]
 }
@@ -78,22 +98,27 @@ pub fn journey_sections(journey: &Journey) -> Vec<Section> {
 fn summary_table(s: &Summary) -> Table {
     let f = &s.figures;
     let mut table = Table::new(&[("Figure", L), ("Value", R)]);
-    let rows: [(&str, String); 12] = [
-        ("Touchpoints", f.count.to_string()),
-        ("Scored", f.scored.to_string()),
-        ("Critical gaps", f.critical.to_string()),
-        ("Shortfalls", f.shortfall.to_string()),
-        ("Met", s.met.to_string()),
-        ("Exceeded", s.exceeded.to_string()),
-        ("Unscored", s.unscored.to_string()),
-        ("Mean gap", mean_text(f.mean_gap)),
-        ("Experience debt", s.debt.to_string()),
+    let rows: [(&str, String); 14] = [
+        (figures::DEBT.name, f.debt.to_string()),
+        (figures::BELOW.name, f.below_expectation().to_string()),
+        (figures::CRITICAL.name, f.critical.to_string()),
+        (figures::SHORTFALL.name, f.shortfall.to_string()),
+        ("Met", f.met.to_string()),
+        ("Exceeded", f.exceeded.to_string()),
+        ("Unscored", f.unscored().to_string()),
+        (figures::TOUCHPOINTS.name, f.count.to_string()),
+        (figures::MEAN_GAP.name, mean_text(f.mean_gap)),
         ("Moments of truth", s.moments_of_truth.to_string()),
         (
-            "Open actions",
+            figures::OPEN_ACTIONS.name,
             format!("{} of {}", s.open_actions, s.actions),
         ),
-        ("Gaps without an action", s.unactioned_gaps.to_string()),
+        (figures::OVERDUE.name, s.overdue.to_string()),
+        (figures::UNADDRESSED.name, s.unaddressed.to_string()),
+        (
+            "Done but still open: measure again",
+            s.remeasure.to_string(),
+        ),
     ];
     for (label, value) in rows {
         table.row(vec![label.to_owned(), value]);
@@ -184,8 +209,8 @@ fn matrix(journey: &Journey) -> Table {
 fn departments(journey: &Journey) -> Table {
     let mut table = table(
         &[("Department", L), ("Lead", L)],
-        &FIGURES_COLUMNS,
-        &[("Open actions", R)],
+        &figures_columns(),
+        &[(figures::OPEN_ACTIONS.name, R)],
     );
     for d in department_figures(journey) {
         let lead = journey.department(d.id).and_then(|d| d.lead.as_deref());
@@ -195,6 +220,7 @@ fn departments(journey: &Journey) -> Table {
         );
         row.push(d.open_actions.to_string());
         table.row(row);
+        tone_group(&mut table, &d.figures, 2);
     }
     let unowned = unowned_figures(journey);
     if unowned.count > 0 {
@@ -202,28 +228,44 @@ fn departments(journey: &Journey) -> Table {
             vec!["(unowned)".to_owned(), String::new()],
             figures_cells(&unowned),
         ));
+        tone_group(&mut table, &unowned, 2);
     }
     table
 }
 
+/// Colours a group's name, debt and worst gap by the class it reads as,
+/// so a group with any touchpoint below expectation never reads neutral.
+fn tone_group(table: &mut Table, f: &Figures, first_figure: usize) {
+    let class = f.class();
+    if matches!(class, GapClass::Critical | GapClass::Shortfall) {
+        table.tone(0, class);
+        table.tone(first_figure, class);
+    }
+    if let Some(gap) = f.worst_gap {
+        table.tone(first_figure + WORST_COLUMN, gap.class());
+    }
+}
+
 fn partners(journey: &Journey) -> Table {
-    let mut table = table(&[("Partner", L), ("Role", L)], &PARTNER_COLUMNS, &[]);
+    let mut table = table(&[("Partner", L), ("Role", L)], &partner_columns(), &[]);
     for p in partner_figures(journey) {
         let role = journey.partner(p.id).and_then(|p| p.role.as_deref());
         table.row(cells(
             vec![p.name.to_owned(), opt(role)],
-            partner_cells(&p.figures, p.rest_mean_gap, p.versus_rest()),
+            partner_cells(&p.figures, p.rest_mean_gap),
         ));
+        tone_group(&mut table, &p.figures, 2);
     }
     table
 }
 
-fn actions(journey: &Journey) -> Table {
+fn actions(journey: &Journey, context: &Context) -> Table {
     let mut table = Table::new(&[
         ("Owner", L),
         ("Action", L),
         ("Status", L),
         ("Due", L),
+        ("When", L),
         ("Closes gap at", L),
         ("Gap", R),
         ("Severity", R),
@@ -234,34 +276,107 @@ fn actions(journey: &Journey) -> Table {
                 || (action.touchpoint.to_string(), String::new(), String::new()),
                 |t| (t.name.clone(), gap_text(t), severity(t).to_string()),
             );
+            let due = Due::of(action, context.today);
             table.row(vec![
                 group.name.clone(),
                 action.title.clone(),
                 action.status.name().to_owned(),
                 action.due.map_or_else(String::new, |d| d.to_string()),
+                due.text(),
                 name,
                 gap,
                 sev,
             ]);
+            if due.is_overdue() {
+                table.tone(4, GapClass::Critical);
+            }
             if let Some(t) = touchpoint {
-                table.tone(5, t.gap_class());
+                table.tone(6, t.gap_class());
             }
         }
     }
     table
 }
 
-fn unactioned(journey: &Journey) -> Table {
-    let mut table = Table::new(&[("Touchpoint", L), ("Owner", L), ("Gap", R), ("Severity", R)]);
-    for r in unactioned_gaps(journey) {
-        let t = r.touchpoint;
+fn unaddressed(journey: &Journey) -> Table {
+    let mut table = Table::new(&[
+        ("Touchpoint", L),
+        ("Owner", L),
+        ("Gap", R),
+        ("Severity", R),
+        ("Why", L),
+    ]);
+    for u in unaddressed_gaps(journey) {
+        let t = u.gap.touchpoint;
+        let why = if u.needs_remeasure() {
+            "every action done, gap still recorded: measure again or reopen"
+        } else {
+            "no action"
+        };
         table.row(vec![
             t.name.clone(),
             opt(owner_name(journey, t.owner.as_ref())),
             gap_text(t),
-            r.severity.to_string(),
+            u.gap.severity.to_string(),
+            why.to_owned(),
         ]);
-        table.tone(2, r.class);
+        table.tone(2, u.gap.class);
     }
     table
+}
+
+/// One touchpoint in the customer's words: what they expected, what they
+/// got, the evidence and the notes.
+#[derive(Debug, Clone)]
+pub struct Voice {
+    /// `3. Checks out as a guest` with the stage.
+    pub title: String,
+    /// `expected 4, actual 3, gap -1 (shortfall)`.
+    pub scores: String,
+    pub class: GapClass,
+    /// Label and text, in order; only what the touchpoint has.
+    pub lines: Vec<(&'static str, String)>,
+}
+
+/// Every touchpoint that has words to say, in corridor order.
+pub fn voices(journey: &Journey) -> Vec<Voice> {
+    journey
+        .corridor()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, t)| {
+            let mut lines: Vec<(&'static str, String)> = Vec::new();
+            if let Some(e) = &t.expectation {
+                lines.push(("Expected", e.clone()));
+            }
+            if let Some(e) = &t.experience {
+                lines.push(("Experienced", e.clone()));
+            }
+            lines.extend(t.evidence.iter().map(|e| ("Evidence", e.clone())));
+            if let Some(notes) = &t.notes {
+                lines.push(("Notes", notes.clone()));
+            }
+            if lines.is_empty() {
+                return None;
+            }
+            let star = if t.moment_of_truth { " ★" } else { "" };
+            Some(Voice {
+                title: format!(
+                    "{}. {}{star} ({})",
+                    n + 1,
+                    t.name,
+                    stage_name(journey, &t.stage)
+                ),
+                scores: format!(
+                    "expected {}, actual {}, gap {} ({})",
+                    score_text(t.expected),
+                    score_text(t.actual),
+                    t.gap().map_or_else(|| "?".to_owned(), |g| g.to_string()),
+                    t.gap_class().name()
+                ),
+                class: t.gap_class(),
+                lines,
+            })
+        })
+        .collect()
 }

@@ -2,54 +2,50 @@
 //! summary line, actions grouped by owner, gaps nobody is working on, and the
 //! display names of referenced entries.
 
-use crate::analysis::{Figures, RankedGap, experience_debt, rank_gaps, severity};
-use crate::model::{Action, GapClass, Id, Journey, Touchpoint};
+use crate::analysis::{Figures, overdue_actions, severity, unaddressed_gaps};
+use crate::model::{Action, Date, Id, Journey, Touchpoint};
 
-/// The headline figures of a journey.
+/// The headline figures of a journey (see `analysis::figures`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
     pub figures: Figures,
-    pub met: usize,
-    pub exceeded: usize,
-    pub unscored: usize,
     pub moments_of_truth: usize,
-    /// The experience debt at the end of the corridor.
-    pub debt: i32,
     /// Sum of the severities of every touchpoint.
     pub severity: u32,
     pub actions: usize,
     pub open_actions: usize,
-    /// Touchpoints below expectation with no action linked.
-    pub unactioned_gaps: usize,
+    /// Open or doing actions past their due date.
+    pub overdue: usize,
+    /// Touchpoints below expectation nobody works on.
+    pub unaddressed: usize,
+    /// Of those, the ones whose actions are all done: measure again.
+    pub remeasure: usize,
 }
 
-pub fn summary(journey: &Journey) -> Summary {
-    let mut s = Summary {
+pub fn summary(journey: &Journey, today: Date) -> Summary {
+    let unaddressed = unaddressed_gaps(journey);
+    Summary {
         figures: Figures::of(&journey.touchpoints),
-        debt: experience_debt(journey).last().map_or(0, |d| d.debt),
+        moments_of_truth: journey
+            .touchpoints
+            .iter()
+            .filter(|t| t.moment_of_truth)
+            .count(),
+        severity: journey
+            .touchpoints
+            .iter()
+            .map(|t| u32::from(severity(t)))
+            .sum(),
         actions: journey.actions.len(),
         open_actions: journey
             .actions
             .iter()
             .filter(|a| a.status.is_open())
             .count(),
-        ..Summary::default()
-    };
-    for t in &journey.touchpoints {
-        match t.gap_class() {
-            GapClass::Met => s.met += 1,
-            GapClass::Exceeded => s.exceeded += 1,
-            GapClass::Unscored => s.unscored += 1,
-            GapClass::Critical | GapClass::Shortfall => {
-                if journey.actions_for(&t.id).next().is_none() {
-                    s.unactioned_gaps += 1;
-                }
-            }
-        }
-        s.moments_of_truth += usize::from(t.moment_of_truth);
-        s.severity += u32::from(severity(t));
+        overdue: overdue_actions(journey, today).len(),
+        unaddressed: unaddressed.len(),
+        remeasure: unaddressed.iter().filter(|u| u.needs_remeasure()).count(),
     }
-    s
 }
 
 /// The actions one owner holds. `owner` is the department id, or `None` for
@@ -104,14 +100,6 @@ pub fn actions_by_owner(journey: &Journey) -> Vec<ActionGroup<'_>> {
     groups
 }
 
-/// Touchpoints below expectation that no action is linked to, most severe first.
-pub fn unactioned_gaps(journey: &Journey) -> Vec<RankedGap<'_>> {
-    rank_gaps(journey)
-        .into_iter()
-        .filter(|r| r.severity > 0 && journey.actions_for(&r.touchpoint.id).next().is_none())
-        .collect()
-}
-
 /// The name of a stage, or its id when the stage is unknown.
 pub fn stage_name<'a>(journey: &'a Journey, id: &'a Id) -> &'a str {
     journey.stage(id).map_or(id.as_str(), |s| s.name.as_str())
@@ -136,10 +124,7 @@ pub fn gap_text(touchpoint: &Touchpoint) -> String {
     touchpoint.gap().map_or_else(String::new, |g| g.to_string())
 }
 
-/// A mean gap with two decimals and a sign, or `-`.
-pub fn mean_text(mean: Option<f64>) -> String {
-    mean.map_or_else(|| "-".to_owned(), |m| format!("{m:+.2}"))
-}
+pub use crate::analysis::figures::mean_text;
 
 /// A score, or `?` when missing.
 pub fn score_text(score: Option<crate::model::Score>) -> String {
@@ -155,10 +140,10 @@ mod tests {
     fn bundled_journey_summary_adds_up() {
         let text = include_str!("../../tests/fixtures/journeys/online-order-courier.toml");
         let journey = parse_journey(text).journey.expect("valid journey");
-        let s = summary(&journey);
+        let s = summary(&journey, Date::new(2026, 1, 15).expect("date"));
         let f = &s.figures;
         assert_eq!(
-            f.critical + f.shortfall + s.met + s.exceeded + s.unscored,
+            f.critical + f.shortfall + f.met + f.exceeded + f.unscored(),
             f.count
         );
         let grouped: usize = actions_by_owner(&journey)

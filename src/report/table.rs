@@ -118,15 +118,22 @@ impl Table {
 pub fn md_text(text: &str) -> String {
     let clean = inert(text);
     let mut out = String::with_capacity(clean.len() + 8);
-    for c in clean.chars() {
+    let mut chars = clean.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '$' => {
+            // Backslash escapes, never HTML entities: the raw file reads
+            // as written (`Move in & meter`), and renders the same.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '$' | '<' | '>' => {
                 out.push('\\');
                 out.push(c);
             }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
+            // `&` is literal unless it could start an entity (`&amp;`).
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("\\&");
+            }
             c => out.push(c),
         }
     }

@@ -1,9 +1,13 @@
 //! Applying a changed journey to the document it was loaded from, touching
 //! only what changed: edited values keep their decor, untouched tables keep
-//! their bytes, moved tables carry their own comments.
+//! their bytes, moved tables carry their own comments. What is written new
+//! (values, keys, tables) is in the canonical layout, and the file keeps its
+//! byte-order mark and line endings.
 
-use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Key, Table, Value};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Key, Table, Value};
 
+use super::canonical::{Framing, LineEnding};
+use super::values;
 use crate::model::{Entry, FieldEntry, FieldValue, header_fields};
 use crate::model::{Journey, Kind};
 
@@ -19,36 +23,53 @@ pub enum EditError {
 /// Applies the difference between `baseline` (what `source` holds) and
 /// `journey` to `source`, and returns the new text.
 pub fn apply(source: &str, baseline: &Journey, journey: &Journey) -> Result<String, EditError> {
+    let framing = Framing::of(source);
+    let eol = framing.eol;
     let mut doc: DocumentMut = source
         .parse()
         .map_err(|e: toml_edit::TomlError| EditError::Parse(e.message().to_owned()))?;
     super::order::spread_positions(&mut doc);
     let headings = super::order::detach_headings(&mut doc);
     let header = (header_fields(baseline), header_fields(journey));
-    sync_fields(doc.as_table_mut(), &header.0, &header.1);
-    sync_kind(&mut doc, Kind::Stage, &baseline.stages, &journey.stages)?;
+    sync_fields(doc.as_table_mut(), &header.0, &header.1, eol);
+    sync_kind(
+        &mut doc,
+        Kind::Stage,
+        &baseline.stages,
+        &journey.stages,
+        eol,
+    )?;
     sync_kind(
         &mut doc,
         Kind::Department,
         &baseline.departments,
         &journey.departments,
+        eol,
     )?;
     sync_kind(
         &mut doc,
         Kind::Partner,
         &baseline.partners,
         &journey.partners,
+        eol,
     )?;
     sync_kind(
         &mut doc,
         Kind::Touchpoint,
         &baseline.touchpoints,
         &journey.touchpoints,
+        eol,
     )?;
-    sync_kind(&mut doc, Kind::Action, &baseline.actions, &journey.actions)?;
+    sync_kind(
+        &mut doc,
+        Kind::Action,
+        &baseline.actions,
+        &journey.actions,
+        eol,
+    )?;
     super::order::reattach_headings(&mut doc, headings);
     super::order::renumber(&mut doc);
-    Ok(doc.to_string())
+    Ok(framing.apply(doc.to_string()))
 }
 
 /// Rebuilds the `[[kind]]` array: tables of kept entries are edited in place,
@@ -59,6 +80,7 @@ fn sync_kind<E: Entry + PartialEq>(
     kind: Kind,
     baseline: &[E],
     entries: &[E],
+    eol: LineEnding,
 ) -> Result<(), EditError> {
     let key = kind.key();
     // Take the tables out (no copies: a large journey is large).
@@ -94,19 +116,25 @@ fn sync_kind<E: Entry + PartialEq>(
                 let mut table = old[i].take().unwrap_or_default();
                 // Unchanged entries are left alone: no field lists built.
                 if let Some(before) = baseline.get(i).filter(|b| *b != entry) {
-                    sync_fields(&mut table, &before.fields(), &entry.fields());
+                    sync_fields(&mut table, &before.fields(), &entry.fields(), eol);
                 }
                 if !staying[n] {
                     table.set_position(None);
                 }
                 table
             }
-            None => new_table(&entry.fields()),
+            None => new_table(&entry.fields(), eol),
         };
         tables.push(table);
     }
-    let end = super::order::end_position(doc);
-    super::order::place_new(&mut tables, old_positions.first().copied(), end);
+    // A kind's first tables go where the canonical layout puts them: before
+    // the tables of the kinds after it, else at the end.
+    let next = old_positions
+        .first()
+        .copied()
+        .or_else(|| super::order::first_after(doc, kind))
+        .unwrap_or_else(|| super::order::end_position(doc));
+    super::order::place_new(&mut tables, next);
     if tables.is_empty() {
         doc.remove(key);
     } else {
@@ -121,11 +149,12 @@ fn sync_kind<E: Entry + PartialEq>(
 
 /// A table for an entry created since load, in the canonical key order and
 /// set apart from the table above by one blank line.
-fn new_table(fields: &[FieldEntry]) -> Table {
+fn new_table(fields: &[FieldEntry], eol: LineEnding) -> Table {
     let mut table = Table::new();
     for (field, value) in fields {
         if let Some(value) = value {
-            table.insert(field.key(), Item::Value(to_value(value, None)));
+            let (value, _) = values::value(field.key(), value, None, eol);
+            table.insert(field.key(), Item::Value(value));
         }
     }
     table.decor_mut().set_prefix("\n");
@@ -135,7 +164,12 @@ fn new_table(fields: &[FieldEntry]) -> Table {
 /// Edits `table` so its fields go from `before` to `after`: unchanged keys
 /// are not touched, changed values keep their decor (spacing and trailing
 /// comments), new keys go after the previous key in canonical order.
-pub fn sync_fields(table: &mut Table, before: &[FieldEntry], after: &[FieldEntry]) {
+pub fn sync_fields(
+    table: &mut Table,
+    before: &[FieldEntry],
+    after: &[FieldEntry],
+    eol: LineEnding,
+) {
     for (n, (field, new)) in after.iter().enumerate() {
         let key = field.key();
         let old = before
@@ -150,29 +184,32 @@ pub fn sync_fields(table: &mut Table, before: &[FieldEntry], after: &[FieldEntry
                 table.remove(key);
             }
             Some(value) => {
-                if let Some(item) = table.get_mut(key) {
-                    replace_value(item, value);
+                if let Some((mut name, item)) = table.get_key_value_mut(key) {
+                    let above = replace_value(key, item, value, eol);
+                    put_above(&mut name, &above);
                 } else {
                     let anchor = after[..n]
                         .iter()
                         .rev()
                         .map(|(k, _)| k.key())
                         .find(|k| table.contains_key(k));
-                    insert_after(table, anchor, key, to_value(value, None));
+                    let (value, _) = values::value(key, value, None, eol);
+                    insert_after(table, anchor, key, value);
                 }
             }
         }
     }
 }
 
-/// Writes `value` over `item`, keeping the old value's decor and, for lists
-/// and metrics, the layout of elements that remain.
-fn replace_value(item: &mut Item, value: &FieldValue) {
+/// Writes `value` over `item`, keeping the old value's decor and the
+/// comments inside it; returns comments the layout moves above the key.
+fn replace_value(key: &str, item: &mut Item, value: &FieldValue, eol: LineEnding) -> Vec<String> {
     match (item, value) {
         (Item::Value(old), _) => {
-            let mut new = to_value(value, Some(old));
+            let (mut new, above) = values::value(key, value, Some(old), eol);
             *new.decor_mut() = old.decor().clone();
             *old = new;
+            above
         }
         (Item::Table(table), FieldValue::Metrics(metrics)) => {
             table.retain(|k, _| metrics.iter().any(|m| m.name == k));
@@ -180,122 +217,40 @@ fn replace_value(item: &mut Item, value: &FieldValue) {
                 match table.get_mut(&m.name) {
                     Some(Item::Value(v)) => {
                         let decor = v.decor().clone();
-                        *v = number(m.value);
+                        *v = values::number(m.value);
                         *v.decor_mut() = decor;
                     }
                     _ => {
-                        table.insert(&m.name, Item::Value(number(m.value)));
+                        table.insert(&m.name, Item::Value(values::number(m.value)));
                     }
                 }
             }
+            Vec::new()
         }
-        (item, _) => *item = Item::Value(to_value(value, None)),
-    }
-}
-
-/// A TOML value for a field; with `like`, reuse the formatting of the value
-/// being replaced where the shapes agree.
-pub(super) fn to_value(value: &FieldValue, like: Option<&Value>) -> Value {
-    match value {
-        FieldValue::Text(s) => Value::from(s.as_str()),
-        FieldValue::Integer(i) => Value::from(*i),
-        FieldValue::Bool(b) => Value::from(*b),
-        FieldValue::Date(d) => Value::from(toml_edit::Datetime {
-            date: Some(toml_edit::Date {
-                year: d.year,
-                month: d.month,
-                day: d.day,
-            }),
-            time: None,
-            offset: None,
-        }),
-        FieldValue::TextList(items) => {
-            Value::Array(text_array(items, like.and_then(Value::as_array)))
-        }
-        FieldValue::Metrics(metrics) => {
-            let mut table = like
-                .and_then(Value::as_inline_table)
-                .cloned()
-                .unwrap_or_else(InlineTable::new);
-            table.retain(|k, _| metrics.iter().any(|m| m.name == k));
-            for m in metrics {
-                match table.get_mut(&m.name) {
-                    Some(v) => {
-                        let decor = v.decor().clone();
-                        *v = number(m.value);
-                        *v.decor_mut() = decor;
-                    }
-                    None => {
-                        table.insert(m.name.as_str(), number(m.value));
-                    }
-                }
-            }
-            close_inline(&mut table, like.and_then(Value::as_inline_table));
-            Value::InlineTable(table)
+        (item, _) => {
+            let (new, above) = values::value(key, value, None, eol);
+            *item = Item::Value(new);
+            above
         }
     }
 }
 
-/// Keeps the space before `}` of an edited inline table after its last
-/// value: `{ a = 1 }` plus `b` is `{ a = 1, b = 2 }`, not `{ a = 1 , b = 2 }`.
-fn close_inline(table: &mut InlineTable, like: Option<&InlineTable>) {
-    let Some((old_last, value)) = like.and_then(|t| t.iter().last()) else {
-        return;
-    };
-    let closing = value.decor().suffix().cloned();
-    let last = table.iter().last().map(|(k, _)| k.to_owned());
-    if last.as_deref() == Some(old_last) {
+/// Adds comment lines right above a key, after any it already has.
+fn put_above(key: &mut toml_edit::KeyMut<'_>, comments: &[String]) {
+    if comments.is_empty() {
         return;
     }
-    if let Some(v) = table.get_mut(old_last) {
-        v.decor_mut().set_suffix("");
+    let decor = key.leaf_decor_mut();
+    let mut prefix = decor
+        .prefix()
+        .and_then(|p| p.as_str())
+        .unwrap_or("")
+        .to_owned();
+    for comment in comments {
+        prefix.push_str(comment);
+        prefix.push('\n');
     }
-    if let (Some(last), Some(closing)) = (last, closing)
-        && let Some(v) = table.get_mut(&last)
-    {
-        v.decor_mut().set_suffix(closing);
-    }
-}
-
-/// Metrics are numbers; whole numbers are written without a fraction.
-fn number(value: f64) -> Value {
-    if value.fract() == 0.0 && value.abs() < 9.0e15 {
-        Value::from(value as i64)
-    } else {
-        Value::from(value)
-    }
-}
-
-/// An array of strings laid out like `like`: unchanged elements keep their
-/// decor, new ones copy the decor of the last old element (so a one-per-line
-/// list stays one per line).
-fn text_array(items: &[String], like: Option<&Array>) -> Array {
-    let mut array = Array::new();
-    let template = like
-        .and_then(|a| a.iter().last())
-        .map(|v| v.decor().clone());
-    for (i, item) in items.iter().enumerate() {
-        let old = like.and_then(|a| a.get(i));
-        let value = match old {
-            Some(v) if v.as_str() == Some(item.as_str()) => v.clone(),
-            _ => {
-                let mut v = Value::from(item.as_str());
-                if let Some(decor) = old.map(|v| v.decor().clone()).or_else(|| template.clone()) {
-                    *v.decor_mut() = decor;
-                } else if i > 0 {
-                    v.decor_mut().set_prefix(" ");
-                }
-                v
-            }
-        };
-        array.push_formatted(value);
-    }
-    if let Some(like) = like {
-        array.set_trailing(like.trailing().clone());
-        array.set_trailing_comma(like.trailing_comma());
-        *array.decor_mut() = like.decor().clone();
-    }
-    array
+    decor.set_prefix(prefix);
 }
 
 /// Inserts `key = value` right after `anchor` (or first when there is none),

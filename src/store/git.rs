@@ -20,6 +20,13 @@ pub enum GitError {
     Absent { path: String, rev: String },
     #[error("{path} at revision `{rev}` is not UTF-8 text")]
     NotText { path: String, rev: String },
+    #[error("{path} at revision `{rev}`: {source}")]
+    Unreadable {
+        path: String,
+        rev: String,
+        #[source]
+        source: super::ReadError,
+    },
     #[error("git failed: {0}")]
     Failed(String),
 }
@@ -61,6 +68,36 @@ pub fn repository_path(file: &Path) -> Result<(PathBuf, String), GitError> {
     Ok((dir, format!("{}{name}", stdout_line(&prefix))))
 }
 
+/// The last commit that changed a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastCommit {
+    /// The committer date, `YYYY-MM-DD`.
+    pub date: String,
+    /// The abbreviated commit id.
+    pub hash: String,
+}
+
+/// The last commit of `file`, when it lies in a git work tree and has been
+/// committed; `None` otherwise (no git, not a repository, never committed).
+pub fn last_commit(file: &Path) -> Option<LastCommit> {
+    let (dir, path) = repository_path(file).ok()?;
+    let out = git(
+        &dir,
+        &["log", "-1", "--format=%cs %h", "--", &format!(":/{path}")],
+    )
+    .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let line = stdout_line(&out);
+    let (date, hash) = line.split_once(' ')?;
+    let plain = |s: &str| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    (plain(date) && plain(hash) && !hash.is_empty()).then(|| LastCommit {
+        date: date.to_owned(),
+        hash: hash.to_owned(),
+    })
+}
+
 /// The text of `file` at revision `rev`.
 pub fn read_at_revision(file: &Path, rev: &str) -> Result<String, GitError> {
     if rev.is_empty() || rev.starts_with('-') {
@@ -68,10 +105,29 @@ pub fn read_at_revision(file: &Path, rev: &str) -> Result<String, GitError> {
     }
     let (dir, path) = repository_path(file)?;
     let spec = format!("{rev}:{path}");
+    // The size limit of journey files holds here too, asked of git before
+    // the content is read into memory.
+    let too_large = |source| GitError::Unreadable {
+        path: path.clone(),
+        rev: rev.to_owned(),
+        source,
+    };
+    let limit = super::max_file_size().map_err(too_large)?;
+    let size = git(&dir, &["cat-file", "-s", &spec])?;
+    if size.status.success()
+        && let Ok(size) = stdout_line(&size).parse::<u64>()
+        && size > limit
+    {
+        return Err(too_large(super::ReadError::TooLarge { size, limit }));
+    }
     // No textconv: a configured `diff=corridor` driver must not turn the
     // journey into its text rendering here.
     let shown = git(&dir, &["show", "--no-textconv", &spec, "--"])?;
     if shown.status.success() {
+        let size = shown.stdout.len() as u64;
+        if size > limit {
+            return Err(too_large(super::ReadError::TooLarge { size, limit }));
+        }
         return String::from_utf8(shown.stdout).map_err(|_| GitError::NotText {
             path,
             rev: rev.to_owned(),

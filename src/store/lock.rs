@@ -1,10 +1,16 @@
 //! One editor per journey: an advisory lock on a lock file beside the
 //! journey (never the journey itself, whose rename on save would swap the
 //! file under the lock). The lock file holds the holder's pid.
+//!
+//! Anyone who can write to the journey's folder can plant something at the
+//! lock path: a symbolic link or a hard link to another file (which taking
+//! the lock would truncate and fill with a pid), a FIFO or a device. Only a
+//! plain regular file with one name is ever opened as the lock, and it is
+//! opened without following links.
 
-use std::fs::{self, File, OpenOptions, TryLockError};
+use std::fs::{self, File, Metadata, OpenOptions, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 /// Locking failed.
@@ -12,6 +18,8 @@ use std::path::{Path, PathBuf};
 pub enum LockError {
     #[error("{} is being edited by another corridor ({})", .path.display(), holder(*.pid))]
     Held { path: PathBuf, pid: Option<u32> },
+    #[error("lock file {} {what}; not using it as a lock (remove it if no corridor is editing the journey)", .path.display())]
+    NotPlainFile { path: PathBuf, what: &'static str },
     #[error("cannot lock {}: {source}", .path.display())]
     Io {
         path: PathBuf,
@@ -36,6 +44,28 @@ pub fn lock_path(journey: &Path) -> PathBuf {
     journey.with_file_name(format!(".{name}.lock"))
 }
 
+/// Refuses a lock file that is not a regular file with a single name.
+fn plain_file(path: &Path, meta: &Metadata) -> Result<(), LockError> {
+    let what = if meta.file_type().is_symlink() {
+        "is a symbolic link"
+    } else if !meta.is_file() {
+        "is not a regular file"
+    } else if meta.nlink() > 1 {
+        "has other names (hard links)"
+    } else {
+        return Ok(());
+    };
+    Err(LockError::NotPlainFile {
+        path: path.to_path_buf(),
+        what,
+    })
+}
+
+/// Whether `path` still names the file `meta` describes (no links followed).
+fn names(path: &Path, meta: &Metadata) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.ino() == meta.ino() && m.dev() == meta.dev())
+}
+
 /// A held lock; released (and its file removed) on drop.
 #[derive(Debug)]
 pub struct JourneyLock {
@@ -52,13 +82,32 @@ impl JourneyLock {
             source,
         };
         loop {
-            let mut file = OpenOptions::new()
+            match fs::symlink_metadata(&path) {
+                Ok(meta) => plain_file(&path, &meta)?,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io(e)),
+            }
+            // No following a link planted after the look above; non-blocking
+            // so that a FIFO swapped in cannot hold the open.
+            let opened = OpenOptions::new()
                 .read(true)
                 .write(true)
                 .create(true)
                 .truncate(false)
-                .open(&path)
-                .map_err(io)?;
+                .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+                .open(&path);
+            let mut file = match opened {
+                Ok(file) => file,
+                Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+                    return Err(LockError::NotPlainFile {
+                        path,
+                        what: "is a symbolic link",
+                    });
+                }
+                Err(e) => return Err(io(e)),
+            };
+            let meta = file.metadata().map_err(io)?;
+            plain_file(&path, &meta)?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => {
@@ -73,11 +122,7 @@ impl JourneyLock {
             }
             // A holder that was releasing may have removed the file we
             // opened: only the file still at the path counts.
-            let same = match (file.metadata(), fs::metadata(&path)) {
-                (Ok(a), Ok(b)) => a.ino() == b.ino() && a.dev() == b.dev(),
-                _ => false,
-            };
-            if !same {
+            if !names(&path, &meta) {
                 continue;
             }
             file.set_len(0).map_err(io)?;
@@ -93,7 +138,89 @@ impl JourneyLock {
 
 impl Drop for JourneyLock {
     fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
+        // Only our own file: whatever was put at the path since stays.
+        let ours = self
+            .file
+            .as_ref()
+            .and_then(|f| f.metadata().ok())
+            .is_some_and(|meta| names(&self.path, &meta));
+        if ours {
+            let _ = fs::remove_file(&self.path);
+        }
         drop(self.file.take());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn refused(journey: &Path) -> Option<&'static str> {
+        match JourneyLock::acquire(journey) {
+            Err(LockError::NotPlainFile { what, .. }) => Some(what),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_symlinked_lock_file_is_refused_and_its_target_untouched() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let journey = dir.path().join("a.toml");
+        let victim = dir.path().join("victim.txt");
+        fs::write(&victim, "precious\n")?;
+        std::os::unix::fs::symlink(&victim, lock_path(&journey))?;
+        assert_eq!(refused(&journey), Some("is a symbolic link"));
+        assert_eq!(fs::read_to_string(&victim)?, "precious\n");
+        // A dangling link would be created through: refused as well.
+        let journey = dir.path().join("b.toml");
+        let absent = dir.path().join("absent.txt");
+        std::os::unix::fs::symlink(&absent, lock_path(&journey))?;
+        assert_eq!(refused(&journey), Some("is a symbolic link"));
+        assert!(!absent.exists());
+        Ok(())
+    }
+
+    #[test]
+    fn a_hard_linked_lock_file_is_refused_and_left_alone() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let journey = dir.path().join("a.toml");
+        let victim = dir.path().join("victim.txt");
+        fs::write(&victim, "precious\n")?;
+        fs::hard_link(&victim, lock_path(&journey))?;
+        assert_eq!(refused(&journey), Some("has other names (hard links)"));
+        assert_eq!(fs::read_to_string(&victim)?, "precious\n");
+        Ok(())
+    }
+
+    #[test]
+    fn a_fifo_or_folder_at_the_lock_path_is_refused() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let journey = dir.path().join("a.toml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(lock_path(&journey))
+            .status()?;
+        assert!(made.success());
+        assert_eq!(refused(&journey), Some("is not a regular file"));
+        let journey = dir.path().join("b.toml");
+        fs::create_dir(lock_path(&journey))?;
+        assert_eq!(refused(&journey), Some("is not a regular file"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_plain_lock_file_is_taken_and_removed() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let journey = dir.path().join("a.toml");
+        fs::write(lock_path(&journey), "12345\n")?;
+        let lock = JourneyLock::acquire(&journey)?;
+        assert_eq!(
+            fs::read_to_string(lock_path(&journey))?.trim(),
+            std::process::id().to_string()
+        );
+        drop(lock);
+        assert!(!lock_path(&journey).exists());
+        Ok(())
     }
 }

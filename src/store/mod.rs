@@ -7,22 +7,31 @@ mod git;
 mod lock;
 mod order;
 mod parse;
+mod read;
 mod recovery;
+mod scan;
 mod source;
 mod splice;
+mod values;
+mod write;
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub use crate::model::{Entry, FieldValue, header_fields};
 pub use canonical::{CanonicalError, format as canonical_format, render_new};
 pub use edit::EditError;
-pub use git::{GitError, read_at_revision};
+pub use git::{GitError, LastCommit, last_commit, read_at_revision};
 pub use lock::{JourneyLock, LockError, lock_path};
 pub use parse::{Parsed, parse_journey};
+pub use read::{
+    DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_VAR, ReadError, max_file_size, read_capped, read_regular,
+    size_text,
+};
 pub use recovery::{Recovered, RecoveryError, RecoveryStore, differences, rebase};
+pub use scan::{Listing, Skipped, journey_files};
 pub use source::{EntrySpans, LineIndex, SourceMap};
+pub use write::{create_new, sweep_stale_temporaries, write_atomic, write_through};
 
 use crate::model::Journey;
 use crate::model::{Finding, Severity};
@@ -38,6 +47,13 @@ pub enum StoreError {
     },
     #[error("{}: not UTF-8 text", .path.display())]
     NotText { path: PathBuf },
+    /// Not a regular file, a symlink loop, over the size limit.
+    #[error("{}: {source}", .path.display())]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: ReadError,
+    },
     #[error("{}: not a valid journey ({} errors)", .0.path.display(), .0.findings.iter().filter(|f| f.severity == Severity::Error).count())]
     Invalid(Box<InvalidFile>),
     #[error("{} changed on disk since it was loaded; not overwriting it", .path.display())]
@@ -111,12 +127,40 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
     }
 }
 
-/// Reads a file's text, refusing anything that is not UTF-8.
+fn read_error(path: &Path) -> impl Fn(ReadError) -> StoreError + '_ {
+    move |e| match e {
+        ReadError::Io(source) => StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        source => StoreError::Unreadable {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}
+
+/// The bytes of a journey file: only a regular file (a FIFO named
+/// `x.toml` would wait forever), within the size limit
+/// ([`max_file_size`]), checked before reading. Errors name `shown`, the
+/// path as the user gave it.
+fn read_bytes(path: &Path, shown: &Path) -> Result<(Vec<u8>, fs::Metadata), StoreError> {
+    let limit = max_file_size().map_err(read_error(shown))?;
+    read_regular(path, limit).map_err(read_error(shown))
+}
+
+/// Reads a journey file's text: the one place journey files are read.
+/// Refuses what is not a regular file, is over the size limit, or is not
+/// UTF-8.
 pub fn read_text(path: &Path) -> Result<(String, fs::Metadata), StoreError> {
-    let bytes = fs::read(path).map_err(io_error(path))?;
-    let meta = fs::metadata(path).map_err(io_error(path))?;
+    read_text_as(path, path)
+}
+
+/// [`read_text`] of `path`, with errors naming `shown`.
+fn read_text_as(path: &Path, shown: &Path) -> Result<(String, fs::Metadata), StoreError> {
+    let (bytes, meta) = read_bytes(path, shown)?;
     let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
-        path: path.to_path_buf(),
+        path: shown.to_path_buf(),
     })?;
     Ok((text, meta))
 }
@@ -125,7 +169,7 @@ pub fn read_text(path: &Path) -> Result<(String, fs::Metadata), StoreError> {
 /// findings; warnings come back with the journey.
 pub fn load(path: &Path) -> Result<Loaded, StoreError> {
     let target = fs::canonicalize(path).map_err(io_error(path))?;
-    let (text, meta) = read_text(&target)?;
+    let (text, meta) = read_text_as(&target, path)?;
     let parsed = parse_journey(&text);
     let fingerprint = Fingerprint::of(text.as_bytes(), &meta);
     let Some(journey) = parsed.journey else {
@@ -195,7 +239,7 @@ impl JourneyFile {
         // The content decides: an unchanged time does not prove unchanged
         // bytes (coarse timestamps, NFS), and a changed time alone (git
         // checkout of the same content) is no conflict.
-        let bytes = fs::read(&self.target).map_err(io_error(&self.path))?;
+        let (bytes, _) = read_bytes(&self.target, &self.path)?;
         if xxhash_rust::xxh3::xxh3_64(&bytes) != self.fingerprint.hash {
             return Err(conflict());
         }
@@ -244,6 +288,7 @@ impl JourneyFile {
         self.check_unchanged()?;
         let (text, reread, spans) = self.render_checked(journey)?;
         write_atomic(&self.target, text.as_bytes()).map_err(io_error(&self.path))?;
+        sweep_stale_temporaries(&self.target);
         let meta = fs::metadata(&self.target).map_err(io_error(&self.path))?;
         self.fingerprint = Fingerprint::of(text.as_bytes(), &meta);
         self.text = text;
@@ -251,71 +296,4 @@ impl JourneyFile {
         self.spans = spans;
         Ok(reread)
     }
-}
-
-/// Writes `bytes` to `target` through a temporary file in the same folder:
-/// fsync, rename over the target, fsync the folder; the mode is kept.
-pub fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = atomic_write_file::AtomicWriteFile::open(target)?;
-    file.write_all(bytes)?;
-    file.commit()
-}
-
-/// Writes a new file, refusing to replace an existing one.
-pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    if fs::symlink_metadata(path).is_ok() {
-        return Err(StoreError::Io {
-            path: path.to_path_buf(),
-            source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "file exists"),
-        });
-    }
-    write_atomic(path, bytes).map_err(io_error(path))
-}
-
-/// The `*.toml` journey files named by `paths`: files as given, folders
-/// searched recursively (hidden entries skipped), sorted.
-pub fn journey_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
-    let mut files = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for path in paths {
-        if path.is_dir() {
-            collect(path, &mut files, &mut seen).map_err(|e| (path.clone(), e))?;
-        } else if path.exists() {
-            files.push(path.clone());
-        } else {
-            return Err((
-                path.clone(),
-                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
-            ));
-        }
-    }
-    Ok(files)
-}
-
-/// Walks a folder; `seen` holds the folders already walked (resolved), so a
-/// symlink loop is walked once.
-fn collect(
-    folder: &Path,
-    files: &mut Vec<PathBuf>,
-    seen: &mut std::collections::HashSet<PathBuf>,
-) -> std::io::Result<()> {
-    if !seen.insert(fs::canonicalize(folder)?) {
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            collect(&entry, files, seen)?;
-        } else if entry.extension().is_some_and(|e| e == "toml") {
-            files.push(entry);
-        }
-    }
-    Ok(())
 }

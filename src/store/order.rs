@@ -5,6 +5,8 @@
 
 use toml_edit::{DocumentMut, Item, Table};
 
+use crate::model::Kind;
+
 /// Gap left between original positions so new tables fit in between.
 pub const SCALE: isize = 1 << 20;
 
@@ -47,15 +49,14 @@ pub fn spread_positions(doc: &mut DocumentMut) {
 }
 
 /// Gives tables without a position (moved or new) one right after the table
-/// before them; leading ones go just before the first kept table, or where
-/// the kind started, or at the end of the document.
-pub fn place_new(tables: &mut [Table], first_old: Option<isize>, end: isize) {
+/// before them; leading ones go just before the first kept table, or else
+/// just before `next` (where the kind started, or what follows it).
+pub fn place_new(tables: &mut [Table], next: isize) {
     let leading = tables.iter().take_while(|t| t.position().is_none()).count();
     let anchor = tables
         .get(leading)
         .and_then(Table::position)
-        .or(first_old)
-        .unwrap_or(end);
+        .unwrap_or(next);
     let mut last = anchor - leading as isize - 1;
     for table in tables.iter_mut() {
         match table.position() {
@@ -71,8 +72,31 @@ pub fn place_new(tables: &mut [Table], first_old: Option<isize>, end: isize) {
 /// The last position used by any table.
 pub fn end_position(doc: &DocumentMut) -> isize {
     let mut end = 0;
-    visit_top(doc, &mut |t| end = end.max(t.position().unwrap_or(0)));
+    visit_top(doc, &mut |_, t| end = end.max(t.position().unwrap_or(0)));
     end.saturating_add(SCALE)
+}
+
+/// Where the canonical layout places a table: the kinds in their order,
+/// then every other table.
+fn rank(name: &str) -> usize {
+    Kind::ALL
+        .iter()
+        .position(|k| k.key() == name)
+        .unwrap_or(Kind::ALL.len())
+}
+
+/// The position of the first table that the canonical layout puts after
+/// the tables of `kind`.
+pub fn first_after(doc: &DocumentMut, kind: Kind) -> Option<isize> {
+    let own = rank(kind.key());
+    let mut first: Option<isize> = None;
+    visit_top(doc, &mut |name, t| {
+        if rank(name) > own {
+            let p = t.position().unwrap_or(0);
+            first = Some(first.map_or(p, |f| f.min(p)));
+        }
+    });
+    first
 }
 
 /// A comment paragraph set apart from the table below it by a blank line: a
@@ -82,6 +106,9 @@ pub fn end_position(doc: &DocumentMut) -> isize {
 pub struct Heading {
     /// Position of the table before it when loaded (`None`: first table).
     after: Option<isize>,
+    /// Canonical rank of the kind of table it was above: it never lands
+    /// above a table of an earlier kind (a kind's first new table).
+    rank: usize,
     /// Position of the table it was attached to.
     before: isize,
     text: String,
@@ -91,10 +118,10 @@ pub struct Heading {
 /// a blank line and its own comment (the lines right above its header).
 pub fn detach_headings(doc: &mut DocumentMut) -> Vec<Heading> {
     let mut order: Vec<isize> = Vec::new();
-    visit_top(doc, &mut |t| order.push(t.position().unwrap_or(0)));
+    visit_top(doc, &mut |_, t| order.push(t.position().unwrap_or(0)));
     order.sort_unstable();
     let mut headings = Vec::new();
-    visit_top_mut(doc, &mut |t| {
+    visit_top_mut(doc, &mut |name, t| {
         let Some(prefix) = t
             .decor()
             .prefix()
@@ -119,6 +146,7 @@ pub fn detach_headings(doc: &mut DocumentMut) -> Vec<Heading> {
         let at = order.partition_point(|&p| p < own);
         headings.push(Heading {
             after: at.checked_sub(1).map(|i| order[i]),
+            rank: rank(name),
             before: own,
             text: detached.to_owned(),
         });
@@ -132,19 +160,25 @@ pub fn detach_headings(doc: &mut DocumentMut) -> Vec<Heading> {
 /// place it held; at the end of the file when no table follows.
 pub fn reattach_headings(doc: &mut DocumentMut, headings: Vec<Heading>) {
     let mut positions = Vec::new();
-    visit_top(doc, &mut |t| positions.push(t.position().unwrap_or(0)));
+    visit_top(doc, &mut |name, t| {
+        positions.push((t.position().unwrap_or(0), rank(name)));
+    });
     positions.sort_unstable();
     for heading in headings.into_iter().rev() {
-        let target = match heading.after {
-            Some(after) if positions.binary_search(&after).is_ok() => {
-                positions.iter().copied().find(|&p| p > after)
-            }
-            None => positions.first().copied(),
-            Some(_) => positions.iter().copied().find(|&p| p >= heading.before),
+        let exists = |p: isize| positions.binary_search_by_key(&p, |&(q, _)| q).is_ok();
+        let from = match heading.after {
+            Some(after) if exists(after) => after.saturating_add(1),
+            None => isize::MIN,
+            Some(_) => heading.before,
         };
+        let start = positions.partition_point(|&(p, _)| p < from);
+        let target = positions[start..]
+            .iter()
+            .find(|&&(_, rank)| rank >= heading.rank)
+            .map(|&(p, _)| p);
         let mut given = false;
         if let Some(target) = target {
-            visit_top_mut(doc, &mut |t| {
+            visit_top_mut(doc, &mut |_, t| {
                 if !given && t.position() == Some(target) {
                     let old = t.decor().prefix().and_then(|r| r.as_str()).unwrap_or("");
                     let joined = format!(
@@ -168,7 +202,7 @@ pub fn reattach_headings(doc: &mut DocumentMut, headings: Vec<Heading>) {
 /// after their parent.
 pub fn renumber(doc: &mut DocumentMut) {
     let mut order: Vec<isize> = Vec::new();
-    visit_top(doc, &mut |t| order.push(t.position().unwrap_or(0)));
+    visit_top(doc, &mut |_, t| order.push(t.position().unwrap_or(0)));
     let mut ranked: Vec<(isize, usize)> =
         order.into_iter().enumerate().map(|(i, p)| (p, i)).collect();
     ranked.sort();
@@ -179,7 +213,7 @@ pub fn renumber(doc: &mut DocumentMut) {
     // Each top-level block gets a band of positions for itself and its
     // nested tables.
     let mut index = 0;
-    visit_top_mut(doc, &mut |t| {
+    visit_top_mut(doc, &mut |_, t| {
         let base = rank[index] * SCALE + 1;
         index += 1;
         t.set_position(Some(base));
@@ -225,22 +259,23 @@ fn visit_tables(table: &mut Table, f: &mut dyn FnMut(&mut Table)) {
     }
 }
 
-/// Calls `f` on each top-level table: `[table]`s and `[[array]]` entries.
-fn visit_top(doc: &DocumentMut, f: &mut dyn FnMut(&Table)) {
-    for (_, item) in doc.as_table().iter() {
+/// Calls `f` on each top-level table (`[table]`s and `[[array]]` entries)
+/// with its name.
+fn visit_top(doc: &DocumentMut, f: &mut dyn FnMut(&str, &Table)) {
+    for (name, item) in doc.as_table().iter() {
         match item {
-            Item::Table(t) if !t.is_dotted() => f(t),
-            Item::ArrayOfTables(a) => a.iter().for_each(&mut *f),
+            Item::Table(t) if !t.is_dotted() => f(name, t),
+            Item::ArrayOfTables(a) => a.iter().for_each(|t| f(name, t)),
             _ => {}
         }
     }
 }
 
-fn visit_top_mut(doc: &mut DocumentMut, f: &mut dyn FnMut(&mut Table)) {
-    for (_, item) in doc.as_table_mut().iter_mut() {
+fn visit_top_mut(doc: &mut DocumentMut, f: &mut dyn FnMut(&str, &mut Table)) {
+    for (name, item) in doc.as_table_mut().iter_mut() {
         match item {
-            Item::Table(t) if !t.is_dotted() => f(t),
-            Item::ArrayOfTables(a) => a.iter_mut().for_each(&mut *f),
+            Item::Table(t) if !t.is_dotted() => f(&name, t),
+            Item::ArrayOfTables(a) => a.iter_mut().for_each(|t| f(&name, t)),
             _ => {}
         }
     }

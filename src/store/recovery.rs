@@ -13,7 +13,7 @@ use std::time::SystemTime;
 
 use atomic_write_file::unix::OpenOptionsExt as _;
 
-use super::{LineIndex, parse_journey};
+use super::{LineIndex, ReadError, max_file_size, parse_journey, read_regular};
 use crate::analysis::diff::{FieldChange, GapChange, Status, diff};
 use crate::model::Severity;
 use crate::model::{Gap, Id, Journey, Origin};
@@ -38,6 +38,12 @@ pub enum RecoveryError {
     },
     #[error("recovery file {}: not UTF-8 text", .path.display())]
     NotText { path: PathBuf },
+    #[error("recovery file {}: {source}", .path.display())]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: ReadError,
+    },
     #[error("recovery file {}: not a valid journey: {message}", .path.display())]
     Corrupt { path: PathBuf, message: String },
 }
@@ -172,14 +178,21 @@ impl RecoveryStore {
     /// let the user look at it).
     pub fn load(&self, journey_target: &Path) -> Result<Option<Recovered>, RecoveryError> {
         let path = self.path_for(journey_target);
-        let bytes = match fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(io_error(&path)(e)),
+        // The journey's size limit, plus the marker line naming it.
+        let header = MARKER.len() + escape(&canonical(journey_target).to_string_lossy()).len();
+        let limit = max_file_size()
+            .map(|l| l.saturating_add(header as u64 + 1 + BOM.len_utf8() as u64))
+            .map_err(|source| RecoveryError::Unreadable {
+                path: path.clone(),
+                source,
+            })?;
+        let (bytes, meta) = match read_regular(&path, limit) {
+            Ok(read) => read,
+            Err(e) if e.is_not_found() => return Ok(None),
+            Err(ReadError::Io(e)) => return Err(io_error(&path)(e)),
+            Err(source) => return Err(RecoveryError::Unreadable { path, source }),
         };
-        let saved_at = fs::metadata(&path)
-            .and_then(|m| m.modified())
-            .map_err(io_error(&path))?;
+        let saved_at = meta.modified().map_err(io_error(&path))?;
         let Ok(full) = String::from_utf8(bytes) else {
             return Err(RecoveryError::NotText { path });
         };

@@ -3,16 +3,20 @@
 //! spliced into the text at their spans; nothing else is parsed into an
 //! editable document (the spans come from the parse that loaded the text).
 //! Anything else (keys added or removed, entries added,
-//! removed or moved, lists and metrics) goes through `edit::apply`.
+//! removed or moved, lists and metrics) goes through `edit::apply`. New
+//! values are written as the canonical layout writes them, in the file's
+//! line endings; every other byte stays.
 
-use super::edit::to_value;
+use super::canonical::Framing;
 use super::source::SourceMap;
+use super::values;
 use crate::model::Locus;
 use crate::model::{Entry, FieldEntry, FieldValue, header_fields};
 use crate::model::{Journey, Kind};
 
 /// One value to replace.
 struct Change {
+    key: &'static str,
     locus: Locus,
     value: FieldValue,
 }
@@ -59,13 +63,12 @@ pub fn apply(
     if changes.is_empty() {
         return Some(source.to_owned());
     }
+    let eol = Framing::of(source).eol;
     let mut splices: Vec<(std::ops::Range<usize>, String)> = changes
         .into_iter()
         .map(|c| {
-            Some((
-                exact_span(map, &c.locus)?,
-                to_value(&c.value, None).to_string(),
-            ))
+            let text = values::text(c.key, &c.value, eol);
+            Some((exact_span(map, &c.locus)?, text))
         })
         .collect::<Option<_>>()?;
     splices.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
@@ -119,6 +122,7 @@ fn diff_fields(
             (Some(_), Some(value)) => match value {
                 FieldValue::TextList(_) | FieldValue::Metrics(_) => return None,
                 value => changes.push(Change {
+                    key: key.key(),
                     locus: locus(key.key()),
                     value: value.clone(),
                 }),

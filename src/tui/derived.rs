@@ -132,6 +132,8 @@ pub struct Derived {
     pub debt: Vec<i32>,
     /// Lowest and highest debt, 0 included.
     pub debt_range: (i32, i32),
+    /// Corridor position of the most severe gap, if any falls short.
+    pub worst: Option<usize>,
     /// Open actions per touchpoint index.
     pub open_actions: Vec<usize>,
     pub owners: Vec<OwnerRow>,
@@ -159,7 +161,7 @@ impl Derived {
         }
         let ranked: Vec<usize> = rank_gaps(journey).into_iter().map(|r| r.index).collect();
 
-        let severity = journey.touchpoints.iter().map(severity).collect();
+        let severity: Vec<u8> = journey.touchpoints.iter().map(severity).collect();
         let debt: Vec<i32> = experience_debt(journey)
             .into_iter()
             .map(|d| d.debt)
@@ -168,6 +170,10 @@ impl Derived {
             debt.iter().copied().min().unwrap_or(0).min(0),
             debt.iter().copied().max().unwrap_or(0).max(0),
         );
+        let worst = ranked
+            .first()
+            .filter(|&&i| severity.get(i).is_some_and(|&s: &u8| s > 0))
+            .and_then(|&i| corridor.iter().position(|&c| c == i));
         let index_of: HashMap<&Id, usize> = journey
             .touchpoints
             .iter()
@@ -251,6 +257,7 @@ impl Derived {
             severity,
             debt,
             debt_range,
+            worst,
             open_actions,
             owners,
             unowned,

@@ -15,7 +15,7 @@ use crate::text::inert;
 /// The journeys under `path` (a folder, or one file), each loaded or with
 /// its first error as `FILE:LINE:COL: message`.
 pub fn read_entries(path: &Path) -> Result<(PathBuf, Vec<Entry>), String> {
-    let files = journey_files(std::slice::from_ref(&path.to_path_buf()))
+    let listing = journey_files(std::slice::from_ref(&path.to_path_buf()))
         .map_err(|(p, e)| format!("{}: {e}", p.display()))?;
     let folder = if path.is_dir() {
         path.to_path_buf()
@@ -24,15 +24,25 @@ pub fn read_entries(path: &Path) -> Result<(PathBuf, Vec<Entry>), String> {
             .filter(|p| !p.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     };
-    let entries = files
-        .into_iter()
-        .map(|file| {
-            let name = file
-                .strip_prefix(&folder)
-                .map_or_else(|_| file.display().to_string(), |p| p.display().to_string());
-            read_entry(&file, name)
-        })
+    let shown = |file: &Path| {
+        file.strip_prefix(&folder)
+            .map_or_else(|_| file.display().to_string(), |p| p.display().to_string())
+    };
+    let mut entries: Vec<Entry> = listing
+        .files
+        .iter()
+        .map(|file| read_entry(file, shown(file)))
         .collect();
+    // A FIFO, device or oversized file is listed with why it was not read.
+    entries.extend(listing.skipped.iter().map(|skipped| {
+        let name = shown(&skipped.path);
+        Entry {
+            path: skipped.path.clone(),
+            content: Err(inert(&format!("{name}: {skipped}"))),
+            name,
+        }
+    }));
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((folder, entries))
 }
 

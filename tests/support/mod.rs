@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod screen;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -115,6 +117,15 @@ impl Sandbox {
         self.isolate(&mut command);
         command.current_dir(self.dir.path().join(folder));
         command.output().expect("run corridor").into()
+    }
+
+    /// `corridor ARGS` in the sandbox, isolated as [`Sandbox::corridor`]
+    /// runs it, for a caller that spawns it itself (pipes, timeouts).
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_corridor"));
+        command.args(args);
+        self.isolate(&mut command);
+        command
     }
 
     /// Runs `git ARGS` in the sandbox; panics when git fails.

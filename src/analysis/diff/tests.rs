@@ -85,11 +85,46 @@ fn a_score_change_reports_the_field_and_the_gap() {
     assert!(sales.changed());
     assert_eq!(sales.old.as_ref().map(|f| f.critical), Some(1));
     assert_eq!(sales.new.as_ref().map(|f| f.critical), Some(0));
-    assert_eq!((d.before.debt, d.after.debt), (-3, -2));
+    assert_eq!((d.before.figures.debt, d.after.figures.debt), (-3, -2));
     assert_eq!(
         d.summary_line(),
-        "1 touchpoint changed (1 improved); critical gaps 1 -> 0, mean gap -1.00 -> -0.67"
+        "1 touchpoint changed (1 improved); experience debt -3 -> -2, below expectation 2, critical 1 -> 0"
     );
+}
+
+#[test]
+fn a_lowered_expectation_is_not_an_improvement() {
+    let old = journey();
+    let mut lowered = journey();
+    lowered.touchpoints[0].expected = Score::new(2).ok();
+    let d = diff(&old, &lowered);
+    let t = &d.touchpoints[0];
+    assert_eq!(t.gap.trend(), Trend::ExpectationLowered);
+    assert_eq!(t.gap.reasons(), [Trend::ExpectationLowered]);
+    let s = d.summary();
+    assert_eq!((s.improved, s.worsened, s.expectation_lowered), (0, 0, 1));
+    assert_eq!(
+        d.summary_line(),
+        "1 touchpoint changed (1 expectation lowered); experience debt -3 -> -1, below expectation 2 -> 1, critical 1 -> 0"
+    );
+
+    let mut raised = journey();
+    raised.touchpoints[1].expected = Score::new(5).ok();
+    let d = diff(&old, &raised);
+    assert_eq!(d.touchpoints[0].gap.trend(), Trend::ExpectationRaised);
+    assert_eq!(d.summary().worsened, 0);
+
+    // Both moved: the experience decides, the expectation is said too.
+    let mut both = journey();
+    both.touchpoints[0].expected = Score::new(3).ok();
+    both.touchpoints[0].actual = Score::new(1).ok();
+    let d = diff(&old, &both);
+    let t = &d.touchpoints[0];
+    assert_eq!(
+        t.gap.reasons(),
+        [Trend::Worsened, Trend::ExpectationLowered]
+    );
+    assert_eq!(d.summary().worsened, 1);
 }
 
 #[test]

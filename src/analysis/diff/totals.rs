@@ -2,7 +2,8 @@
 //! one-line summary of a diff.
 
 use super::{JourneyDiff, Status, Trend};
-use crate::analysis::{Figures, department_figures, experience_debt, unowned_figures};
+use crate::analysis::figures::{self, Figure};
+use crate::analysis::{Figures, department_figures, unowned_figures};
 use crate::model::{Id, Journey};
 
 /// A department's figures before and after (`None`: the department did
@@ -23,12 +24,11 @@ impl OwnerTotals {
     }
 }
 
-/// Journey-wide figures on one side.
+/// Journey-wide figures on one side (the experience debt is
+/// `figures.debt`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Totals {
     pub figures: Figures,
-    /// Experience debt at the end of the corridor.
-    pub debt: i32,
     pub open_actions: usize,
 }
 
@@ -36,7 +36,6 @@ impl Totals {
     pub fn of(journey: &Journey) -> Self {
         Self {
             figures: Figures::of(&journey.touchpoints),
-            debt: experience_debt(journey).last().map_or(0, |d| d.debt),
             open_actions: journey
                 .actions
                 .iter()
@@ -53,8 +52,14 @@ pub struct Summary {
     pub removed: usize,
     pub changed: usize,
     pub moved: usize,
+    /// Touchpoints whose actual score rose.
     pub improved: usize,
+    /// Touchpoints whose actual score fell.
     pub worsened: usize,
+    /// Touchpoints whose expected score fell while the actual stayed.
+    pub expectation_lowered: usize,
+    /// Touchpoints whose expected score rose while the actual stayed.
+    pub expectation_raised: usize,
     pub entries: usize,
     pub header: usize,
 }
@@ -85,6 +90,8 @@ impl JourneyDiff<'_> {
                 match t.gap.trend() {
                     Trend::Improved => s.improved += 1,
                     Trend::Worsened => s.worsened += 1,
+                    Trend::ExpectationLowered => s.expectation_lowered += 1,
+                    Trend::ExpectationRaised => s.expectation_raised += 1,
                     _ => {}
                 }
             }
@@ -114,6 +121,12 @@ impl JourneyDiff<'_> {
             if s.worsened > 0 {
                 trend.push(format!("{} worsened", s.worsened));
             }
+            if s.expectation_lowered > 0 {
+                trend.push(format!("{} expectation lowered", s.expectation_lowered));
+            }
+            if s.expectation_raised > 0 {
+                trend.push(format!("{} expectation raised", s.expectation_raised));
+            }
             let trend = if trend.is_empty() {
                 String::new()
             } else {
@@ -140,14 +153,21 @@ impl JourneyDiff<'_> {
             parts.push(plural(s.header, "header field"));
         }
         let (a, b) = (&self.before.figures, &self.after.figures);
-        let mean = |m: Option<f64>| m.map_or("-".into(), |v| format!("{v:+.2}"));
+        let moved = |figure: &Figure| {
+            let (x, y) = (a.text(figure), b.text(figure));
+            let name = figure.name.to_lowercase();
+            if x == y {
+                format!("{name} {x}")
+            } else {
+                format!("{name} {x} -> {y}")
+            }
+        };
         format!(
-            "{}; critical gaps {} -> {}, mean gap {} -> {}",
+            "{}; {}, {}, {}",
             parts.join(", "),
-            a.critical,
-            b.critical,
-            mean(a.mean_gap),
-            mean(b.mean_gap)
+            moved(&figures::DEBT),
+            moved(&figures::BELOW),
+            moved(&figures::CRITICAL)
         )
     }
 }

@@ -1,4 +1,4 @@
-//! The diff as JSON, schema `corridor-diff/1`: every change with its old and
+//! The diff as JSON, schema `corridor-diff/2`: every change with its old and
 //! new value, gap trends, and department and journey figures on both sides.
 //! Text is kept exactly, but control and bidi characters are written as
 //! `\u` escapes so the output never carries a byte a terminal acts on.
@@ -7,10 +7,10 @@ use serde_json::{Value, json};
 
 use crate::analysis::Figures;
 use crate::analysis::diff::{EntryDiff, FieldChange, JourneyDiff, Totals, TouchpointDiff};
-use crate::report::escape_invisible;
+use crate::report::{escape_invisible, figures_map, figures_value};
 
 /// The `schema` value of the JSON diff.
-pub const SCHEMA: &str = "corridor-diff/1";
+pub const SCHEMA: &str = "corridor-diff/2";
 
 fn fields(changes: &[FieldChange]) -> Value {
     changes
@@ -20,25 +20,13 @@ fn fields(changes: &[FieldChange]) -> Value {
 }
 
 fn figures(f: Option<&Figures>) -> Value {
-    f.map_or(Value::Null, |f| {
-        json!({
-            "touchpoints": f.count,
-            "scored": f.scored,
-            "critical": f.critical,
-            "shortfall": f.shortfall,
-            "mean_gap": f.mean_gap,
-            "worst_gap": f.worst_gap.map(|g| g.get()),
-        })
-    })
+    f.map_or(Value::Null, figures_value)
 }
 
 fn totals(t: &Totals) -> Value {
-    let mut value = figures(Some(&t.figures));
-    if let Value::Object(map) = &mut value {
-        map.insert("experience_debt".into(), json!(t.debt));
-        map.insert("open_actions".into(), json!(t.open_actions));
-    }
-    value
+    let mut map = figures_map(&t.figures);
+    map.insert("open_actions".into(), json!(t.open_actions));
+    Value::Object(map)
 }
 
 fn touchpoint(t: &TouchpointDiff<'_>) -> Value {
@@ -61,6 +49,7 @@ fn touchpoint(t: &TouchpointDiff<'_>) -> Value {
             "old_class": t.gap.old_class().name(),
             "new_class": t.gap.new_class().name(),
             "trend": t.gap.trend().name(),
+            "expectation": t.gap.expectation().map(|e| e.name()),
         },
     })
 }
@@ -90,6 +79,8 @@ pub fn render(d: &JourneyDiff<'_>, (old, new): (&str, &str)) -> Result<String, s
             "moved": s.moved,
             "improved": s.improved,
             "worsened": s.worsened,
+            "expectation_lowered": s.expectation_lowered,
+            "expectation_raised": s.expectation_raised,
             "other_entries": s.entries,
             "header_fields": s.header,
         },

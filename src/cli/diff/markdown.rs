@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::text::{figure_pairs, totals_pairs};
 use crate::analysis::diff::{FieldChange, JourneyDiff, Status, TouchpointDiff, Trend};
+use crate::analysis::figures;
 use crate::model::{Gap, Id, Journey};
 use crate::report::md_text as md;
 
@@ -44,11 +45,17 @@ fn gap_cell(t: &TouchpointDiff<'_>) -> String {
                 Trend::Worsened => "▼ ",
                 _ => "",
             };
+            let words = t
+                .gap
+                .reasons()
+                .iter()
+                .map(|r| r.name())
+                .collect::<Vec<_>>()
+                .join(", ");
             format!(
-                "{} → {} {mark}**{}** ({} → {})",
+                "{} → {} {mark}**{words}** ({} → {})",
                 gap(t.gap.old),
                 gap(t.gap.new),
-                trend.name(),
                 t.gap.old_class().name(),
                 t.gap.new_class().name()
             )
@@ -145,9 +152,13 @@ pub fn render(
     let changed: Vec<_> = d.departments.iter().filter(|o| o.changed()).collect();
     if !changed.is_empty() {
         let _ = writeln!(out, "\n#### Departments (before → after)\n");
+        let names: Vec<&str> = figures::GROUP.iter().map(|f| f.name).collect();
         let _ = writeln!(
             out,
-            "| Department | Touchpoints | Scored | Critical | Shortfall | Mean gap | Open actions |\n|---|--:|--:|--:|--:|--:|--:|"
+            "| Department | {} | {} |\n|---|{}--:|",
+            names.join(" | "),
+            figures::OPEN_ACTIONS.name,
+            "--:|".repeat(names.len())
         );
         for o in changed {
             let cells: Vec<String> = figure_pairs(o.old.as_ref(), o.new.as_ref())

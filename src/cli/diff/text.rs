@@ -4,11 +4,11 @@
 
 use std::fmt::Write;
 
-use crate::analysis::Figures;
 use crate::analysis::diff::{
     EntryDiff, FieldChange, GapChange, JourneyDiff, OwnerTotals, Status, Totals, TouchpointDiff,
     Trend,
 };
+use crate::analysis::{Figures, figures};
 use crate::cli::Paint;
 use crate::model::{Gap, GapClass};
 use crate::text::inert;
@@ -33,20 +33,25 @@ fn gap(g: Option<Gap>) -> String {
     g.map_or("?".into(), |g| g.to_string())
 }
 
-/// `gap: -2 -> -1, improved (critical -> shortfall)`, coloured by trend.
+/// `gap: -2 -> -1, improved (critical -> shortfall)`, coloured by trend;
+/// a gap moved by the expectation alone says `expectation lowered`.
 pub fn gap_line(change: &GapChange, paint: Paint) -> String {
-    let trend = change.trend();
     let (old, new) = (change.old_class(), change.new_class());
     let classes = if old == new {
         old.name().to_owned()
     } else {
         format!("{} -> {}", old.name(), new.name())
     };
-    let word = match trend {
-        Trend::Improved => paint.class(GapClass::Exceeded, trend.name()),
-        Trend::Worsened => paint.class(GapClass::Critical, trend.name()),
-        _ => trend.name().to_owned(),
-    };
+    let word = change
+        .reasons()
+        .into_iter()
+        .map(|trend| match trend {
+            Trend::Improved => paint.class(GapClass::Exceeded, trend.name()),
+            Trend::Worsened => paint.class(GapClass::Critical, trend.name()),
+            _ => trend.name().to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     format!(
         "gap: {} -> {}, {word} ({classes})",
         gap(change.old),
@@ -125,30 +130,23 @@ fn entry(out: &mut String, e: &EntryDiff) {
     }
 }
 
-fn mean(m: Option<f64>) -> String {
-    m.map_or("-".into(), |v| format!("{v:+.2}"))
-}
-
-/// `name a -> b` pairs for figures on two sides (`-` for a missing side).
-pub fn figure_pairs(
-    old: Option<&Figures>,
-    new: Option<&Figures>,
-) -> Vec<(&'static str, String, String)> {
-    let get = |f: Option<&Figures>, pick: fn(&Figures) -> String| f.map_or("-".into(), pick);
-    type Pick = fn(&Figures) -> String;
-    let rows: [(&'static str, Pick); 5] = [
-        ("touchpoints", |f| f.count.to_string()),
-        ("scored", |f| f.scored.to_string()),
-        ("critical", |f| f.critical.to_string()),
-        ("shortfall", |f| f.shortfall.to_string()),
-        ("mean gap", |f| mean(f.mean_gap)),
-    ];
-    rows.into_iter()
-        .map(|(name, pick)| (name, get(old, pick), get(new, pick)))
+/// `name a -> b` for every group figure (`analysis::figures::GROUP`) on
+/// two sides (`-` for a missing side), named as everywhere else.
+pub fn figure_pairs(old: Option<&Figures>, new: Option<&Figures>) -> Vec<(String, String, String)> {
+    let get = |f: Option<&Figures>, figure| f.map_or("-".into(), |f| f.text(figure));
+    figures::GROUP
+        .iter()
+        .map(|figure| {
+            (
+                figure.name.to_lowercase(),
+                get(old, figure),
+                get(new, figure),
+            )
+        })
         .collect()
 }
 
-fn pairs_text(pairs: &[(&str, String, String)]) -> String {
+fn pairs_text(pairs: &[(String, String, String)]) -> String {
     pairs
         .iter()
         .map(|(name, a, b)| {
@@ -167,7 +165,7 @@ fn department(out: &mut String, d: &OwnerTotals) {
     if d.id.is_some() {
         let open = |o: Option<usize>| o.map_or("-".into(), |n| n.to_string());
         pairs.push((
-            "open actions",
+            figures::OPEN_ACTIONS.name.to_lowercase(),
             open(d.old_open_actions),
             open(d.new_open_actions),
         ));
@@ -181,15 +179,10 @@ fn department(out: &mut String, d: &OwnerTotals) {
 }
 
 /// Journey-wide figures before and after.
-pub fn totals_pairs(before: &Totals, after: &Totals) -> Vec<(&'static str, String, String)> {
+pub fn totals_pairs(before: &Totals, after: &Totals) -> Vec<(String, String, String)> {
     let mut pairs = figure_pairs(Some(&before.figures), Some(&after.figures));
     pairs.push((
-        "experience debt",
-        before.debt.to_string(),
-        after.debt.to_string(),
-    ));
-    pairs.push((
-        "open actions",
+        figures::OPEN_ACTIONS.name.to_lowercase(),
         before.open_actions.to_string(),
         after.open_actions.to_string(),
     ));

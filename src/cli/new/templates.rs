@@ -9,10 +9,12 @@ use crate::cli::check::check_text;
 use crate::model::Journey;
 use crate::store::{canonical_format, parse_journey};
 
-const BLANK: &str = include_str!("blank.toml");
-const B2B_ONBOARDING: &str = include_str!("../../../journeys/b2b-onboarding.toml");
-const ONLINE_ORDER_COURIER: &str = include_str!("../../../journeys/online-order-courier.toml");
-const SUBSCRIPTION_RENEWAL: &str = include_str!("../../../journeys/subscription-renewal.toml");
+// The templates are files of their own: the bundled journeys are the
+// user's to edit, and editing them must not change what `new` writes.
+const BLANK: &str = include_str!("templates/blank.toml");
+const B2B_ONBOARDING: &str = include_str!("templates/b2b-onboarding.toml");
+const ONLINE_ORDER_COURIER: &str = include_str!("templates/online-order-courier.toml");
+const SUBSCRIPTION_RENEWAL: &str = include_str!("templates/subscription-renewal.toml");
 
 /// Touchpoint keys a template leaves out: what the customer got, and how we
 /// know. Expectations (`expectation`, `expected`) stay.

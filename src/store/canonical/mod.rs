@@ -3,17 +3,22 @@
 //! `[[partners]]`, `[[touchpoints]]`, `[[actions]]`, keys of each table in
 //! canonical order (unknown keys kept after the known ones), one blank line
 //! between tables, basic double-quoted strings, every comment kept with the
-//! key or table it precedes.
+//! key or table it precedes, and the file's own byte-order mark and line
+//! endings. Saves write the values they change with the same writer.
 //!
 //! Formatting is proved safe on every call: the result must hold the same
 //! TOML data and the same comments as the input, or nothing is returned.
 
 mod comments;
+mod newline;
 mod value;
+
+pub use newline::{Framing, LineEnding};
+pub use value::Written;
 
 use std::ops::Range;
 
-use toml_edit::{DocumentMut, Item, Table};
+use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::model::HEADER;
 use crate::model::{Journey, Kind};
@@ -39,6 +44,7 @@ pub enum CanonicalError {
 
 /// The canonical text of a journey file.
 pub fn format(text: &str) -> Result<String, CanonicalError> {
+    let framing = Framing::of(text);
     let mut doc: DocumentMut =
         text.parse()
             .map_err(|e: toml_edit::TomlError| CanonicalError::Syntax {
@@ -47,7 +53,7 @@ pub fn format(text: &str) -> Result<String, CanonicalError> {
             })?;
     let before = comments::all(&doc);
     let header = take_file_header(&mut doc);
-    let out = layout(&doc, &header);
+    let out = framing.apply(layout(&doc, &header, framing.eol));
     let formatted: DocumentMut = out
         .parse()
         .map_err(|_| CanonicalError::Unsafe("the file's syntax"))?;
@@ -65,6 +71,13 @@ pub fn format(text: &str) -> Result<String, CanonicalError> {
         return Err(CanonicalError::Unsafe("the data"));
     }
     Ok(out)
+}
+
+/// `value` laid out as the canonical layout writes it under the key `name`
+/// in a file with `eol` line endings: what a save writes for a value it
+/// changes, so that an edited file stays canonical.
+pub fn value_text(name: &str, value: &Value, eol: LineEnding) -> Written {
+    value::lay_out(&value::key(name), value, eol)
 }
 
 /// The canonical text of a new journey, with `comment` (one or more lines)
@@ -145,7 +158,7 @@ fn is_key_value(item: &Item) -> bool {
     }
 }
 
-fn layout(doc: &DocumentMut, header: &[Line]) -> String {
+fn layout(doc: &DocumentMut, header: &[Line], eol: LineEnding) -> String {
     let mut out = String::new();
     if !header.is_empty() {
         comments::write_block(&mut out, header);
@@ -153,7 +166,7 @@ fn layout(doc: &DocumentMut, header: &[Line]) -> String {
     }
     let root = doc.as_table();
     let known: Vec<&str> = HEADER.iter().map(|s| s.field.key()).collect();
-    write_keys(&mut out, root, &known, is_key_value);
+    write_keys(&mut out, root, &known, is_key_value, eol);
     for kind in Kind::ALL {
         if let Some(Item::ArrayOfTables(array)) = root.get(kind.key()) {
             let keys = canonical_keys(kind);
@@ -163,6 +176,7 @@ fn layout(doc: &DocumentMut, header: &[Line]) -> String {
                     &format!("[[{}]]", value::key(kind.key())),
                     table,
                     &keys,
+                    eol,
                 );
             }
         }
@@ -171,11 +185,11 @@ fn layout(doc: &DocumentMut, header: &[Line]) -> String {
         let known_kind = Kind::ALL.iter().any(|k| k.key() == name);
         match item {
             Item::Table(t) if !t.is_dotted() => {
-                write_table(&mut out, &format!("[{}]", value::key(name)), t, &[]);
+                write_table(&mut out, &format!("[{}]", value::key(name)), t, &[], eol);
             }
             Item::ArrayOfTables(array) if !known_kind => {
                 for t in array.iter() {
-                    write_table(&mut out, &format!("[[{}]]", value::key(name)), t, &[]);
+                    write_table(&mut out, &format!("[[{}]]", value::key(name)), t, &[], eol);
                 }
             }
             _ => {}
@@ -197,7 +211,7 @@ fn layout(doc: &DocumentMut, header: &[Line]) -> String {
 
 /// Writes one table: its comment paragraph, a blank line before it, the
 /// header and its keys.
-fn write_table(out: &mut String, header: &str, table: &Table, known: &[&str]) {
+fn write_table(out: &mut String, header: &str, table: &Table, known: &[&str], eol: LineEnding) {
     out.push('\n');
     let prefix = table
         .decor()
@@ -216,13 +230,19 @@ fn write_table(out: &mut String, header: &str, table: &Table, known: &[&str]) {
         out.push_str(&comment);
     }
     out.push('\n');
-    write_keys(out, table, known, |_| true);
+    write_keys(out, table, known, |_| true, eol);
 }
 
 /// Writes the keys of `table` that `select` picks: known keys in canonical
 /// order, then the others in file order. Nested tables become inline
 /// tables, their comments above the key.
-fn write_keys(out: &mut String, table: &Table, known: &[&str], select: fn(&Item) -> bool) {
+fn write_keys(
+    out: &mut String,
+    table: &Table,
+    known: &[&str],
+    select: fn(&Item) -> bool,
+    eol: LineEnding,
+) {
     let mut names: Vec<&str> = known
         .iter()
         .copied()
@@ -244,7 +264,7 @@ fn write_keys(out: &mut String, table: &Table, known: &[&str], select: fn(&Item)
         }
         let key_text = value::key(name);
         match item {
-            Item::Value(v) => value::write_line(out, &key_text, v),
+            Item::Value(v) => value::write_line(out, &key_text, v, eol),
             Item::None => {}
             nested => {
                 let mut above = Vec::new();

@@ -73,12 +73,17 @@ fn array_comments_stay_in_place() {
 }
 
 #[test]
-fn crlf_and_indentation_are_normalised() {
-    let text =
-        "schema = 1\r\ntitle = \"T\"\r\n\r\n  [[stages]]\r\n    id = \"s\"\r\n    name = \"S\"\r\n";
+fn crlf_and_the_bom_stay_and_indentation_is_normalised() {
+    let text = "\u{FEFF}schema = 1\r\ntitle = \"T\"\r\n\r\n  [[stages]]\r\n    id = \"s\"\r\n    name = \"S\"\r\n    notes = '''a\r\nb'''\r\n";
     assert_eq!(
         fmt(text),
-        "schema = 1\ntitle = \"T\"\n\n[[stages]]\nid = \"s\"\nname = \"S\"\n"
+        "\u{FEFF}schema = 1\r\ntitle = \"T\"\r\n\r\n[[stages]]\r\nid = \"s\"\r\nname = \"S\"\r\nnotes = \"\"\"a\r\nb\"\"\"\r\n"
+    );
+    let lf = "schema = 1\ntitle = \"T\"\n\n[[stages]]\r\nid = \"s\"\r\n";
+    assert_eq!(
+        fmt(lf),
+        "schema = 1\ntitle = \"T\"\n\n[[stages]]\nid = \"s\"\n",
+        "the first line decides"
     );
 }
 
@@ -91,9 +96,9 @@ fn invalid_toml_is_refused_with_a_span() {
 }
 
 #[test]
-fn bundled_and_fixture_journeys_are_stable() {
+fn sample_and_fixture_journeys_are_stable() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["journeys", "tests/fixtures/check/valid"] {
+    for dir in ["tests/fixtures/journeys", "tests/fixtures/check/valid"] {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             continue;
         };

@@ -6,6 +6,7 @@
 use toml_edit::{Array, InlineTable, Item, Table, Value};
 
 use super::comments;
+use super::newline::LineEnding;
 
 /// Widest `key = [...]` line an array of two or more elements keeps on one
 /// line (a lone element always stays on the line of its key).
@@ -55,17 +56,32 @@ pub fn basic(text: &str) -> String {
     out
 }
 
-/// A multi-line basic string: line breaks as written, quotes escaped only
-/// where they would end the string.
-pub fn multiline(text: &str) -> String {
+/// Whether a top-level string is written with `"""`: when it holds a line
+/// break of the file's own kind. In a CRLF file a bare `\n` is no line
+/// break of the file (a raw one there reads as `\r\n`), so it is escaped.
+pub fn breaks_lines(text: &str, eol: LineEnding) -> bool {
+    text.contains(eol.as_str())
+}
+
+/// A multi-line basic string: the file's line breaks as written, other
+/// breaks and controls escaped, quotes escaped only where they would end
+/// the string.
+pub fn multiline(text: &str, eol: LineEnding) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 6);
     out.push_str("\"\"\"");
-    for (i, &c) in chars.iter().enumerate() {
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // A break right after the opening quotes would be dropped, so the
+        // first one is escaped.
         match c {
-            // A break right after the opening quotes would be dropped.
-            '\n' if i == 0 => out.push_str("\\n"),
-            '\n' => out.push('\n'),
+            '\r' if eol == LineEnding::CrLf && chars.get(i + 1) == Some(&'\n') => {
+                out.push_str(if i == 0 { "\\r\\n" } else { "\r\n" });
+                i += 2;
+                continue;
+            }
+            '\n' if eol == LineEnding::Lf => out.push_str(if i == 0 { "\\n" } else { "\n" }),
             '"' if chars.get(i + 1) == Some(&'"') || i + 1 == chars.len() => out.push_str("\\\""),
             '"' => out.push('"'),
             c => match escaped(c) {
@@ -73,6 +89,7 @@ pub fn multiline(text: &str) -> String {
                 None => out.push(c),
             },
         }
+        i += 1;
     }
     out.push_str("\"\"\"");
     out
@@ -129,10 +146,21 @@ fn table_inline(table: &Table) -> String {
     format!("{{ {} }}", pairs.join(", "))
 }
 
-/// Writes `key = value` with the comments inside the value above it and
-/// its trailing comment after it. Top-level strings with line breaks use
-/// `"""`; long or commented arrays go one element per line.
-pub fn write_line(out: &mut String, key_text: &str, value: &Value) {
+/// A value as the canonical layout writes it after `key = `.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Comments inside the value that go on lines above its key.
+    pub above: Vec<String>,
+    /// The value: one line, or an array one element per line (with the
+    /// comments inside it), lines broken with `\n` outside strings.
+    pub text: String,
+    /// The comment that ends the line.
+    pub trailing: Option<String>,
+}
+
+/// Lays out `value` under `key_text`. Top-level strings with line breaks
+/// use `"""`; long or commented arrays go one element per line.
+pub fn lay_out(key_text: &str, value: &Value, eol: LineEnding) -> Written {
     let trailing = comments::trailing(
         value
             .decor()
@@ -140,26 +168,44 @@ pub fn write_line(out: &mut String, key_text: &str, value: &Value) {
             .and_then(|s| s.as_str())
             .unwrap_or(""),
     );
-    if let Value::Array(array) = value {
-        let mut inner = Vec::new();
-        comments::inside_value(value, &mut inner);
-        let one_line = key_text.chars().count() + 3 + inline(value).chars().count();
-        if !inner.is_empty() || (array.len() >= 2 && one_line > INLINE_WIDTH) {
-            write_array(out, key_text, array, trailing);
-            return;
-        }
-    }
     let mut above = Vec::new();
-    comments::inside_value(value, &mut above);
-    for c in above {
-        out.push_str(&c);
-        out.push('\n');
+    if let Value::Array(array) = value {
+        comments::inside_value(value, &mut above);
+        let one_line = key_text.chars().count() + 3 + inline(value).chars().count();
+        if !above.is_empty() || (array.len() >= 2 && one_line > INLINE_WIDTH) {
+            return Written {
+                above: Vec::new(),
+                text: array_lines(array),
+                trailing,
+            };
+        }
+    } else {
+        comments::inside_value(value, &mut above);
     }
     let text = match value {
-        Value::String(s) if s.value().contains('\n') => multiline(s.value()),
+        Value::String(s) if breaks_lines(s.value(), eol) => multiline(s.value(), eol),
         _ => inline(value),
     };
-    push_line(out, &format!("{key_text} = {text}"), trailing.as_deref());
+    Written {
+        above,
+        text,
+        trailing,
+    }
+}
+
+/// Writes `key = value` with the comments inside the value above it and
+/// its trailing comment after it.
+pub fn write_line(out: &mut String, key_text: &str, value: &Value, eol: LineEnding) {
+    let written = lay_out(key_text, value, eol);
+    for c in &written.above {
+        out.push_str(c);
+        out.push('\n');
+    }
+    push_line(
+        out,
+        &format!("{key_text} = {}", written.text),
+        written.trailing.as_deref(),
+    );
 }
 
 fn push_line(out: &mut String, line: &str, trailing: Option<&str>) {
@@ -188,9 +234,9 @@ fn write_indented(out: &mut String, lines: &[String]) {
     }
 }
 
-fn write_array(out: &mut String, key_text: &str, array: &Array, trailing: Option<String>) {
-    out.push_str(key_text);
-    out.push_str(" = [\n");
+/// An array from `[` to `]`, one element per line, every comment in place.
+fn array_lines(array: &Array) -> String {
+    let mut out = String::from("[\n");
     let decor =
         |t: Option<&toml_edit::RawString>| t.and_then(|s| s.as_str()).unwrap_or("").to_owned();
     let elements: Vec<&Value> = array.iter().collect();
@@ -205,7 +251,7 @@ fn write_array(out: &mut String, key_text: &str, array: &Array, trailing: Option
         }
         above.extend(own);
         comments::inside_value(element, &mut above);
-        write_indented(out, &above);
+        write_indented(&mut out, &above);
         let (mut after, rest) = split_prefix(&decor(element.decor().suffix()));
         pending = rest;
         let next = match elements.get(i + 1) {
@@ -221,15 +267,20 @@ fn write_array(out: &mut String, key_text: &str, array: &Array, trailing: Option
                 pending.push(late);
             }
         }
-        push_line(out, &format!("  {},", inline(element)), after.as_deref());
+        push_line(
+            &mut out,
+            &format!("  {},", inline(element)),
+            after.as_deref(),
+        );
     }
     let (head, below) = split_prefix(array.trailing().as_str().unwrap_or(""));
     if elements.is_empty() {
         pending.extend(head);
     }
     pending.extend(below);
-    write_indented(out, &pending);
-    push_line(out, "]", trailing.as_deref());
+    write_indented(&mut out, &pending);
+    out.push(']');
+    out
 }
 
 #[cfg(test)]
@@ -247,20 +298,42 @@ mod tests {
 
     #[test]
     fn multiline_strings_never_close_early() {
-        assert_eq!(multiline("a\nb"), "\"\"\"a\nb\"\"\"");
-        assert_eq!(multiline("\nb"), "\"\"\"\\nb\"\"\"");
+        assert_eq!(multiline("a\nb", LineEnding::Lf), "\"\"\"a\nb\"\"\"");
+        assert_eq!(multiline("\nb", LineEnding::Lf), "\"\"\"\\nb\"\"\"");
         assert_eq!(
-            multiline("say \"\"\"\nend\""),
+            multiline("say \"\"\"\nend\"", LineEnding::Lf),
             "\"\"\"say \\\"\\\"\"\nend\\\"\"\"\""
         );
         for text in ["x\n\"\"\"\"", "\"\n\"", "a\n\\\"", "\r\n\u{7}"] {
-            let doc = format!("v = {}\n", multiline(text));
+            let doc = format!("v = {}\n", multiline(text, LineEnding::Lf));
             let parsed: toml::Table = toml::from_str(&doc).expect("parses");
             assert_eq!(
                 parsed.get("v").and_then(|v| v.as_str()),
                 Some(text),
                 "{doc}"
             );
+        }
+    }
+
+    #[test]
+    fn crlf_files_break_multiline_strings_with_crlf_only() {
+        assert_eq!(
+            multiline("a\r\nb\nc\r", LineEnding::CrLf),
+            "\"\"\"a\r\nb\\nc\\r\"\"\""
+        );
+        assert_eq!(multiline("\r\nb", LineEnding::CrLf), "\"\"\"\\r\\nb\"\"\"");
+        assert!(breaks_lines("a\r\nb", LineEnding::CrLf));
+        assert!(!breaks_lines("a\nb", LineEnding::CrLf));
+        for text in ["x\r\n\"\"\"\"", "\r\n\n\r", "a\r\n\\\"", "\"\r\n\""] {
+            let doc = format!("v = {}\r\n", multiline(text, LineEnding::CrLf));
+            let parsed: toml::Table = toml::from_str(&doc).expect("parses");
+            assert_eq!(
+                parsed.get("v").and_then(|v| v.as_str()),
+                Some(text),
+                "{doc:?}"
+            );
+            let lines = doc.matches('\n').count();
+            assert_eq!(lines, doc.matches("\r\n").count(), "{doc:?}");
         }
     }
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::super::theme::Theme;
 use super::centered;
+use crate::analysis::figures;
 use crate::model::GapClass;
 use crate::tui::action::Action;
 use crate::tui::keymap::{bindings, keys_label};
@@ -61,23 +62,22 @@ pub fn text(theme: &Theme) -> Vec<Line<'static>> {
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Figures", theme.heading())));
     let symbols = format!(
-        "{} critical (<= -2)  {} shortfall (-1)  {} met (0)  {} exceeded (> 0)  {} unscored",
+        "{} critical  {} shortfall  {} met  {} exceeded  {} unscored  {} moment of truth",
         theme.symbol(GapClass::Critical),
         theme.symbol(GapClass::Shortfall),
         theme.symbol(GapClass::Met),
         theme.symbol(GapClass::Exceeded),
         theme.symbol(GapClass::Unscored),
+        theme.moment(),
     );
-    for text in [
-        "gap = actual - expected (scores 1-5, so -4..+4)",
-        symbols.as_str(),
-        "severity = max(0, -gap) x 2 at a moment of truth, else x 1",
-        "ranking: severity, then lower emotion, then corridor order",
-        "experience debt = running sum of gaps along the corridor",
-        "a partner lags when its mean gap is 0.5 or more below the rest",
-        "a channel is uneven when its gaps spread (std. dev.) by 1 or more",
-    ] {
-        lines.push(Line::from(format!("  {text}")));
+    lines.push(Line::from(format!("  {symbols}")));
+    lines.push(Line::from("  4 -> 1 on a card: expected 4, actual 1"));
+    // The formulas come from the one vocabulary every view and report uses.
+    for figure in figures::ALL {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ({})", figure.name, figure.label), theme.key()),
+            Span::raw(format!(": {}", figure.formula)),
+        ]));
     }
     lines
 }

@@ -7,6 +7,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::super::theme::Theme;
 use super::super::window;
+use crate::analysis::figures;
 use crate::model::GapClass;
 use crate::text::inert;
 use crate::tui::state::AppState;
@@ -33,33 +34,29 @@ pub fn render(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
             let row = match &entry.content {
                 Ok(opened) => {
                     let d = &opened.derived;
+                    // Departments come most indebted first.
                     let worst = d
                         .owners
-                        .iter()
-                        .filter(|o| o.figures.mean_gap.is_some())
-                        .max_by(|a, b| {
-                            // Most critical gaps first, then the lowest mean gap.
-                            let key = |o: &crate::tui::derived::OwnerRow| {
-                                (o.figures.critical, -o.figures.mean_gap.unwrap_or(0.0))
-                            };
-                            key(a)
-                                .partial_cmp(&key(b))
-                                .unwrap_or(std::cmp::Ordering::Equal)
-                        })
+                        .first()
+                        .filter(|o| o.figures.debt < 0)
                         .map_or("-".to_owned(), |o| inert(&o.name));
                     let open_actions: usize = d.owners.iter().map(|o| o.open_actions).sum();
+                    let t = &d.totals;
+                    let pain = |text: String, hurts: bool| {
+                        let style = if hurts {
+                            theme.class(t.class())
+                        } else {
+                            theme.dim()
+                        };
+                        Cell::from(Span::styled(text, style))
+                    };
                     Row::new(vec![
                         Cell::from(format!("{open} {}", inert(&entry.name))),
                         Cell::from(inert(&opened.journey.title)),
-                        Cell::from(format!("{:>5}", d.totals.count)),
-                        Cell::from(Span::styled(
-                            format!("{:>5}", d.totals.critical),
-                            if d.totals.critical > 0 {
-                                theme.class(GapClass::Critical)
-                            } else {
-                                theme.dim()
-                            },
-                        )),
+                        Cell::from(format!("{:>5}", t.count)),
+                        pain(format!("{:>5}", t.debt), t.debt < 0),
+                        pain(format!("{:>5}", t.below_expectation()), t.debt < 0),
+                        pain(format!("{:>5}", t.critical), t.critical > 0),
                         Cell::from(worst),
                         Cell::from(format!("{open_actions:>5}")),
                     ])
@@ -77,17 +74,21 @@ pub fn render(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let header = Row::new(vec![
-        "File",
-        "Title",
-        "Touch",
-        " Crit",
-        "Worst department",
-        " Open",
+        "File".to_owned(),
+        "Title".to_owned(),
+        "Touch".to_owned(),
+        format!("{:>5}", figures::DEBT.label),
+        format!("{:>5}", figures::BELOW.label),
+        format!("{:>5}", figures::CRITICAL.label),
+        "Most indebted".to_owned(),
+        format!("{:>5}", figures::OPEN_ACTIONS.label),
     ])
     .style(theme.heading());
     let widths = [
         Constraint::Fill(2),
         Constraint::Fill(3),
+        Constraint::Length(5),
+        Constraint::Length(5),
         Constraint::Length(5),
         Constraint::Length(5),
         Constraint::Fill(2),
