@@ -100,6 +100,11 @@ fn a_new_entry_without_its_required_fields_is_refused_and_nothing_written() {
             ],
             "unknown stage `nowhere`",
         ),
+        // A new entry's values are checked for hidden characters too.
+        (
+            vec!["partner:evil.name=Bad\u{1b}[31m red"],
+            "control or invisible characters",
+        ),
         // A bare id cannot say which kind to create.
         (
             vec!["metrix.name=Metrix"],
