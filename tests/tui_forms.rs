@@ -1,7 +1,8 @@
 //! A workshop built from the workbench alone, end to end in tmux: a blank
 //! journey from `corridor new`, then stages, departments, a partner,
 //! touchpoints and actions added through the `E` list, the Corridor, the
-//! Gaps and the Actions views; saved, and valid for `corridor check`.
+//! Gaps and the Actions views; saved, valid for `corridor check` and laid
+//! out as `corridor fmt` lays it out.
 
 #![cfg(target_os = "linux")]
 
@@ -131,4 +132,5 @@ fn a_blank_journey_is_filled_from_the_workbench() {
     // Every comment of the template is still there.
     assert!(text.contains("# Actions close gaps: one block per piece of work."));
     assert_eq!(t.run("\"$CORRIDOR\" check x.toml > check.txt 2>&1"), 0);
+    assert_eq!(t.run("\"$CORRIDOR\" fmt --check x.toml > fmt.txt 2>&1"), 0);
 }
