@@ -2,17 +2,21 @@
 //! for each view on journeys of 1k, 10k and 100k touchpoints, and the bytes
 //! sent to the terminal for a selection move, for a key that changes
 //! nothing, and for a 150-row walk down the Gaps view (rows that move are
-//! scrolled by the terminal, not repainted).
+//! scrolled by the terminal, not repainted); in a form, a value stepped with
+//! Left/Right (applied, checked, recorded) and a character typed (drawn); an
+//! id made from a name among many that share its slug.
 
 use std::cell::Cell;
 use std::hint::black_box;
 use std::io::Write;
 use std::rc::Rc;
 
+use corridor::model::Id;
 use corridor::tui::action::Action;
 use corridor::tui::screen::Screen;
 use corridor::tui::state::{AppState, Options, View};
 use corridor::tui::ui::render;
+use corridor::tui::update::update;
 use corridor::tui::{apply, effects};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::backend::{CrosstermBackend, TestBackend};
@@ -195,5 +199,66 @@ fn draw_path(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, keystrokes, bytes, walk, draw_path);
+/// A touchpoint form: Right on the owner applies a value (clone, assign,
+/// new-errors check, undo record); a typed character only redraws.
+fn form_keystrokes(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for size in [1_000usize, 10_000, 100_000] {
+        let mut state = state_with(size, dir.path());
+        let mut group = c.benchmark_group(format!("form_{size}"));
+        if size >= 10_000 {
+            group.sample_size(10);
+        }
+        let mut term = terminal(100, 30, Counter::default());
+        apply(&mut state, &mut term, Action::Resize(100, 30)).expect("draw");
+        apply(&mut state, &mut term, Action::Edit).expect("draw");
+        for _ in 0..4 {
+            apply(&mut state, &mut term, Action::Down).expect("draw");
+        }
+        group.bench_function("owner Right (update only)", |b| {
+            b.iter(|| black_box(update(&mut state, Action::Right)))
+        });
+        apply(&mut state, &mut term, Action::Up).expect("draw");
+        apply(&mut state, &mut term, Action::Open).expect("draw");
+        group.bench_function("type a character (update and draw)", |b| {
+            b.iter(|| {
+                apply(&mut state, &mut term, Action::Input('x')).expect("draw");
+                black_box(apply(&mut state, &mut term, Action::Erase).expect("draw"))
+            })
+        });
+        group.finish();
+    }
+}
+
+/// `Id::from_name` among `n` ids that all share the slug (the worst case
+/// for the `-2`, `-3`... counter): one pass, so it grows linearly.
+fn ids_from_names(c: &mut Criterion) {
+    let mut group = c.benchmark_group("id_from_name");
+    for n in [1_000usize, 10_000, 100_000] {
+        let taken: Vec<Id> = (1..=n)
+            .map(|k| {
+                let text = if k == 1 {
+                    "call".to_owned()
+                } else {
+                    format!("call-{k}")
+                };
+                Id::new(&text).expect("id")
+            })
+            .collect();
+        group.bench_function(format!("{n} taken"), |b| {
+            b.iter(|| black_box(Id::from_name("Call", "touchpoint", &taken)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    keystrokes,
+    bytes,
+    walk,
+    draw_path,
+    form_keystrokes,
+    ids_from_names
+);
 criterion_main!(benches);

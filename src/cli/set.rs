@@ -1,5 +1,6 @@
 //! `corridor set FILE ID.FIELD=VALUE...`: scripted edits through the same
-//! save path as the workbench. All assignments land, or none.
+//! save path as the workbench. All assignments land, or none. A `KIND:ID`
+//! that does not exist yet is created from the assignments naming it.
 
 use std::path::PathBuf;
 
@@ -8,14 +9,15 @@ use clap::Args;
 use super::{FINDINGS, OK, USAGE, output};
 use crate::analysis::new_errors;
 use crate::analysis::text_checks::{MULTILINE_FIELDS, describe, hidden_characters};
-use crate::model::{Id, Journey, Kind, Target, assign};
+use crate::model::{Id, Journey, Kind, Target, assign, create, exists};
 
 #[derive(Debug, Args)]
 pub struct SetArgs {
     /// The journey file to edit
     file: PathBuf,
     /// Assignments: ID.FIELD=VALUE (an empty VALUE clears an optional field),
-    /// journey.FIELD=VALUE, KIND:ID.FIELD=VALUE (stage:discover.name=...),
+    /// journey.FIELD=VALUE, KIND:ID.FIELD=VALUE (stage:discover.name=...;
+    /// a new ID creates the entry, its required fields given alongside),
     /// ID.metrics.NAME=NUMBER, ID.evidence+=TEXT
     #[arg(required = true, value_name = "ID.FIELD=VALUE")]
     assignments: Vec<String>,
@@ -58,7 +60,7 @@ fn resolve(journey: &Journey, target: &str) -> Result<Target, String> {
     match kinds.as_slice() {
         [kind] => Ok(Target::Entry(*kind, id)),
         [] => Err(format!(
-            "no touchpoint, stage, department, partner or action has id `{id}`"
+            "no touchpoint, stage, department, partner or action has id `{id}` (to create one, write KIND:{id}.FIELD=VALUE)"
         )),
         _ => Err(format!(
             "`{id}` names more than one entry: write {}",
@@ -71,18 +73,25 @@ fn resolve(journey: &Journey, target: &str) -> Result<Target, String> {
     }
 }
 
-fn apply_one(journey: &mut Journey, assignment: &str, allow_control: bool) -> Result<(), String> {
+/// `TARGET.FIELD=VALUE` split at the first `=` and the first `.`.
+fn split(assignment: &str) -> Result<(&str, &str, &str), String> {
     let (lhs, value) = assignment
         .split_once('=')
         .ok_or("expected ID.FIELD=VALUE")?;
     let (target, field) = lhs.split_once('.').ok_or("expected ID.FIELD=VALUE")?;
+    Ok((target, field, value))
+}
+
+fn apply_one(journey: &mut Journey, assignment: &str) -> Result<(), String> {
+    let (target, field, value) = split(assignment)?;
     let target = resolve(journey, target)?;
-    assign(journey, &target, field, value).map_err(|e| e.to_string())?;
-    if allow_control {
-        return Ok(());
-    }
-    // Checked once the assignment is known to be well-formed, so a bad
-    // number is still called a bad number.
+    assign(journey, &target, field, value).map_err(|e| e.to_string())
+}
+
+/// Refuses control, bidi and invisible characters in a value (line breaks
+/// and tabs are fine in multi-line fields) or in a metric's name.
+fn visible(assignment: &str) -> Result<(), String> {
+    let (_, field, value) = split(assignment)?;
     let multiline = MULTILINE_FIELDS.contains(&field);
     let mut hidden = hidden_characters(value, multiline);
     if let Some(metric) = field.strip_prefix("metrics.") {
@@ -99,6 +108,37 @@ fn apply_one(journey: &mut Journey, assignment: &str, allow_control: bool) -> Re
     }
 }
 
+/// The kind and id of a `KIND:ID` target.
+fn explicit(target: &str) -> Option<(Kind, Id)> {
+    let (kind, id) = target.split_once(':')?;
+    Some((Kind::parse(kind)?, Id::new(id).ok()?))
+}
+
+/// A new entry's kind and id, and the (field, value) pairs naming it.
+type NewEntry<'a> = (Kind, Id, Vec<(&'a str, &'a str)>);
+
+/// Creates every `KIND:ID` the assignments name that does not exist yet,
+/// from all the assignments naming it (which `create` applies); returns
+/// each with why it could not be created, if it could not.
+fn create_new(journey: &mut Journey, assignments: &[String]) -> Vec<(Kind, Id, Option<String>)> {
+    let mut new: Vec<NewEntry> = Vec::new();
+    for (target, field, value) in assignments.iter().filter_map(|a| split(a).ok()) {
+        let Some((kind, id)) = explicit(target).filter(|(k, i)| !exists(journey, *k, i)) else {
+            continue;
+        };
+        match new.iter_mut().find(|(k, i, _)| *k == kind && *i == id) {
+            Some((_, _, given)) => given.push((field, value)),
+            None => new.push((kind, id, vec![(field, value)])),
+        }
+    }
+    new.into_iter()
+        .map(|(kind, id, given)| {
+            let why = create(journey, kind, &id, &given, usize::MAX).err();
+            (kind, id, why.map(|e| e.to_string()))
+        })
+        .collect()
+}
+
 pub fn run(args: &SetArgs) -> u8 {
     let name = args.file.display().to_string();
     let (_lock, loaded) = match super::journeys::open_for_edit(&args.file, FINDINGS, "editing") {
@@ -107,9 +147,27 @@ pub fn run(args: &SetArgs) -> u8 {
     };
     // Only the file handle and the journey are needed from here on.
     let (mut file, mut journey) = (loaded.file, loaded.journey);
+    let created = create_new(&mut journey, &args.assignments);
     let mut refused = 0;
+    for why in created.iter().filter_map(|(_, _, why)| why.as_ref()) {
+        output::error(why);
+        refused += 1;
+    }
     for assignment in &args.assignments {
-        if let Err(why) = apply_one(&mut journey, assignment, args.allow_control) {
+        // Assignments to a new entry were applied when it was created.
+        let target = split(assignment).ok().and_then(|(t, _, _)| explicit(t));
+        let new =
+            target.is_some_and(|(k, i)| created.iter().any(|(ck, ci, _)| *ck == k && *ci == i));
+        // Checked once the assignment is known to be well-formed, so a bad
+        // number is still called a bad number.
+        let mut result = match new {
+            true => Ok(()),
+            false => apply_one(&mut journey, assignment),
+        };
+        if result.is_ok() && !args.allow_control {
+            result = visible(assignment);
+        }
+        if let Err(why) = result {
             output::error(&format!("{assignment}: {why}"));
             refused += 1;
         }

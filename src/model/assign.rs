@@ -23,6 +23,10 @@ pub enum AssignError {
     NoSuchField(&'static str, String),
     #[error("`{0}` is required and cannot be empty")]
     Required(String),
+    #[error("a {0} with id `{1}` already exists")]
+    Exists(&'static str, String),
+    #[error("`{target}` is new: give it {fields} in the same call ({target}.{first}=...)", first = fields.split(", ").next().unwrap_or_default())]
+    Missing { target: String, fields: String },
     #[error("`{field}`: {why}")]
     BadValue { field: String, why: String },
 }
@@ -314,13 +318,7 @@ fn set_touchpoint(
 
 /// Renames an entry and every reference to it.
 pub fn rename(journey: &mut Journey, kind: Kind, old: &Id, new: Id) -> Result<(), AssignError> {
-    let exists = |j: &Journey, id: &Id| match kind {
-        Kind::Stage => j.stages.iter().any(|e| &e.id == id),
-        Kind::Department => j.departments.iter().any(|e| &e.id == id),
-        Kind::Partner => j.partners.iter().any(|e| &e.id == id),
-        Kind::Touchpoint => j.touchpoints.iter().any(|e| &e.id == id),
-        Kind::Action => j.actions.iter().any(|e| &e.id == id),
-    };
+    let exists = |j: &Journey, id: &Id| super::exists(j, kind, id);
     if !exists(journey, old) {
         return Err(missing(kind, old));
     }

@@ -1,6 +1,7 @@
 //! The journey model: plain data and the invariants of its value types. No I/O.
 
 mod assign;
+mod create;
 mod entities;
 mod field;
 mod finding;
@@ -8,6 +9,7 @@ mod ids;
 mod score;
 
 pub use assign::{AssignError, Target, assign, parse_value, rename};
+pub use create::{create, exists, ids, needed};
 pub use entities::{
     Action, ActionStatus, Date, Department, Journey, Kind, Metric, Origin, Partner, Phase, Stage,
     Touchpoint,
@@ -16,5 +18,5 @@ pub use field::{
     Entry, Field, FieldEntry, FieldSpec, FieldType, FieldValue, HEADER, header_field, header_fields,
 };
 pub use finding::{Finding, Locus, Severity};
-pub use ids::{Id, IdError};
+pub use ids::{Id, IdError, slug};
 pub use score::{Emotion, Gap, GapClass, RangeError, Score};

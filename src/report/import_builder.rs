@@ -4,12 +4,7 @@
 
 use std::fmt;
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::model::{Department, Id, Journey, Kind, Origin, Partner, Stage, Touchpoint};
-
-/// Longest slug made from a name.
-const SLUG_MAX: usize = 48;
 
 /// A problem in an imported file, at a line and column (both from 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,27 +28,6 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}: {}", self.line, self.column, self.message)
     }
-}
-
-/// A slug of `text`: ASCII letters (accents dropped) and digits in lower
-/// case, everything else folded into single hyphens; empty when nothing is
-/// left.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.nfd() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    if out.len() > SLUG_MAX {
-        let cut = out[..SLUG_MAX].rfind('-').unwrap_or(SLUG_MAX);
-        out.truncate(cut);
-    }
-    out.trim_matches('-').to_owned()
 }
 
 /// A name for an entry given only an id-like value: `get-help` -> `Get help`.
@@ -95,34 +69,13 @@ impl Builder {
     }
 
     fn taken(&self, kind: Kind, id: &str) -> bool {
-        let j = &self.journey;
-        match kind {
-            Kind::Stage => j.stages.iter().any(|e| e.id.as_str() == id),
-            Kind::Department => j.departments.iter().any(|e| e.id.as_str() == id),
-            Kind::Partner => j.partners.iter().any(|e| e.id.as_str() == id),
-            Kind::Touchpoint => j.touchpoints.iter().any(|e| e.id.as_str() == id),
-            Kind::Action => j.actions.iter().any(|e| e.id.as_str() == id),
-        }
+        crate::model::ids(&self.journey, kind).any(|e| e.as_str() == id)
     }
 
-    /// A free id of `kind` made from `name`: its slug, else `kind-N`, with
+    /// A free id of `kind` made from `name`: its slug, else the kind's noun, with
     /// `-2`, `-3`... added until it is unused.
     pub fn unique_id(&self, kind: Kind, name: &str) -> Id {
-        let mut base = slug(name);
-        if base.is_empty() {
-            base = kind.noun().to_owned();
-        }
-        let mut candidate = base.clone();
-        let mut n = 1;
-        loop {
-            if !self.taken(kind, &candidate)
-                && let Ok(id) = Id::new(&candidate)
-            {
-                return id;
-            }
-            n += 1;
-            candidate = format!("{base}-{n}");
-        }
+        Id::from_name(name, kind.noun(), crate::model::ids(&self.journey, kind))
     }
 
     /// Whether `id` is free for a new entry of `kind`.
@@ -228,14 +181,6 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_fold_accents_and_punctuation() {
-        assert_eq!(slug("Café: Loyalty card!"), "cafe-loyalty-card");
-        assert_eq!(slug("  --Get   help--  "), "get-help");
-        assert_eq!(slug("日本"), "");
-        assert!(slug(&"word ".repeat(30)).len() <= SLUG_MAX);
-    }
 
     #[test]
     fn ids_are_unique_per_kind() {

@@ -38,10 +38,18 @@ pub enum Action {
     Search,
     /// Open the filter panel.
     Filter,
-    /// Type a character into the search or filter.
+    /// Type a character into the search, a prompt or a form field.
     Input(char),
-    /// Delete the last character of the search.
+    /// Delete the character before the cursor (search, form field).
     Erase,
+    /// Delete the character under the cursor.
+    EraseNext,
+    /// Delete the word before the cursor.
+    EraseWord,
+    /// Delete from the start of the line to the cursor.
+    EraseToStart,
+    /// Delete from the cursor to the end of the line.
+    EraseToEnd,
     /// Reload the journeys from disk.
     Reload,
     /// Start workshop score capture on the selected touchpoint.
@@ -52,12 +60,17 @@ pub enum Action {
     Redo,
     /// Save the open journey.
     Save,
-    /// Edit the selected touchpoint in a form.
+    /// Edit the selected touchpoint (or action) in a form.
     Edit,
     /// Pick the journey header, a stage, department, partner or action to edit.
     EditOther,
-    /// Add a touchpoint after the selected one.
+    /// Add one of what the view lists: a touchpoint after the selected
+    /// one, an action for the selected gap (Gaps, Actions), an entry (`E`).
     Add,
+    /// Add an action for the selected touchpoint.
+    AddAction,
+    /// Step the selected action's status: open, doing, done.
+    CycleStatus,
     /// Delete the selected touchpoint (asks first).
     Delete,
     /// Move the selected touchpoint later in the corridor.

@@ -12,6 +12,12 @@ pub enum Edit {
         before: Box<Touchpoint>,
         after: Box<Touchpoint>,
     },
+    /// An action's fields changed (status, title, due...).
+    Action {
+        index: usize,
+        before: Box<Action>,
+        after: Box<Action>,
+    },
     /// A touchpoint inserted at `index`.
     Insert {
         index: usize,
@@ -42,7 +48,7 @@ impl Edit {
             Edit::Insert { index, .. } => (!reverse).then_some(*index),
             Edit::Remove { index, .. } => reverse.then_some(*index),
             Edit::Swap { a, b } => Some(if reverse { *a } else { *b }),
-            Edit::Journey { .. } => None,
+            Edit::Action { .. } | Edit::Journey { .. } => None,
         }
     }
 }

@@ -4,13 +4,15 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::state::{Mode, View};
+use super::state::{Form, Mode, Typing, View};
 
 /// A key as written in help: `j`, `Down`, `Ctrl-r`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Char(char),
     Code(KeyCode),
+    /// A letter with Control held.
+    Ctrl(char),
 }
 
 impl Key {
@@ -18,6 +20,8 @@ impl Key {
         match self {
             Key::Char(' ') => "Space".into(),
             Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{c}"),
+            Key::Code(KeyCode::Delete) => "Delete".into(),
             Key::Code(KeyCode::Up) => "Up".into(),
             Key::Code(KeyCode::Down) => "Down".into(),
             Key::Code(KeyCode::Left) => "Left".into(),
@@ -39,6 +43,9 @@ impl Key {
         match self {
             Key::Char(c) => event.code == KeyCode::Char(c),
             Key::Code(code) => event.code == code,
+            Key::Ctrl(c) => {
+                event.code == KeyCode::Char(c) && event.modifiers.contains(KeyModifiers::CONTROL)
+            }
         }
     }
 }
@@ -52,7 +59,30 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-use Key::{Char, Code};
+use Key::{Char, Code, Ctrl};
+
+/// One binding on one line: keys, action, help text, hint-bar label.
+macro_rules! bind {
+    ($keys:expr, $action:expr, $help:expr) => {
+        Binding {
+            keys: $keys,
+            action: $action,
+            help: $help,
+            hint: None,
+        }
+    };
+    ($keys:expr, $action:expr, $help:expr, $hint:expr) => {
+        Binding {
+            keys: $keys,
+            action: $action,
+            help: $help,
+            hint: Some($hint),
+        }
+    };
+}
+
+#[path = "keymap_form.rs"]
+mod form;
 
 fn browse() -> Vec<Binding> {
     let b = |keys, action, help, hint| Binding {
@@ -169,10 +199,27 @@ fn browse() -> Vec<Binding> {
         b(
             &[Char('e')],
             Action::Edit,
-            "edit the selected touchpoint",
+            "edit the selected touchpoint (the action, in Actions)",
             Some("edit"),
         ),
-        b(&[Char('a')], Action::Add, "add a touchpoint after it", None),
+        b(
+            &[Char('a')],
+            Action::Add,
+            "add a touchpoint after it (in Gaps and Actions: an action for the gap)",
+            None,
+        ),
+        b(
+            &[Char('A')],
+            Action::AddAction,
+            "add an action for the selected touchpoint",
+            None,
+        ),
+        b(
+            &[Char(' ')],
+            Action::CycleStatus,
+            "step an action's status (in the Actions view)",
+            None,
+        ),
         b(
             &[Char('E')],
             Action::EditOther,
@@ -303,12 +350,6 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
             "decide later",
             Some("later"),
         )],
-        Mode::Text { .. } => vec![b(
-            &[Code(KeyCode::Esc)],
-            Action::Back,
-            "cancel",
-            Some("cancel"),
-        )],
         Mode::Pick { .. } => vec![
             b(
                 &[Char('J')],
@@ -325,7 +366,7 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
             b(
                 &[Char('a')],
                 Action::Add,
-                "add one of its kind after it",
+                "add one of the kind under the cursor (after it)",
                 Some("add"),
             ),
             b(
@@ -353,6 +394,8 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
                 "page down",
                 None,
             ),
+            b(&[Code(KeyCode::Home)], Action::Home, "first row", None),
+            b(&[Code(KeyCode::End)], Action::End, "last row", None),
             b(
                 &[Code(KeyCode::Enter)],
                 Action::Open,
@@ -361,63 +404,13 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
             ),
             b(&[Code(KeyCode::Esc)], Action::Back, "close", Some("close")),
         ],
-        Mode::EntryForm { .. } => vec![
-            b(&[Code(KeyCode::Up)], Action::Up, "previous field", None),
-            b(&[Code(KeyCode::Down)], Action::Down, "next field", None),
-            b(
-                &[Code(KeyCode::Enter)],
-                Action::Open,
-                "edit / apply the value",
-                Some("edit"),
-            ),
-            b(
-                &[Code(KeyCode::Backspace)],
-                Action::Erase,
-                "delete a character",
-                None,
-            ),
-            b(
-                &[Code(KeyCode::Esc)],
-                Action::Back,
-                "cancel / back",
-                Some("back"),
-            ),
-        ],
         Mode::ConfirmDelete { .. } => vec![b(
             &[Code(KeyCode::Esc)],
             Action::Back,
             "keep it",
             Some("keep"),
         )],
-        Mode::Form { .. } => vec![
-            b(&[Code(KeyCode::Up)], Action::Up, "previous field", None),
-            b(&[Code(KeyCode::Down)], Action::Down, "next field", None),
-            b(
-                &[Code(KeyCode::Left)],
-                Action::Left,
-                "previous choice",
-                None,
-            ),
-            b(&[Code(KeyCode::Right)], Action::Right, "next choice", None),
-            b(
-                &[Code(KeyCode::Enter)],
-                Action::Open,
-                "edit / apply the value",
-                Some("edit"),
-            ),
-            b(
-                &[Code(KeyCode::Backspace)],
-                Action::Erase,
-                "delete a character",
-                None,
-            ),
-            b(
-                &[Code(KeyCode::Esc)],
-                Action::Back,
-                "cancel / close",
-                Some("close"),
-            ),
-        ],
+        Mode::Form(form) => form::bindings(form),
         Mode::ConfirmQuit => vec![b(
             &[Code(KeyCode::Esc)],
             Action::Back,
@@ -450,7 +443,11 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
 
 /// The action a key means in `mode`; typing in search mode is input.
 pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
-    if let Mode::Text { .. } = mode {
+    if let Mode::Form(Form {
+        typing: Some(Typing::Lines),
+        ..
+    }) = mode
+    {
         // The text area takes every key but these two.
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         return Some(match event.code {
@@ -460,11 +457,19 @@ pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
         });
     }
     if event.modifiers.contains(KeyModifiers::CONTROL) {
-        return match event.code {
+        let bound = bindings(mode)
+            .into_iter()
+            .find(|b| {
+                b.keys
+                    .iter()
+                    .any(|k| matches!(k, Ctrl(_)) && k.matches(event))
+            })
+            .map(|b| b.action);
+        return bound.or(match event.code {
             KeyCode::Char('c') => Some(Action::Quit),
             KeyCode::Char('r') => Some(Action::Redo),
             _ => None,
-        };
+        });
     }
     let found = bindings(mode)
         .into_iter()
@@ -479,8 +484,10 @@ pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
             | Mode::ConfirmDelete { .. }
             | Mode::Recover { .. }
             | Mode::Conflict
-            | Mode::EntryForm { .. }
-            | Mode::Form { .. },
+            | Mode::Form(Form {
+                typing: None | Some(Typing::Line),
+                ..
+            }),
             KeyCode::Char(c),
             None,
         ) => Some(Action::Input(*c)),

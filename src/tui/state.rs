@@ -84,33 +84,48 @@ pub enum Mode {
     Pick {
         row: usize,
     },
-    /// The form of one of those.
-    EntryForm {
-        target: crate::model::Target,
-        row: usize,
-        input: Option<String>,
-        error: Option<String>,
-    },
-    /// Editing a multi-line field (`field`, row `row` of the form of
-    /// touchpoint `index`) in the text area.
-    Text {
-        index: usize,
-        row: usize,
-        field: &'static str,
-    },
     /// Deleting touchpoint `index` waits for y or n.
     ConfirmDelete {
         index: usize,
     },
-    /// The edit form of touchpoint `index`: `row` is the field in focus;
-    /// `input` holds the text being typed, `error` why the last value was
-    /// refused.
-    Form {
-        index: usize,
-        row: usize,
-        input: Option<String>,
-        error: Option<String>,
-    },
+    /// The form of the journey header or of one entry.
+    Form(Form),
+}
+
+/// How the field in focus is being typed: in the one-line input, or in the
+/// text area (multi-line fields). The text itself is `AppState::editor`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typing {
+    Line,
+    Lines,
+}
+
+/// A form: every field of `target` from the field table, `row` in focus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub target: crate::model::Target,
+    pub row: usize,
+    pub typing: Option<Typing>,
+    /// Why the last value was refused.
+    pub error: Option<String>,
+    /// The entry was added with this form and its id was never edited by
+    /// hand: the id follows its name (or title).
+    pub fresh: bool,
+    /// The row of the `E` list to return to; `None` returns to the view.
+    pub back_to: Option<usize>,
+}
+
+impl Form {
+    pub fn new(target: crate::model::Target, back_to: Option<usize>) -> Self {
+        Self {
+            target,
+            row: 0,
+            typing: None,
+            error: None,
+            fresh: false,
+            back_to,
+        }
+    }
 }
 
 /// Options fixed at start.
@@ -165,6 +180,16 @@ impl Opened {
                 after,
             } => {
                 if let Some(slot) = tps.get_mut(*index) {
+                    let value = if reverse { before } else { after };
+                    *slot = (**value).clone();
+                }
+            }
+            Edit::Action {
+                index,
+                before,
+                after,
+            } => {
+                if let Some(slot) = self.journey.actions.get_mut(*index) {
                     let value = if reverse { before } else { after };
                     *slot = (**value).clone();
                 }
@@ -310,7 +335,7 @@ pub struct AppState {
     pub size: (u16, u16),
     /// First line of the help screen shown.
     pub help_scroll: u16,
-    /// The text area of `Mode::Text`.
+    /// The text being typed in a form (one line, or the text area).
     pub editor: Option<ratatui_textarea::TextArea<'static>>,
     /// Unsaved edits found in the recovery journal, with how they differ
     /// from the file, while the user decides.

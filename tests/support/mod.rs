@@ -11,6 +11,9 @@ use std::process::{Command, Output};
 
 use tempfile::TempDir;
 
+#[cfg(target_os = "linux")]
+pub mod tmux;
+
 /// The date tests run on (`CORRIDOR_TODAY`).
 pub const TODAY: &str = "2026-01-15";
 

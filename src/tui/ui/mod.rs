@@ -61,56 +61,16 @@ pub fn render(state: &AppState, frame: &mut Frame) {
                 popups::detail::render(opened, index, &theme, frame, main);
             }
         }
-        Mode::Form {
-            index,
-            row,
-            ref input,
-            ref error,
-        } => {
+        Mode::Form(ref form) => {
             if let Some(opened) = state.opened() {
-                let form = popups::form::Form {
-                    index,
-                    row,
-                    input: input.as_deref(),
-                    error: error.as_deref(),
-                    hint: None,
-                };
-                popups::form::render(opened, &form, &theme, frame, area);
+                let editor = state.editor.as_ref();
+                popups::form::render(opened, form, editor, &theme, frame, area);
             }
         }
         Mode::Recover { show } => popups::recover::render(state, show, &theme, frame, area),
-        Mode::Text { field, .. } => {
-            if let Some(editor) = state.editor.as_ref() {
-                popups::form::render_text(editor, field, &theme, frame, area);
-            }
-        }
         Mode::Pick { row } => {
             if let Some(opened) = state.opened() {
                 popups::form::render_picker(opened, row, &theme, frame, area);
-            }
-        }
-        Mode::EntryForm {
-            ref target,
-            row,
-            ref input,
-            ref error,
-        } => {
-            if let Some(opened) = state.opened() {
-                let rows = crate::tui::forms::entry_fields(&opened.journey, target);
-                let title = match target {
-                    crate::model::Target::Journey => " Edit the journey ".to_owned(),
-                    crate::model::Target::Entry(kind, id) => {
-                        format!(" Edit {} {} ", kind.noun(), crate::text::inert(id.as_str()))
-                    }
-                };
-                let form = popups::form::Form {
-                    index: 0,
-                    row,
-                    input: input.as_deref(),
-                    error: error.as_deref(),
-                    hint: None,
-                };
-                popups::form::render_rows(&title, &rows, &form, &theme, frame, area);
             }
         }
         Mode::Browse

@@ -1,109 +1,13 @@
-//! Editing touchpoints: the form (every field, validated as `corridor set`
-//! validates), adding after the selection, deleting with a confirmation, and
-//! moving along the corridor. Every change is recorded for undo.
+//! Adding, editing, deleting and moving touchpoints, and adding actions and
+//! stepping their status from the views. Forms are in `form`; every change
+//! is recorded for undo.
 
-use super::{Effect, record};
-use crate::model::{Id, Kind, Target, Touchpoint, assign};
+use super::{Effect, form, record};
+use crate::model::{ActionStatus, Id, Kind, Target, Touchpoint, create, ids};
 use crate::tui::action::Action;
-use crate::tui::forms::{matches, touchpoint_fields, value_text};
+use crate::tui::derived::ActionRow;
 use crate::tui::history::Edit;
-use crate::tui::state::{AppState, Mode};
-
-/// What typed text in a reference field stands for: itself when it is an
-/// id (or empty), else the one choice it matches.
-fn resolve(state: &AppState, field: &str, typed: &str) -> Result<String, String> {
-    let Some(journey) = state.opened().map(|o| &o.journey) else {
-        return Ok(typed.to_owned());
-    };
-    let found = matches(journey, field, typed);
-    if typed.is_empty()
-        || found.iter().any(|(id, _)| id == typed)
-        || field == "channel" && found.len() != 1
-    {
-        return Ok(typed.to_owned());
-    }
-    match found.as_slice() {
-        [(id, _)] => Ok(id.clone()),
-        [] => Ok(typed.to_owned()),
-        many => Err(format!(
-            "`{typed}` matches {}: type more",
-            many.iter()
-                .map(|(id, _)| id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
-}
-
-/// Fields edited in the text area, where Enter starts a new line.
-const MULTI_LINE: [&str; 3] = ["expectation", "experience", "notes"];
-
-/// Keys in the text area: Ctrl-s applies, Esc goes back to the form.
-pub fn text(
-    state: &mut AppState,
-    index: usize,
-    row: usize,
-    field: &'static str,
-    action: Action,
-) -> Effect {
-    let back = |state: &mut AppState, error| {
-        state.mode = Mode::Form {
-            index,
-            row,
-            input: None,
-            error,
-        };
-    };
-    match action {
-        Action::Key(key) => {
-            if let Some(editor) = state.editor.as_mut() {
-                editor.input(key);
-            }
-        }
-        Action::Open => {
-            let value = state
-                .editor
-                .as_ref()
-                .map(|e| e.lines().join("\n"))
-                .unwrap_or_default();
-            let value = value.trim_end_matches('\n');
-            match apply_field(state, index, field, value) {
-                Ok(()) => {
-                    state.editor = None;
-                    back(state, None);
-                }
-                Err(why) => state.status = Some(why),
-            }
-        }
-        Action::Back => {
-            state.editor = None;
-            back(state, None);
-        }
-        _ => return Effect::None,
-    }
-    Effect::Redraw
-}
-
-/// The choices Left/Right cycle through for reference fields.
-fn choices(state: &AppState, field: &str) -> Option<Vec<String>> {
-    let j = &state.opened()?.journey;
-    let ids = |list: Vec<&Id>, optional: bool| {
-        let mut out: Vec<String> = if optional {
-            vec![String::new()]
-        } else {
-            Vec::new()
-        };
-        out.extend(list.into_iter().map(ToString::to_string));
-        out
-    };
-    match field {
-        "stage" => Some(ids(j.stages.iter().map(|s| &s.id).collect(), false)),
-        "owner" => Some(ids(j.departments.iter().map(|d| &d.id).collect(), true)),
-        "partner" => Some(ids(j.partners.iter().map(|p| &p.id).collect(), true)),
-        "moment_of_truth" => Some(vec!["false".into(), "true".into()]),
-        _ => None,
-    }
-}
+use crate::tui::state::{AppState, Mode, View};
 
 fn refuse(state: &mut AppState, why: Option<String>) -> Effect {
     if let Some(why) = why {
@@ -113,195 +17,59 @@ fn refuse(state: &mut AppState, why: Option<String>) -> Effect {
     Effect::None
 }
 
-/// `e`: open the form on the selected touchpoint.
+/// The action under the cursor of the Actions view, by index.
+fn selected_action(state: &AppState) -> Option<usize> {
+    if state.view != View::Actions {
+        return None;
+    }
+    match state
+        .opened()?
+        .derived
+        .action_rows
+        .get(state.actions.selected)?
+    {
+        ActionRow::Action(index, _) => Some(*index),
+        _ => None,
+    }
+}
+
+/// `e`: the form of the selected touchpoint, or of the action under the
+/// cursor in the Actions view.
 pub fn open_form(state: &mut AppState) -> Effect {
     if state.read_only().is_some() {
         return refuse(state, state.read_only());
     }
-    match state.detail_touchpoint() {
-        Some(index) => {
-            state.mode = Mode::Form {
-                index,
-                row: 0,
-                input: None,
-                error: None,
-            };
+    if let Some(index) = selected_action(state) {
+        let id = state.opened().map(|o| o.journey.actions[index].id.clone());
+        if let Some(id) = id {
+            form::open(state, Target::Entry(Kind::Action, id), None);
+            return Effect::Redraw;
+        }
+    }
+    let id = state
+        .detail_touchpoint()
+        .and_then(|i| Some(state.opened()?.journey.touchpoints.get(i)?.id.clone()));
+    match id {
+        Some(id) => {
+            form::open(state, Target::Entry(Kind::Touchpoint, id), None);
             Effect::Redraw
         }
         None => refuse(state, Some("select a touchpoint first".into())),
     }
 }
 
-/// Keys inside the form.
-pub fn form(
-    state: &mut AppState,
-    index: usize,
-    row: usize,
-    input: Option<String>,
-    action: Action,
-) -> Effect {
-    let names: Vec<&'static str> = state
-        .opened()
-        .and_then(|o| o.journey.touchpoints.get(index))
-        .map(|t| touchpoint_fields(t).into_iter().map(|(k, _)| k).collect())
-        .unwrap_or_default();
-    let Some(&field) = names.get(row.min(names.len().saturating_sub(1))) else {
-        state.mode = Mode::Browse;
-        return Effect::Redraw;
-    };
-    let set = |state: &mut AppState, row, input, error| {
-        state.mode = Mode::Form {
-            index,
-            row,
-            input,
-            error,
-        }
-    };
-    let forward = action == Action::Right;
-    match (input, action) {
-        (None, Action::Up) => set(state, row.saturating_sub(1), None, None),
-        (None, Action::Down) => set(state, (row + 1).min(names.len() - 1), None, None),
-        (None, Action::Left | Action::Right) => {
-            let Some(list) = choices(state, field) else {
-                return Effect::None;
-            };
-            let current = state
-                .opened()
-                .and_then(|o| o.journey.touchpoints.get(index))
-                .map(|t| value_text(t, field))
-                .unwrap_or_default();
-            let at = list.iter().position(|c| *c == current).unwrap_or(0);
-            let step = if forward { 1 } else { list.len() - 1 };
-            let next = list[(at + step) % list.len()].clone();
-            let error = apply_field(state, index, field, &next).err();
-            set(state, row, None, error);
-        }
-        // Text holding control characters stays in the one-line input,
-        // which shows them as placeholders; the text area would draw them.
-        (None, Action::Open)
-            if MULTI_LINE.contains(&field)
-                && state
-                    .opened()
-                    .and_then(|o| o.journey.touchpoints.get(index))
-                    .is_some_and(|t| crate::text::is_inert(&value_text(t, field))) =>
-        {
-            let current = state
-                .opened()
-                .and_then(|o| o.journey.touchpoints.get(index))
-                .map(|t| value_text(t, field))
-                .unwrap_or_default();
-            let lines = current.lines().map(str::to_owned).collect::<Vec<_>>();
-            state.editor = Some(ratatui_textarea::TextArea::new(lines));
-            state.mode = Mode::Text { index, row, field };
-        }
-        (None, Action::Open) => {
-            let current = state
-                .opened()
-                .and_then(|o| o.journey.touchpoints.get(index))
-                .map(|t| value_text(t, field))
-                .unwrap_or_default();
-            set(state, row, Some(current), None);
-        }
-        (None, Action::Back) => state.mode = Mode::Browse,
-        (Some(mut text), Action::Input(c)) => {
-            text.push(c);
-            set(state, row, Some(text), None);
-        }
-        (Some(mut text), Action::Erase) => {
-            text.pop();
-            set(state, row, Some(text), None);
-        }
-        (Some(text), Action::Open) => match resolve(state, field, &text)
-            .and_then(|value| apply_field(state, index, field, &value))
-        {
-            Ok(()) => set(state, row, None, None),
-            Err(why) => set(state, row, Some(text), Some(why)),
-        },
-        (Some(_), Action::Back) => set(state, row, None, None),
-        _ => return Effect::None,
-    }
-    Effect::Redraw
-}
-
-/// Sets one field through `model::assign`, refusing what `check` would
-/// call an error; records the change for undo.
-fn apply_field(state: &mut AppState, index: usize, field: &str, text: &str) -> Result<(), String> {
-    let opened = state.opened_mut().ok_or("no journey is open")?;
-    let before_tp = opened
-        .journey
-        .touchpoints
-        .get(index)
-        .cloned()
-        .ok_or("no such touchpoint")?;
-    let target = Target::Entry(Kind::Touchpoint, before_tp.id.clone());
-    let before = opened.journey.clone();
-    let mut journey = before.clone();
-    if field == "evidence" {
-        let items: Vec<String> = text
-            .split(" | ")
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect();
-        if let Some(t) = journey.touchpoints.get_mut(index) {
-            t.evidence = items;
-        }
-    } else {
-        assign(&mut journey, &target, field, text).map_err(|e| e.to_string())?;
-    }
-    let after_tp = journey
-        .touchpoints
-        .get(index)
-        .cloned()
-        .ok_or("no such touchpoint")?;
-    let known = |found: bool, what: &str, id: &Option<Id>| match id {
-        Some(id) if !found => Err(format!("no {what} `{id}` in this journey")),
-        _ => Ok(()),
-    };
-    known(
-        journey.stage(&after_tp.stage).is_some(),
-        "stage",
-        &Some(after_tp.stage.clone()),
-    )?;
-    known(
-        after_tp
-            .owner
-            .as_ref()
-            .is_none_or(|o| journey.department(o).is_some()),
-        "department",
-        &after_tp.owner,
-    )?;
-    known(
-        after_tp
-            .partner
-            .as_ref()
-            .is_none_or(|p| journey.partner(p).is_some()),
-        "partner",
-        &after_tp.partner,
-    )?;
-    if after_tp == before_tp && journey == before {
-        return Ok(());
-    }
-    let edit = if field == "id" {
-        Edit::Journey {
-            before: Box::new(before),
-            after: Box::new(journey),
-        }
-    } else {
-        Edit::Touchpoint {
-            index,
-            before: Box::new(before_tp),
-            after: Box::new(after_tp),
-        }
-    };
-    record(state, edit);
-    state.select_touchpoint(index);
-    Ok(())
-}
-
-/// `a`: a new touchpoint after the selected one, in the same stage (or the
-/// stage in focus when it has none), then its form.
+/// `a`: in the Gaps and Actions views an action for the gap under the
+/// cursor, elsewhere a touchpoint.
 pub fn add(state: &mut AppState) -> Effect {
+    match state.view {
+        View::Gaps | View::Actions => add_action(state),
+        _ => add_touchpoint(state),
+    }
+}
+
+/// A new touchpoint after the selected one, in the same stage (or the
+/// stage in focus when it has none), then its form typing the name.
+pub fn add_touchpoint(state: &mut AppState) -> Effect {
     if state.read_only().is_some() {
         return refuse(state, state.read_only());
     }
@@ -314,24 +82,15 @@ pub fn add(state: &mut AppState) -> Effect {
         Some(i) => j.touchpoints[i].stage.clone(),
         None => match j.stages.get(state.corridor.stage) {
             Some(s) => s.id.clone(),
-            None => return refuse(state, Some("add a stage to the file first".into())),
+            None => {
+                return refuse(state, Some("add a stage first: E, then a on Stages".into()));
+            }
         },
     };
-    let id = (1..)
-        .map(|n| {
-            if n == 1 {
-                "new-touchpoint".to_owned()
-            } else {
-                format!("new-touchpoint-{n}")
-            }
-        })
-        .find(|candidate| j.touchpoint(candidate).is_none())
-        .and_then(|text| Id::new(&text).ok());
-    let Some(id) = id else {
-        return Effect::None;
-    };
+    let name = "New touchpoint";
+    let id = Id::from_name(name, Kind::Touchpoint.noun(), ids(j, Kind::Touchpoint));
     let index = selected.map_or(j.touchpoints.len(), |i| i + 1);
-    let touchpoint = Touchpoint::new(id, stage, "New touchpoint");
+    let touchpoint = Touchpoint::new(id.clone(), stage, name);
     record(
         state,
         Edit::Insert {
@@ -339,18 +98,110 @@ pub fn add(state: &mut AppState) -> Effect {
             touchpoint: Box::new(touchpoint),
         },
     );
-    // The form opens typing the name, the one thing a new touchpoint needs.
-    let row = state
-        .opened()
-        .and_then(|o| o.journey.touchpoints.get(index))
-        .and_then(|t| touchpoint_fields(t).iter().position(|(k, _)| *k == "name"))
-        .unwrap_or(0);
-    state.mode = Mode::Form {
-        index,
-        row,
-        input: Some(String::new()),
-        error: None,
+    form::open_new(state, Target::Entry(Kind::Touchpoint, id), None);
+    Effect::Redraw
+}
+
+/// The touchpoint a new action is for: the one under the cursor (in the
+/// Actions view, on a heading, the first below it), else the one selected
+/// in the Corridor.
+fn gap_in_focus(state: &AppState) -> Option<usize> {
+    let opened = state.opened()?;
+    let below = match state.view {
+        View::Actions => opened
+            .derived
+            .action_rows
+            .iter()
+            .skip(state.actions.selected)
+            .find_map(|row| match row {
+                ActionRow::Unaddressed { index, .. } => Some(*index),
+                ActionRow::Action(_, touchpoint) => *touchpoint,
+                ActionRow::Heading(_) => None,
+            }),
+        _ => state.detail_touchpoint(),
     };
+    below
+        .or_else(|| state.corridor_selection())
+        .or_else(|| opened.derived.corridor.first().copied())
+}
+
+/// `A` (and `a` in the Gaps and Actions views): a new action for the
+/// selected touchpoint, then its form typing the title.
+pub fn add_action(state: &mut AppState) -> Effect {
+    if state.read_only().is_some() {
+        return refuse(state, state.read_only());
+    }
+    let Some(index) = gap_in_focus(state) else {
+        return refuse(
+            state,
+            Some("add a touchpoint first (a in the Corridor)".into()),
+        );
+    };
+    match insert_action(state, index, usize::MAX) {
+        Ok(target) => {
+            form::focus(state, &target);
+            form::open_new(state, target, None);
+        }
+        Err(why) => state.status = Some(why),
+    }
+    Effect::Redraw
+}
+
+/// Adds an action for touchpoint `index`, at `at` among the actions: owned
+/// by the touchpoint's owner, open, titled "New action" until its form
+/// names it. Returns what to open the form on.
+pub fn insert_action(state: &mut AppState, index: usize, at: usize) -> Result<Target, String> {
+    let j = &state.opened().ok_or("no journey is open")?.journey;
+    let t = j.touchpoints.get(index).ok_or("no such touchpoint")?;
+    let title = "New action";
+    let touchpoint = t.id.to_string();
+    let owner = t.owner.as_ref().filter(|o| j.department(o).is_some());
+    let owner = owner.map(ToString::to_string);
+    let mut given = vec![("touchpoint", touchpoint.as_str()), ("title", title)];
+    given.extend(owner.as_deref().map(|o| ("owner", o)));
+    let id = Id::from_name(title, Kind::Action.noun(), ids(j, Kind::Action));
+    let mut after = j.clone();
+    create(&mut after, Kind::Action, &id, &given, at).map_err(|e| e.to_string())?;
+    super::entries::replace(state, after);
+    Ok(Target::Entry(Kind::Action, id))
+}
+
+/// `Space` in the Actions view: the action's next status (open, doing,
+/// done, open again).
+pub fn cycle_status(state: &mut AppState) -> Effect {
+    if state.read_only().is_some() {
+        return refuse(state, state.read_only());
+    }
+    let Some(index) = selected_action(state) else {
+        let why = if state.view == View::Actions {
+            "select an action: Space steps its status"
+        } else {
+            "Space steps an action's status in the Actions view (5)"
+        };
+        return refuse(state, Some(why.into()));
+    };
+    let Some(before) = state.opened().map(|o| o.journey.actions[index].clone()) else {
+        return Effect::None;
+    };
+    let at = ActionStatus::ALL.iter().position(|s| *s == before.status);
+    let next = ActionStatus::ALL[at.map_or(0, |i| (i + 1) % ActionStatus::ALL.len())];
+    let mut after = before.clone();
+    after.status = next;
+    let target = Target::Entry(Kind::Action, after.id.clone());
+    state.status = Some(format!(
+        "{}: {}",
+        crate::text::inert(&after.title),
+        next.name()
+    ));
+    record(
+        state,
+        Edit::Action {
+            index,
+            before: Box::new(before),
+            after: Box::new(after),
+        },
+    );
+    form::focus(state, &target);
     Effect::Redraw
 }
 

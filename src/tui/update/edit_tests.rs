@@ -1,22 +1,13 @@
-//! `update` tests of the form, add, delete and move, their undo, and saves
-//! of random edit sequences.
+//! `update` tests of the touchpoint form, add, delete and move, their undo,
+//! and saves of random edit sequences.
 
 use super::*;
 use crate::sample::Lcg;
 use crate::store::parse_journey;
 use crate::tui::effects::save;
-use crate::tui::update::test_support::courier;
+use crate::tui::state::Typing;
+use crate::tui::update::test_support::{courier, form, go_to, journey, row_of, set_field};
 use crate::tui::update::update;
-
-fn journey(state: &AppState) -> &crate::model::Journey {
-    &state.opened().expect("open").journey
-}
-
-fn type_text(state: &mut AppState, text: &str) {
-    for c in text.chars() {
-        update(state, Action::Input(c));
-    }
-}
 
 #[test]
 fn the_form_edits_a_field_and_refuses_what_check_would_refuse() {
@@ -24,70 +15,48 @@ fn the_form_edits_a_field_and_refuses_what_check_would_refuse() {
     let mut state = courier(dir.path());
     let index = state.corridor_selection().expect("selection");
     update(&mut state, Action::Edit);
-    assert!(matches!(state.mode, Mode::Form { row: 0, .. }));
-    let row_of = |field: &str| {
-        crate::tui::forms::touchpoint_fields(&journey(&state).touchpoints[index])
-            .iter()
-            .position(|(k, _)| *k == field)
-            .expect("field")
-    };
-    let (name_row, owner_row, expected_row) = (row_of("name"), row_of("owner"), row_of("expected"));
-    // name: Enter, clear, type, Enter.
-    for _ in 0..name_row {
-        update(&mut state, Action::Down);
-    }
-    update(&mut state, Action::Open);
+    assert_eq!(form(&state).row, 0);
     let old = journey(&state).touchpoints[index].name.clone();
-    for _ in old.chars() {
-        update(&mut state, Action::Erase);
-    }
-    type_text(&mut state, "Sees the reel");
-    update(&mut state, Action::Open);
+    set_field(&mut state, "name", "Sees the reel");
     assert_eq!(journey(&state).touchpoints[index].name, "Sees the reel");
-    // owner: an unknown department is refused with the reason, in place.
-    for _ in name_row..owner_row {
-        update(&mut state, Action::Down);
-    }
-    update(&mut state, Action::Open);
-    type_text(&mut state, "-x");
-    update(&mut state, Action::Open);
-    match &state.mode {
-        Mode::Form { error, input, .. } => {
-            assert!(
-                error
-                    .as_deref()
-                    .is_some_and(|e| e.contains("no department"))
-            );
-            assert!(input.is_some(), "the typed value stays for correction");
-        }
-        other => panic!("still in the form: {other:?}"),
-    }
     assert_eq!(
-        journey(&state).touchpoints[index]
+        form(&state).row,
+        row_of(&state, "name") + 1,
+        "Enter goes on"
+    );
+    // owner: an unknown department is refused with the reason, in place.
+    set_field(&mut state, "owner", "marketing-x");
+    let f = form(&state);
+    assert!(
+        f.error
+            .as_deref()
+            .is_some_and(|e| e.contains("unknown department")),
+        "{f:?}"
+    );
+    assert_eq!(
+        f.typing,
+        Some(Typing::Line),
+        "the typed value stays for correction"
+    );
+    let owner = |state: &AppState| {
+        journey(state).touchpoints[index]
             .owner
             .as_ref()
-            .map(|o| o.as_str()),
-        Some("marketing")
-    );
+            .map(|o| o.to_string())
+    };
+    assert_eq!(owner(&state).as_deref(), Some("marketing"));
+    // A second Esc drops the refused value and closes the form.
     update(&mut state, Action::Back);
+    update(&mut state, Action::Back);
+    assert_eq!(state.mode, Mode::Browse);
     // Right picks the next department.
+    update(&mut state, Action::Edit);
+    go_to(&mut state, "owner");
     update(&mut state, Action::Right);
-    assert_ne!(
-        journey(&state).touchpoints[index]
-            .owner
-            .as_ref()
-            .map(|o| o.as_str()),
-        Some("marketing")
-    );
+    assert_ne!(owner(&state).as_deref(), Some("marketing"));
     // expected: 7 is out of range.
-    for _ in owner_row..expected_row {
-        update(&mut state, Action::Down);
-    }
-    update(&mut state, Action::Open);
-    update(&mut state, Action::Erase);
-    type_text(&mut state, "7");
-    update(&mut state, Action::Open);
-    assert!(matches!(&state.mode, Mode::Form { error: Some(_), .. }));
+    set_field(&mut state, "expected", "7");
+    assert!(form(&state).error.is_some());
     update(&mut state, Action::Back);
     update(&mut state, Action::Back);
     assert_eq!(state.mode, Mode::Browse);
@@ -106,7 +75,7 @@ fn add_delete_and_move_are_undone() {
     let count = original.touchpoints.len();
     update(&mut state, Action::Add);
     assert_eq!(journey(&state).touchpoints.len(), count + 1);
-    assert!(matches!(state.mode, Mode::Form { .. }));
+    assert!(matches!(state.mode, Mode::Form(_)));
     update(&mut state, Action::Back);
     update(&mut state, Action::Back);
     // Move the selected (first) touchpoint later, then delete it.
@@ -187,7 +156,7 @@ fn random_edits_undos_and_saves_keep_file_and_memory_equal() {
                 Mode::ConfirmDelete { .. } => {
                     update(&mut state, Action::Input('y'));
                 }
-                Mode::Form { .. } => {
+                Mode::Form(_) => {
                     update(&mut state, Action::Back);
                     update(&mut state, Action::Back);
                 }
@@ -218,95 +187,6 @@ fn random_edits_undos_and_saves_keep_file_and_memory_equal() {
     }
 }
 
-/// Opens `E`, moves to the entry labelled with `prefix`, opens its form.
-fn open_entry(state: &mut AppState, prefix: &str) {
-    update(state, Action::EditOther);
-    let labels = crate::tui::forms::targets(journey(state));
-    let row = labels
-        .iter()
-        .position(|(_, label)| label.starts_with(prefix))
-        .expect("entry listed");
-    for _ in 0..row {
-        update(state, Action::Down);
-    }
-    update(state, Action::Open);
-    assert!(
-        matches!(state.mode, Mode::EntryForm { .. }),
-        "{:?}",
-        state.mode
-    );
-}
-
-/// Moves to `field` in the open form and replaces its value with `text`.
-fn set_field(state: &mut AppState, field: &str, text: &str) {
-    let Mode::EntryForm { target, .. } = state.mode.clone() else {
-        panic!("not in an entry form");
-    };
-    let fields = crate::tui::forms::entry_fields(journey(state), &target);
-    let row = fields.iter().position(|(f, _)| *f == field).expect("field");
-    while !matches!(state.mode, Mode::EntryForm { row: r, .. } if r == 0) {
-        update(state, Action::Up);
-    }
-    for _ in 0..row {
-        update(state, Action::Down);
-    }
-    update(state, Action::Open);
-    for _ in fields[row].1.chars() {
-        update(state, Action::Erase);
-    }
-    type_text(state, text);
-    update(state, Action::Open);
-}
-
-#[test]
-fn the_header_and_every_kind_of_entry_can_be_edited_and_undone() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut state = courier(dir.path());
-    let original = journey(&state).clone();
-    open_entry(&mut state, "journey");
-    set_field(&mut state, "title", "Courier corridor, revised");
-    assert_eq!(journey(&state).title, "Courier corridor, revised");
-    update(&mut state, Action::Back);
-    update(&mut state, Action::Back);
-
-    // Renaming a department's id renames every reference to it.
-    open_entry(&mut state, "department logistics");
-    set_field(&mut state, "id", "delivery");
-    let j = journey(&state);
-    assert!(
-        j.department(&crate::model::Id::new("delivery").expect("id"))
-            .is_some()
-    );
-    assert!(
-        j.touchpoints
-            .iter()
-            .all(|t| t.owner.as_ref().map(|o| o.as_str()) != Some("logistics"))
-    );
-    update(&mut state, Action::Back);
-    update(&mut state, Action::Back);
-
-    // An action owned by a department that does not exist is refused.
-    let action = journey(&state).actions[0].id.to_string();
-    open_entry(&mut state, &format!("action     {action}"));
-    set_field(&mut state, "owner", "nobody");
-    assert!(matches!(&state.mode, Mode::EntryForm { error: Some(e), .. } if e.contains("nobody")));
-    update(&mut state, Action::Back);
-    set_field(&mut state, "status", "done");
-    assert_eq!(
-        journey(&state).actions[0].status,
-        crate::model::ActionStatus::Done
-    );
-    update(&mut state, Action::Back);
-    update(&mut state, Action::Back);
-    assert_eq!(state.mode, Mode::Browse);
-
-    for _ in 0..3 {
-        update(&mut state, Action::Undo);
-    }
-    assert_eq!(*journey(&state), original);
-    assert!(save(&mut state), "nothing to save is still a save");
-}
-
 #[test]
 fn notes_are_written_in_a_text_area_with_several_lines() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -314,20 +194,14 @@ fn notes_are_written_in_a_text_area_with_several_lines() {
     let mut state = courier(dir.path());
     let index = state.corridor_selection().expect("selection");
     update(&mut state, Action::Edit);
-    let notes_row = crate::tui::forms::touchpoint_fields(&journey(&state).touchpoints[index])
-        .iter()
-        .position(|(k, _)| *k == "notes")
-        .expect("notes");
-    for _ in 0..notes_row {
-        update(&mut state, Action::Down);
-    }
+    go_to(&mut state, "notes");
     update(&mut state, Action::Open);
-    assert!(
-        matches!(state.mode, Mode::Text { field: "notes", .. }),
-        "{:?}",
-        state.mode
-    );
+    assert_eq!(form(&state).typing, Some(Typing::Lines));
     let key = |code| Action::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    update(&mut state, key(KeyCode::End));
+    for _ in 0..200 {
+        update(&mut state, key(KeyCode::Backspace));
+    }
     for c in "First line".chars() {
         assert_eq!(
             update(&mut state, key(KeyCode::Char(c))),
@@ -338,8 +212,9 @@ fn notes_are_written_in_a_text_area_with_several_lines() {
     for c in "second".chars() {
         update(&mut state, key(KeyCode::Char(c)));
     }
-    update(&mut state, Action::Open);
-    assert!(matches!(state.mode, Mode::Form { .. }));
+    // Esc keeps what was typed, as Ctrl-s does.
+    update(&mut state, Action::Back);
+    assert_eq!(form(&state).typing, None);
     assert_eq!(
         journey(&state).touchpoints[index].notes.as_deref(),
         Some("First line\nsecond")
@@ -354,82 +229,13 @@ fn notes_are_written_in_a_text_area_with_several_lines() {
 }
 
 #[test]
-fn stages_and_departments_move_are_added_and_deleted_from_the_list() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut state = courier(dir.path());
-    let original = journey(&state).clone();
-    let stage_ids = |state: &AppState| -> Vec<String> {
-        journey(state)
-            .stages
-            .iter()
-            .map(|s| s.id.to_string())
-            .collect()
-    };
-    let first = stage_ids(&state)[0].clone();
-    update(&mut state, Action::EditOther);
-    update(&mut state, Action::Down); // the first stage
-    update(&mut state, Action::MoveLater);
-    assert_eq!(stage_ids(&state)[1], first, "moved one place later");
-    // A stage that touchpoints use cannot go.
-    update(&mut state, Action::Delete);
-    assert!(
-        state
-            .status
-            .as_deref()
-            .is_some_and(|s| s.contains("still in use"))
-    );
-    assert_eq!(stage_ids(&state).len(), original.stages.len());
-    // a adds one of its kind after it and opens its form on the name.
-    update(&mut state, Action::Add);
-    assert!(matches!(
-        state.mode,
-        Mode::EntryForm {
-            row: 1,
-            input: Some(_),
-            ..
-        }
-    ));
-    type_text(&mut state, "Hear about us");
-    update(&mut state, Action::Open);
-    assert!(
-        journey(&state)
-            .stages
-            .iter()
-            .any(|s| s.name == "Hear about us")
-    );
-    update(&mut state, Action::Back);
-    update(&mut state, Action::Back);
-    update(&mut state, Action::Back);
-    assert_eq!(state.mode, Mode::Browse);
-    for _ in 0..3 {
-        update(&mut state, Action::Undo);
-    }
-    assert_eq!(*journey(&state), original);
-}
-
-#[test]
-fn owner_and_stage_are_picked_by_type_ahead() {
+fn owner_stage_and_channel_are_picked_by_type_ahead() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut state = courier(dir.path());
     let index = state.corridor_selection().expect("selection");
-    let row_of = |state: &AppState, field: &str| {
-        crate::tui::forms::touchpoint_fields(&journey(state).touchpoints[index])
-            .iter()
-            .position(|(k, _)| *k == field)
-            .expect("field")
-    };
-    let (stage_row, owner_row) = (row_of(&state, "stage"), row_of(&state, "owner"));
     update(&mut state, Action::Edit);
-    for _ in 0..owner_row {
-        update(&mut state, Action::Down);
-    }
-    // "Logist" is part of one department's name: it stands for its id.
-    update(&mut state, Action::Open);
-    for _ in 0..20 {
-        update(&mut state, Action::Erase);
-    }
-    type_text(&mut state, "logist");
-    update(&mut state, Action::Open);
+    // "logist" is part of one department's name: it stands for its id.
+    set_field(&mut state, "owner", "logist");
     assert_eq!(
         journey(&state).touchpoints[index]
             .owner
@@ -437,18 +243,19 @@ fn owner_and_stage_are_picked_by_type_ahead() {
             .map(|o| o.as_str()),
         Some("logistics")
     );
+    // A common channel the journey does not use yet is offered.
+    set_field(&mut state, "channel", "lett");
+    assert_eq!(
+        journey(&state).touchpoints[index].channel.as_deref(),
+        Some("letter")
+    );
     // Text that matches several stages asks for more.
-    for _ in stage_row..owner_row {
-        update(&mut state, Action::Up);
-    }
-    update(&mut state, Action::Open);
-    for _ in 0..20 {
-        update(&mut state, Action::Erase);
-    }
-    type_text(&mut state, "re");
-    update(&mut state, Action::Open);
+    set_field(&mut state, "stage", "re");
     assert!(
-        matches!(&state.mode, Mode::Form { error: Some(e), .. } if e.contains("type more")),
+        form(&state)
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("type more")),
         "{:?}",
         state.mode
     );

@@ -1,15 +1,12 @@
-//! Editing the rest of a journey: its header, stages, departments, partners
-//! and actions. `E` lists them; Enter opens a form whose values go through
-//! `model::assign` and are refused when `check` would report a new error.
+//! The `E` list: the journey header, then stages, departments, partners and
+//! actions, each kind under a heading shown even when it has no entry yet.
+//! Enter opens a form (`form`); `a` adds one of the kind under the cursor,
+//! `J`/`K` move an entry and `d` deletes one nothing refers to.
 
-use super::Effect;
-use crate::analysis::new_errors;
-use crate::model::{
-    Action as WorkItem, ActionStatus, Department, Id, Journey, Kind, Origin, Partner, Stage,
-    Target, assign,
-};
+use super::{Effect, form};
+use crate::model::{Id, Journey, Kind, Target, create, ids};
 use crate::tui::action::Action;
-use crate::tui::forms::{entry_fields, targets};
+use crate::tui::forms::{PickRow, pick_row_of, pick_rows};
 use crate::tui::history::Edit;
 use crate::tui::state::{AppState, Mode};
 
@@ -27,48 +24,28 @@ pub fn open_picker(state: &mut AppState) -> Effect {
 }
 
 pub fn picker(state: &mut AppState, row: usize, action: Action) -> Effect {
-    let count = state.opened().map_or(0, |o| targets(&o.journey).len());
+    let rows = state.opened().map_or(Vec::new(), |o| pick_rows(&o.journey));
+    let last = rows.len().saturating_sub(1);
+    let here = rows.get(row.min(last)).map(|(r, _)| r.clone());
+    let to = |row| Mode::Pick { row };
     match action {
-        Action::Up => {
-            state.mode = Mode::Pick {
-                row: row.saturating_sub(1),
-            }
-        }
-        Action::Down => {
-            state.mode = Mode::Pick {
-                row: (row + 1).min(count.saturating_sub(1)),
-            }
-        }
-        Action::PageUp => {
-            state.mode = Mode::Pick {
-                row: row.saturating_sub(10),
-            }
-        }
-        Action::PageDown => {
-            state.mode = Mode::Pick {
-                row: (row + 10).min(count.saturating_sub(1)),
-            }
-        }
-        Action::Open => {
-            let Some((target, _)) = state
-                .opened()
-                .and_then(|o| targets(&o.journey).into_iter().nth(row))
-            else {
-                return Effect::None;
-            };
-            state.mode = Mode::EntryForm {
-                target,
-                row: 0,
-                input: None,
-                error: None,
-            };
-        }
+        Action::Up => state.mode = to(row.saturating_sub(1)),
+        Action::Down => state.mode = to((row + 1).min(last)),
+        Action::PageUp => state.mode = to(row.saturating_sub(10)),
+        Action::PageDown => state.mode = to((row + 10).min(last)),
+        Action::Home => state.mode = to(0),
+        Action::End => state.mode = to(last),
         Action::Back => state.mode = Mode::Browse,
-        Action::MoveLater | Action::MoveEarlier | Action::Add | Action::Delete => {
-            let Some((Target::Entry(kind, id), _)) = state
-                .opened()
-                .and_then(|o| targets(&o.journey).into_iter().nth(row))
-            else {
+        Action::Open => match here.as_ref().and_then(PickRow::target) {
+            Some(target) => form::open(state, target, Some(row)),
+            None => {
+                let noun = here.and_then(|r| r.kind()).map_or("entry", Kind::noun);
+                state.status = Some(format!("a adds a {noun} here"));
+            }
+        },
+        Action::Add => return add(state, here, row),
+        Action::MoveLater | Action::MoveEarlier | Action::Delete => {
+            let Some(PickRow::Entry(kind, id)) = here else {
                 return Effect::None;
             };
             let result = state
@@ -77,22 +54,11 @@ pub fn picker(state: &mut AppState, row: usize, action: Action) -> Effect {
             match result {
                 Some(Ok((after, focus))) => {
                     replace(state, after);
-                    let labels = state.opened().map_or(Vec::new(), |o| targets(&o.journey));
-                    let row = labels
-                        .iter()
-                        .position(|(t, _)| *t == Target::Entry(kind, focus.clone()))
-                        .unwrap_or(row);
-                    state.mode = if action == Action::Add {
-                        // The form opens typing the new entry's name.
-                        Mode::EntryForm {
-                            target: Target::Entry(kind, focus),
-                            row: 1,
-                            input: Some(String::new()),
-                            error: None,
-                        }
-                    } else {
-                        Mode::Pick { row }
-                    };
+                    let focus = PickRow::Entry(kind, focus);
+                    let (found, count) = state.opened().map_or((None, 0), |o| {
+                        (pick_row_of(&o.journey, &focus), pick_rows(&o.journey).len())
+                    });
+                    state.mode = to(found.unwrap_or(row).min(count.saturating_sub(1)));
                 }
                 Some(Err(why)) => state.status = Some(why),
                 None => return Effect::None,
@@ -103,37 +69,100 @@ pub fn picker(state: &mut AppState, row: usize, action: Action) -> Effect {
     Effect::Redraw
 }
 
-/// Records a journey-wide change (ids, entry order) for undo.
-fn replace(state: &mut AppState, after: Journey) {
+/// Records a journey-wide change (entries added, moved or deleted) for undo.
+pub(super) fn replace(state: &mut AppState, after: Journey) {
     if let Some(before) = state.opened().map(|o| Box::new(o.journey.clone())) {
         let after = Box::new(after);
         super::record(state, Edit::Journey { before, after });
     }
 }
 
-/// What `J`, `K`, `a` and `d` do to a list of entries with ids.
-trait Listed {
-    fn id(&self) -> &Id;
+/// `a`: a new entry of the kind under the cursor, after the entry (at the
+/// end of its list on a heading), then its form typing the name.
+fn add(state: &mut AppState, here: Option<PickRow>, row: usize) -> Effect {
+    let Some(kind) = here.as_ref().and_then(PickRow::kind) else {
+        state.status =
+            Some("a adds an entry under Stages, Departments, Partners or Actions".into());
+        return Effect::Redraw;
+    };
+    let Some(j) = state.opened().map(|o| &o.journey) else {
+        return Effect::None;
+    };
+    let after_id = match &here {
+        Some(PickRow::Entry(_, id)) => Some(id),
+        _ => None,
+    };
+    let at = after_id
+        .and_then(|id| ids(j, kind).position(|e| e == id))
+        .map_or(usize::MAX, |i| i + 1);
+    if kind == Kind::Action {
+        // For the touchpoint in focus, else the first in the corridor.
+        let selected = state.detail_touchpoint().or(state.corridor_selection());
+        let Some(index) = selected.or_else(|| j.corridor_indices().first().copied()) else {
+            state.status = Some(
+                "an action closes a gap at a touchpoint: add a touchpoint first (a in the Corridor)"
+                    .into(),
+            );
+            return Effect::Redraw;
+        };
+        match super::edit::insert_action(state, index, at) {
+            Ok(target) => open_on(state, target, row),
+            Err(why) => state.status = Some(why),
+        }
+        return Effect::Redraw;
+    }
+    // A placeholder name, and a stage after another in the same phase.
+    let placeholder = format!("New {}", kind.noun());
+    let mut given = vec![("name", placeholder.as_str())];
+    let phase = after_id.and_then(|id| j.stage(id)?.phase);
+    if let (Kind::Stage, Some(phase)) = (kind, phase) {
+        given.push(("phase", phase.name()));
+    }
+    let id = Id::from_name(&placeholder, kind.noun(), ids(j, kind));
+    let mut after = j.clone();
+    if let Err(why) = create(&mut after, kind, &id, &given, at) {
+        state.status = Some(why.to_string());
+        return Effect::Redraw;
+    }
+    replace(state, after);
+    open_on(state, Target::Entry(kind, id), row);
+    Effect::Redraw
 }
 
-macro_rules! listed {
-    ($($t:ty),*) => {$(impl Listed for $t { fn id(&self) -> &Id { &self.id } })*};
+/// The form of a new entry, returning to its row of the list.
+fn open_on(state: &mut AppState, target: Target, row: usize) {
+    let here = PickRow::of(&target);
+    let back = state.opened().and_then(|o| pick_row_of(&o.journey, &here));
+    form::open_new(state, target, Some(back.unwrap_or(row)));
 }
-listed!(Stage, Department, Partner, WorkItem);
 
-/// Moves, adds (after, made by `make`) or deletes entry `id` of `list`;
-/// returns the id to focus.
-fn arrange<E: Listed>(
+/// Whether something refers to entry `id` of `kind` (then it cannot go).
+fn used(j: &Journey, kind: Kind, id: &Id) -> bool {
+    match kind {
+        Kind::Stage => j.touchpoints.iter().any(|t| &t.stage == id),
+        Kind::Department => {
+            j.touchpoints.iter().any(|t| t.owner.as_ref() == Some(id))
+                || j.actions.iter().any(|a| a.owner.as_ref() == Some(id))
+        }
+        Kind::Partner => j.touchpoints.iter().any(|t| t.partner.as_ref() == Some(id)),
+        Kind::Touchpoint => j.actions.iter().any(|a| &a.touchpoint == id),
+        Kind::Action => false,
+    }
+}
+
+/// Moves (`J`/`K`) or deletes entry `id` of `list`; returns the id to
+/// focus.
+fn arrange<E>(
     list: &mut Vec<E>,
     id: &Id,
     action: &Action,
     used: bool,
     noun: &str,
-    make: impl FnOnce(Id, &E) -> E,
+    id_of: impl Fn(&E) -> &Id,
 ) -> Result<Id, String> {
     let at = list
         .iter()
-        .position(|e| e.id() == id)
+        .position(|e| id_of(e) == id)
         .ok_or("no such entry")?;
     match action {
         Action::MoveLater if at + 1 < list.len() => list.swap(at, at + 1),
@@ -144,33 +173,17 @@ fn arrange<E: Listed>(
                 "{noun} `{id}` is still in use: change what refers to it first"
             ));
         }
-        Action::Delete => {
+        _ => {
             list.remove(at);
             return Ok(list
                 .get(at.saturating_sub(1))
-                .map_or(id.clone(), |e| e.id().clone()));
-        }
-        _ => {
-            let fresh = (1..)
-                .map(|n| {
-                    if n == 1 {
-                        format!("new-{noun}")
-                    } else {
-                        format!("new-{noun}-{n}")
-                    }
-                })
-                .find(|c| !list.iter().any(|e| e.id().as_str() == c))
-                .and_then(|c| Id::new(&c).ok())
-                .ok_or("no free id")?;
-            let entry = make(fresh.clone(), &list[at]);
-            list.insert(at + 1, entry);
-            return Ok(fresh);
+                .map_or(id.clone(), |e| id_of(e).clone()));
         }
     }
     Ok(id.clone())
 }
 
-/// Moves, adds or deletes a stage, department, partner or action; the new
+/// Moves or deletes a stage, department, partner or action; the new
 /// journey and the id to focus.
 fn rearrange(
     journey: &Journey,
@@ -180,117 +193,17 @@ fn rearrange(
 ) -> Result<(Journey, Id), String> {
     let mut j = journey.clone();
     let noun = kind.noun();
+    let used = used(journey, kind, id);
     let focus = match kind {
-        Kind::Stage => {
-            let used = j.touchpoints.iter().any(|t| &t.stage == id);
-            arrange(&mut j.stages, id, action, used, noun, |id, s| Stage {
-                origin: Origin::NEW,
-                id,
-                name: "New stage".into(),
-                phase: s.phase,
-            })
-        }
-        Kind::Department => {
-            let used = j.touchpoints.iter().any(|t| t.owner.as_ref() == Some(id))
-                || j.actions.iter().any(|a| a.owner.as_ref() == Some(id));
-            arrange(&mut j.departments, id, action, used, noun, |id, _| {
-                Department {
-                    origin: Origin::NEW,
-                    id,
-                    name: "New department".into(),
-                    lead: None,
-                }
-            })
-        }
-        Kind::Partner => {
-            let used = j.touchpoints.iter().any(|t| t.partner.as_ref() == Some(id));
-            arrange(&mut j.partners, id, action, used, noun, |id, _| Partner {
-                origin: Origin::NEW,
-                id,
-                name: "New partner".into(),
-                role: None,
-            })
-        }
-        Kind::Action => arrange(&mut j.actions, id, action, false, noun, |id, a| WorkItem {
-            origin: Origin::NEW,
-            id,
-            touchpoint: a.touchpoint.clone(),
-            title: "New action".into(),
-            owner: a.owner.clone(),
-            status: ActionStatus::Open,
-            due: None,
-        }),
+        Kind::Stage => arrange(&mut j.stages, id, action, used, noun, |e| &e.id),
+        Kind::Department => arrange(&mut j.departments, id, action, used, noun, |e| &e.id),
+        Kind::Partner => arrange(&mut j.partners, id, action, used, noun, |e| &e.id),
+        Kind::Action => arrange(&mut j.actions, id, action, used, noun, |e| &e.id),
         Kind::Touchpoint => Err("touchpoints move in the corridor (J/K)".into()),
     }?;
     Ok((j, focus))
 }
 
-/// Keys in the form of a non-touchpoint entry.
-pub fn form(
-    state: &mut AppState,
-    target: Target,
-    row: usize,
-    input: Option<String>,
-    action: Action,
-) -> Effect {
-    let list = state
-        .opened()
-        .map_or(Vec::new(), |o| entry_fields(&o.journey, &target));
-    let Some((field, value)) = list.get(row.min(list.len().saturating_sub(1))).cloned() else {
-        state.mode = Mode::Browse;
-        return Effect::Redraw;
-    };
-    let set = |state: &mut AppState, target, row, input, error| {
-        state.mode = Mode::EntryForm {
-            target,
-            row,
-            input,
-            error,
-        }
-    };
-    match (input, action) {
-        (None, Action::Up) => set(state, target, row.saturating_sub(1), None, None),
-        (None, Action::Down) => {
-            set(state, target, (row + 1).min(list.len() - 1), None, None);
-        }
-        (None, Action::Open) => set(state, target, row, Some(value), None),
-        (None, Action::Back) => state.mode = Mode::Pick { row: 0 },
-        (Some(mut text), Action::Input(c)) => {
-            text.push(c);
-            set(state, target, row, Some(text), None);
-        }
-        (Some(mut text), Action::Erase) => {
-            text.pop();
-            set(state, target, row, Some(text), None);
-        }
-        (Some(text), Action::Open) => match apply(state, &target, field, &text) {
-            Ok(target) => set(state, target, row, None, None),
-            Err(why) => set(state, target, row, Some(text), Some(why)),
-        },
-        (Some(_), Action::Back) => set(state, target, row, None, None),
-        _ => return Effect::None,
-    }
-    Effect::Redraw
-}
-
-/// Applies one value; returns the target as it is now called (an id may
-/// have been renamed).
-fn apply(state: &mut AppState, target: &Target, field: &str, text: &str) -> Result<Target, String> {
-    let before = state.opened().ok_or("no journey is open")?.journey.clone();
-    let mut after = before.clone();
-    assign(&mut after, target, field, text).map_err(|e| e.to_string())?;
-    if let Some(new) = new_errors(&before, &after).into_iter().next() {
-        return Err(new);
-    }
-    let renamed = match (target, field) {
-        (Target::Entry(kind, _), "id") => {
-            let id = crate::model::Id::new(text).map_err(|e| e.to_string())?;
-            Target::Entry(*kind, id)
-        }
-        _ => target.clone(),
-    };
-    if after != before {
-        replace(state, after);
-    }
-    Ok(renamed)
-}
+#[cfg(test)]
+#[path = "entries_tests.rs"]
+mod tests;

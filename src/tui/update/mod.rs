@@ -4,6 +4,7 @@
 mod capture;
 pub mod edit;
 pub mod entries;
+pub mod form;
 mod modes;
 mod navigate;
 
@@ -81,13 +82,7 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
         },
         Mode::ConfirmDelete { index } => edit::confirm_delete(state, index, action),
         Mode::Pick { row } => entries::picker(state, row, action),
-        Mode::Text { index, row, field } => edit::text(state, index, row, field, action),
-        Mode::EntryForm {
-            target, row, input, ..
-        } => entries::form(state, target, row, input, action),
-        Mode::Form {
-            index, row, input, ..
-        } => edit::form(state, index, row, input, action),
+        Mode::Form(form) => form::step(state, form, action),
     };
     match effect {
         Effect::Redraw if state.fingerprint() == before => Effect::None,
@@ -133,6 +128,8 @@ fn browse(state: &mut AppState, action: Action) -> Effect {
         Action::Edit => edit::open_form(state),
         Action::EditOther => entries::open_picker(state),
         Action::Add => edit::add(state),
+        Action::AddAction => edit::add_action(state),
+        Action::CycleStatus => edit::cycle_status(state),
         Action::Delete => edit::ask_delete(state),
         Action::MoveLater => edit::move_touchpoint(state, true),
         Action::MoveEarlier => edit::move_touchpoint(state, false),
