@@ -60,10 +60,16 @@ pub enum Action {
     Add,
     /// Delete the selected touchpoint (asks first).
     Delete,
-    /// Move the selected touchpoint later in the corridor.
+    /// Move the selection later: a touchpoint within its stage, an entry
+    /// within its list.
     MoveLater,
-    /// Move the selected touchpoint earlier in the corridor.
+    /// Move the selection earlier: a touchpoint within its stage, an entry
+    /// within its list.
     MoveEarlier,
+    /// Move the selected touchpoint to the end of the previous stage.
+    MoveToPreviousStage,
+    /// Move the selected touchpoint to the start of the next stage.
+    MoveToNextStage,
     /// Quit the workbench.
     Quit,
     /// The terminal changed size.

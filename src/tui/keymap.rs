@@ -180,8 +180,30 @@ fn browse() -> Vec<Binding> {
             None,
         ),
         b(&[Char('d')], Action::Delete, "delete it (asks first)", None),
-        b(&[Char('J')], Action::MoveLater, "move it later", None),
-        b(&[Char('K')], Action::MoveEarlier, "move it earlier", None),
+        b(
+            &[Char('J')],
+            Action::MoveLater,
+            "move it later in its stage",
+            None,
+        ),
+        b(
+            &[Char('K')],
+            Action::MoveEarlier,
+            "move it earlier in its stage",
+            None,
+        ),
+        b(
+            &[Char('H')],
+            Action::MoveToPreviousStage,
+            "move it to the end of the previous stage",
+            None,
+        ),
+        b(
+            &[Char('L')],
+            Action::MoveToNextStage,
+            "move it to the start of the next stage",
+            None,
+        ),
         b(&[Char('?')], Action::Help, "help", Some("help")),
         b(&[Char('q')], Action::Quit, "quit", Some("quit")),
     ]

@@ -5,6 +5,7 @@ mod capture;
 pub mod edit;
 pub mod entries;
 mod modes;
+mod moves;
 mod navigate;
 
 use super::action::Action;
@@ -134,8 +135,10 @@ fn browse(state: &mut AppState, action: Action) -> Effect {
         Action::EditOther => entries::open_picker(state),
         Action::Add => edit::add(state),
         Action::Delete => edit::ask_delete(state),
-        Action::MoveLater => edit::move_touchpoint(state, true),
-        Action::MoveEarlier => edit::move_touchpoint(state, false),
+        Action::MoveLater => moves::move_touchpoint(state, true),
+        Action::MoveEarlier => moves::move_touchpoint(state, false),
+        Action::MoveToNextStage => moves::move_to_stage(state, true),
+        Action::MoveToPreviousStage => moves::move_to_stage(state, false),
         Action::Back => {
             if !state.search.is_empty() || !state.filter.is_empty() {
                 state.search.clear();

@@ -34,7 +34,12 @@ fn group(action: &Action) -> Option<(&'static str, &'static str)> {
         Action::Edit | Action::Add | Action::Delete => {
             Some(("e, a, d", "edit, add after, delete (asks) a touchpoint"))
         }
-        Action::MoveLater | Action::MoveEarlier => Some(("J, K", "move it later, earlier")),
+        Action::MoveLater | Action::MoveEarlier => {
+            Some(("J, K", "move it later, earlier in its stage"))
+        }
+        Action::MoveToPreviousStage | Action::MoveToNextStage => {
+            Some(("H, L", "move it to the previous, next stage"))
+        }
         _ => None,
     }
 }
