@@ -312,6 +312,12 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
                 "step back",
                 Some("back"),
             ),
+            b(
+                &[Char('s')],
+                Action::Save,
+                "stop capturing and save",
+                Some("save"),
+            ),
         ],
         Mode::Conflict => vec![b(
             &[Code(KeyCode::Esc)],

@@ -202,7 +202,7 @@ fn capture_line<'a>(state: &AppState, theme: &Theme, index: usize, actual: bool)
         mark(!actual, exp),
         Span::raw("actual"),
         mark(actual, act),
-        Span::styled(" 1-5 score, Backspace back, Esc stop", theme.dim()),
+        Span::styled(" 1-5 score, Backspace back, s save, Esc stop", theme.dim()),
     ])
 }
 

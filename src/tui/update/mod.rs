@@ -48,6 +48,9 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
         return Effect::Redraw;
     }
     if action == Action::Quit && state.mode != Mode::ConfirmQuit {
+        if let Mode::Capture { index, .. } = state.mode {
+            capture::finish(state, index);
+        }
         if state.is_dirty() {
             state.mode = Mode::ConfirmQuit;
             return Effect::Redraw;
