@@ -516,6 +516,21 @@ pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
     }
 }
 
+/// The keys one key event stands for. Over a slow link an Esc followed
+/// quickly by a key reaches us as that key with Alt held: where the mode
+/// binds nothing to Alt (everywhere but the text area, which has its own
+/// Alt keys), that is Esc, then the key.
+pub fn split_alt(mode: &Mode, event: &KeyEvent) -> Vec<KeyEvent> {
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    if !alt || ctrl || matches!(mode, Mode::Text { .. }) {
+        return vec![*event];
+    }
+    let mut key = *event;
+    key.modifiers.remove(KeyModifiers::ALT);
+    vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), key]
+}
+
 /// Key labels joined: `Up/k`.
 pub fn keys_label(keys: &[Key]) -> String {
     keys.iter().map(|k| k.label()).collect::<Vec<_>>().join("/")
@@ -563,6 +578,30 @@ mod tests {
         assert_eq!(action_for(&browse, &key(KeyCode::Char('z'))), None);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for(&browse, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn alt_key_is_esc_then_the_key_except_in_the_text_area() {
+        let alt_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT);
+        assert_eq!(
+            split_alt(&Mode::Search, &alt_j),
+            vec![key(KeyCode::Esc), key(KeyCode::Char('j'))]
+        );
+        let text = Mode::Text {
+            index: 0,
+            row: 0,
+            field: "notes",
+        };
+        assert_eq!(split_alt(&text, &alt_j), vec![alt_j]);
+        let ctrl_alt = KeyEvent::new(
+            KeyCode::Char('j'),
+            KeyModifiers::ALT | KeyModifiers::CONTROL,
+        );
+        assert_eq!(split_alt(&Mode::Browse, &ctrl_alt), vec![ctrl_alt]);
+        assert_eq!(
+            split_alt(&Mode::Browse, &key(KeyCode::Char('j'))),
+            vec![key(KeyCode::Char('j'))]
+        );
     }
 
     #[test]
