@@ -485,3 +485,30 @@ fn wide_names_keep_the_columns_aligned() {
     update(&mut state, Action::Down);
     insta::assert_snapshot!("corridor_wide_80x24", text(&draw(&state, (80, 24))));
 }
+
+#[test]
+fn help_reaches_its_end_at_80x24() {
+    let size = (80, 24);
+    for options in [COLOR, ASCII] {
+        let state = screen_state("help", &[Action::Help, Action::End], options, size);
+        let screen = text(&draw(&state, size));
+        // The last figure's formula, wrapped, ends on screen.
+        let last = corridor::analysis::figures::ALL
+            .last()
+            .expect("figures")
+            .formula;
+        let tail = last.rsplit(' ').next().expect("a word");
+        assert!(
+            screen
+                .lines()
+                .rev()
+                .nth(1)
+                .is_some_and(|l| l.contains(tail)),
+            "the help ends on its last line:\n{screen}"
+        );
+        assert!(!screen.contains("more below"), "{screen}");
+        if !options.ascii {
+            insta::assert_snapshot!("help_end_80x24", screen);
+        }
+    }
+}

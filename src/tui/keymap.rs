@@ -161,7 +161,7 @@ fn browse() -> Vec<Binding> {
         b(
             &[Char('x')],
             Action::Capture,
-            "capture scores: digits set expected, then actual",
+            "capture scores: digits set expected, then actual; Backspace steps back, s saves, Esc stops",
             Some("capture"),
         ),
         b(&[Char('u')], Action::Undo, "undo", None),
@@ -296,7 +296,21 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
                 &[Code(KeyCode::Down), Char('j')],
                 Action::Down,
                 "scroll down",
-                None,
+                Some("scroll"),
+            ),
+            b(&[Code(KeyCode::PageUp)], Action::PageUp, "page up", None),
+            b(
+                &[Code(KeyCode::PageDown), Char(' ')],
+                Action::PageDown,
+                "page down",
+                Some("page"),
+            ),
+            b(&[Code(KeyCode::Home), Char('g')], Action::Home, "top", None),
+            b(
+                &[Code(KeyCode::End), Char('G')],
+                Action::End,
+                "end",
+                Some("end"),
             ),
         ],
         Mode::Capture { .. } => vec![
