@@ -512,3 +512,97 @@ fn help_reaches_its_end_at_80x24() {
         }
     }
 }
+
+/// Gaps filtered by department (Logistics and Fulfilment) and class
+/// (critical), the panel closed again.
+fn filtered_gaps() -> Vec<Action> {
+    let mut actions = vec![Action::Show(View::Gaps), Action::Filter, Action::Down];
+    actions.extend(std::iter::repeat_n(Action::Right, 4));
+    actions.extend([Action::Down, Action::Down, Action::Down, Action::Right]);
+    actions.push(Action::Back);
+    actions
+}
+
+#[test]
+fn a_filter_shows_in_the_view_header() {
+    for size in [(80, 24), (160, 45)] {
+        let state = screen_state("gaps", &filtered_gaps(), COLOR, size);
+        let screen = text(&draw(&state, size));
+        let header = screen.lines().nth(2).unwrap_or_default();
+        let shown = state.gap_rows.len();
+        assert!(
+            header.starts_with("Filter: department Logistics and Fulfilment, class critical"),
+            "{screen}"
+        );
+        assert!(
+            header.contains(&format!("{shown} of 19 touchpoints")),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("gaps_filtered_{}x{}", size.0, size.1), screen);
+    }
+    // A search too, both in the Gaps view and the Corridor.
+    for (view, name) in [(View::Gaps, "gaps"), (View::Corridor, "corridor")] {
+        let size = (80, 24);
+        let mut actions = vec![Action::Show(view), Action::Search];
+        actions.extend("parcel".chars().map(Action::Input));
+        actions.push(Action::Open);
+        let state = screen_state(name, &actions, COLOR, size);
+        let screen = text(&draw(&state, size));
+        let header = screen.lines().nth(2).unwrap_or_default();
+        assert!(header.starts_with("Search: \"parcel\""), "{screen}");
+        assert!(header.contains(" of 19 touchpoints"), "{screen}");
+        insta::assert_snapshot!(format!("{name}_searched_80x24"), screen);
+    }
+}
+
+#[test]
+fn wide_corridor_cards_wrap_names_and_show_partners() {
+    for (journey, size) in [
+        ("online-order-courier", (160, 45)),
+        ("b2b-onboarding", (160, 45)),
+        ("online-order-courier", (120, 30)),
+    ] {
+        let path = journeys_dir().join(format!("{journey}.toml"));
+        let state = load(&path, COLOR, size);
+        let screen = text(&draw(&state, size));
+        let opened = state.opened().expect("open");
+        // The first card's name is longer than its column: it wraps whole.
+        let first = &opened.journey.touchpoints[opened.derived.corridor[0]].name;
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains(&first[..12]))
+            .expect("first card");
+        let column = |l: &str| l.split('│').next().unwrap_or_default().to_owned();
+        let both = format!("{} {}", column(lines[at]), column(lines[at + 1]));
+        let words: Vec<&str> = both.split_whitespace().collect();
+        assert!(
+            words
+                .windows(first.split(' ').count())
+                .any(|w| w.join(" ") == *first),
+            "{first:?} wraps whole:\n{screen}"
+        );
+        // Every partner of a card on screen shows whole.
+        let mut partners = 0;
+        for t in &opened.journey.touchpoints {
+            let Some(partner) = t.partner.as_ref().and_then(|p| opened.journey.partner(p)) else {
+                continue;
+            };
+            let start: String = t.name.chars().take(12).collect();
+            if screen.contains(&start) {
+                partners += 1;
+                assert!(
+                    screen.contains(&format!("/ {}", partner.name)),
+                    "{} of {:?} shows:\n{screen}",
+                    partner.name,
+                    t.name
+                );
+            }
+        }
+        assert!(
+            partners > 0,
+            "a card with a partner is on screen:\n{screen}"
+        );
+        insta::assert_snapshot!(format!("corridor_{journey}_{}x{}", size.0, size.1), screen);
+    }
+}

@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use crate::text::{inert, truncate, width};
+use crate::text::{fit, inert, truncate, width};
 use crate::tui::keymap;
+use crate::tui::state::Opened;
 use crate::tui::state::{AppState, Mode, View};
 
 pub fn title(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -133,38 +134,13 @@ pub fn status(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
             Span::styled("_", theme.dim()),
         ])
     } else if let Some(status) = &state.status {
-        Line::from(Span::raw(inert(status)))
+        Line::from(Span::raw(fit(
+            &inert(status),
+            usize::from(area.width),
+            theme.ascii,
+        )))
     } else {
-        let mut parts = Vec::new();
-        let f = &state.filter;
-        for (name, value) in [
-            ("stage", f.stage.clone()),
-            (
-                "department",
-                f.department
-                    .clone()
-                    .map(|d| if d.is_empty() { "(unowned)".into() } else { d }),
-            ),
-            ("partner", f.partner.clone()),
-            ("channel", f.channel.clone()),
-            ("class", f.class.map(|c| c.name().to_owned())),
-        ] {
-            if let Some(value) = value {
-                parts.push(format!("{name}={}", inert(&value)));
-            }
-        }
-        if !state.search.is_empty() {
-            parts.push(format!("search \"{}\"", inert(&state.search)));
-        }
-        if parts.is_empty() {
-            Line::default()
-        } else {
-            Line::from(vec![
-                Span::styled("filter: ", theme.key()),
-                Span::raw(parts.join("  ")),
-                Span::styled("  (Esc clears)", theme.dim()),
-            ])
-        }
+        Line::default()
     };
     frame.render_widget(Paragraph::new(line), area);
     if state.view == View::Gaps && !state.gap_rows.is_empty() {
@@ -219,4 +195,87 @@ pub fn hints(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw(format!(" {label}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// What the filter and the search hold, in words: `department Billing,
+/// class critical` and `"parcel"`; `None` when they hold nothing.
+fn narrowing_parts(state: &AppState, opened: &Opened) -> (Option<String>, Option<String>) {
+    let j = &opened.journey;
+    let f = &state.filter;
+    let named = |id: &String, name: Option<&str>| inert(name.unwrap_or(id));
+    let mut parts = Vec::new();
+    if let Some(id) = &f.stage {
+        let name = j.stages.iter().find(|s| s.id.as_str() == id);
+        parts.push(format!(
+            "stage {}",
+            named(id, name.map(|s| s.name.as_str()))
+        ));
+    }
+    if let Some(id) = &f.department {
+        let name = if id.is_empty() {
+            "(unowned)".to_owned()
+        } else {
+            let d = j.departments.iter().find(|d| d.id.as_str() == id);
+            named(id, d.map(|d| d.name.as_str()))
+        };
+        parts.push(format!("department {name}"));
+    }
+    if let Some(id) = &f.partner {
+        let p = j.partners.iter().find(|p| p.id.as_str() == id);
+        parts.push(format!("partner {}", named(id, p.map(|p| p.name.as_str()))));
+    }
+    if let Some(channel) = &f.channel {
+        parts.push(format!("channel {}", inert(channel)));
+    }
+    if let Some(class) = f.class {
+        parts.push(format!("class {}", class.name()));
+    }
+    let filter = (!parts.is_empty()).then(|| parts.join(", "));
+    let search = (!state.search.is_empty()).then(|| format!("\"{}\"", inert(&state.search)));
+    (filter, search)
+}
+
+/// The header line of a view the filter or the search narrows: what is
+/// narrowed and how many of how many remain, e.g. `Filter: department
+/// Billing, class critical  3 of 19`. `filtered` says whether the view
+/// applies the filter (the Corridor only searches). The count always
+/// shows; the words are cut to fit.
+pub fn narrowing<'a>(
+    state: &AppState,
+    opened: &Opened,
+    theme: &Theme,
+    filtered: bool,
+    shown: usize,
+    columns: usize,
+) -> Option<Line<'a>> {
+    let (filter, search) = narrowing_parts(state, opened);
+    let filter = filter.filter(|_| filtered);
+    if filter.is_none() && search.is_none() {
+        return None;
+    }
+    let mut words = Vec::new();
+    if let Some(filter) = filter {
+        words.push(format!("Filter: {filter}"));
+    }
+    if let Some(search) = search {
+        words.push(format!("Search: {search}"));
+    }
+    let count = format!(
+        "{shown} of {}",
+        crate::text::plural(opened.journey.touchpoints.len(), "touchpoint")
+    );
+    let clear = "  (Esc clears)";
+    let room = columns.saturating_sub(width(&count) + 2);
+    let words = truncate(&words.join("  "), room, theme.ascii);
+    let tail = if width(&words) + 2 + width(&count) + width(clear) <= columns {
+        clear
+    } else {
+        ""
+    };
+    Some(Line::from(vec![
+        Span::styled(words, theme.key()),
+        Span::raw("  "),
+        Span::styled(count, theme.heading()),
+        Span::styled(tail, theme.dim()),
+    ]))
 }

@@ -167,38 +167,6 @@ pub struct Row {
     pub text: String,
 }
 
-/// Splits `text` into lines of at most `room` columns, at spaces where it
-/// can; a word longer than a line is cut.
-fn wrap(text: &str, room: usize) -> Vec<String> {
-    let room = room.max(1);
-    let mut lines = vec![String::new()];
-    for word in text.split(' ') {
-        let current = lines.last().map_or(0, |l| width(l));
-        let w = width(word);
-        if current > 0 && current + 1 + w <= room {
-            if let Some(line) = lines.last_mut() {
-                line.push(' ');
-                line.push_str(word);
-            }
-            continue;
-        }
-        if current > 0 {
-            lines.push(String::new());
-        }
-        for c in word.chars() {
-            let used = lines.last().map_or(0, |l| width(l));
-            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + cw > room && used > 0 {
-                lines.push(String::new());
-            }
-            if let Some(line) = lines.last_mut() {
-                line.push(c);
-            }
-        }
-    }
-    lines
-}
-
 /// The help as drawn `columns` wide: continuation lines start under the
 /// text they continue, never at column 0.
 pub fn rows(columns: usize, ascii: bool) -> Vec<Row> {
@@ -236,7 +204,7 @@ pub fn rows(columns: usize, ascii: bool) -> Vec<Row> {
         } else {
             (lead, indent)
         };
-        for (n, line) in wrap(&e.text, columns.saturating_sub(indent))
+        for (n, line) in crate::text::wrap(&e.text, columns.saturating_sub(indent))
             .into_iter()
             .enumerate()
         {
