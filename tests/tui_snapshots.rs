@@ -606,3 +606,43 @@ fn wide_corridor_cards_wrap_names_and_show_partners() {
         insta::assert_snapshot!(format!("corridor_{journey}_{}x{}", size.0, size.1), screen);
     }
 }
+
+#[test]
+fn table_cells_cut_with_an_ellipsis_and_errors_span_the_row() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(courier(), dir.path().join("courier.toml")).expect("copy");
+    let broken = "a-journey-with-a-rather-long-file-name-for-a-workshop.toml";
+    std::fs::write(
+        dir.path().join(broken),
+        "schema = 1\ntitle = \"Broken\"\n\n[[stages]]\nid = \"Not An Id\"\nname = \"x\"\n",
+    )
+    .expect("write");
+    let size = (80, 24);
+    let mut state = load(dir.path(), COLOR, size);
+    update(&mut state, Action::Show(View::Journeys));
+    let screen = text(&draw(&state, size));
+    let lines: Vec<&str> = screen.lines().collect();
+    let title_at = lines[2].find("Title").expect("Title header");
+    let row = lines
+        .iter()
+        .find(|l| l.starts_with("  a-journey"))
+        .expect("the broken file's row");
+    assert!(row.contains('…'), "the file name is cut: {row:?}");
+    let error: String = row.chars().skip(title_at).collect();
+    assert!(
+        error.starts_with("a-journey-with-a-rather-long-file-name"),
+        "the error starts under Title: {row:?}"
+    );
+    assert!(
+        error.ends_with('…'),
+        "the error is cut to the screen: {row:?}"
+    );
+    assert_eq!(width(row), 80, "{row:?}");
+    // Actions: cut titles end in an ellipsis.
+    let state = screen_state("actions", &[Action::Show(View::Actions)], COLOR, size);
+    let screen = text(&draw(&state, size));
+    assert!(
+        screen.contains("Allow Paywise at guest checkout wit… "),
+        "{screen}"
+    );
+}

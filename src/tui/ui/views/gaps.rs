@@ -103,17 +103,22 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
             ])
         })
         .collect();
-    let header = Row::new(vec![
-        "  #",
-        "Sev",
-        "Gap",
-        "Touchpoint",
-        "Stage",
-        "Owner",
-        "Partner",
-        "Class",
-        "Act",
-    ])
+    let header = Row::new(
+        [
+            "  #",
+            "Sev",
+            "Gap",
+            "Touchpoint",
+            "Stage",
+            "Owner",
+            "Partner",
+            "Class",
+            "Act",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(n, label)| cut(n, label)),
+    )
     .style(theme.heading());
 
     let table = Table::new(visible, widths)
