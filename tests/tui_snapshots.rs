@@ -646,3 +646,19 @@ fn table_cells_cut_with_an_ellipsis_and_errors_span_the_row() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_capture_line_keeps_the_scores_on_a_narrow_screen() {
+    let size = (60, 15);
+    let state = screen_state("corridor", &[Action::Capture], COLOR, size);
+    let screen = text(&draw(&state, size));
+    let status = screen.lines().nth(13).unwrap_or_default();
+    assert!(
+        status.starts_with("capture Sees a reel of") && status.contains('…'),
+        "the name is cut: {status:?}"
+    );
+    assert!(
+        status.ends_with("expected[2]actual 4"),
+        "the scores show: {status:?}"
+    );
+}

@@ -76,7 +76,7 @@ pub fn tabs(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 pub fn status(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let line = if let Mode::Capture { index, actual } = state.mode {
-        capture_line(state, theme, index, actual)
+        capture_line(state, theme, index, actual, usize::from(area.width))
     } else if let Mode::ConfirmDelete { index } = state.mode {
         let opened = state.opened();
         let name = opened
@@ -90,12 +90,12 @@ pub fn status(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
                 .filter(|a| Some(&a.touchpoint) == id)
                 .count()
         });
+        let rest = format!(" and {}? ", crate::text::plural(linked, "linked action"));
+        let keys = "y delete  any other key keep";
+        let room = usize::from(area.width).saturating_sub(width(&rest) + width(keys) + 7);
         Line::from(vec![
             Span::styled("Delete ", theme.class(crate::model::GapClass::Critical)),
-            Span::raw(format!(
-                "{name} and {}? ",
-                crate::text::plural(linked, "linked action")
-            )),
+            Span::raw(format!("{}{rest}", truncate(&name, room, theme.ascii))),
             Span::styled("y", theme.key()),
             Span::raw(" delete  "),
             Span::styled("any other key", theme.key()),
@@ -156,7 +156,16 @@ pub fn status(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// What score capture is waiting for, on which touchpoint.
-fn capture_line<'a>(state: &AppState, theme: &Theme, index: usize, actual: bool) -> Line<'a> {
+/// What score capture is waiting for, on which touchpoint. The name is
+/// cut to fit; the key reminder goes first when the line is short (the
+/// hint bar has the keys too).
+fn capture_line<'a>(
+    state: &AppState,
+    theme: &Theme,
+    index: usize,
+    actual: bool,
+    columns: usize,
+) -> Line<'a> {
     let Some(t) = state
         .opened()
         .and_then(|o| o.journey.touchpoints.get(index))
@@ -172,13 +181,21 @@ fn capture_line<'a>(state: &AppState, theme: &Theme, index: usize, actual: bool)
             Span::raw(format!(" {text} "))
         }
     };
+    let name = inert(&t.name);
+    // "capture ", "  expected", "[5]", "actual", " _ ".
+    let fixed = 8 + 10 + 3 + 6 + 3;
+    let mut tail = " 1-5 score, Backspace back, s save, Esc stop";
+    if columns < fixed + width(tail) + width(&name).min(24) {
+        tail = "";
+    }
+    let room = columns.saturating_sub(fixed + width(tail));
     Line::from(vec![
         Span::styled("capture ", theme.key()),
-        Span::raw(format!("{}  expected", inert(&t.name))),
+        Span::raw(format!("{}  expected", truncate(&name, room, theme.ascii))),
         mark(!actual, exp),
         Span::raw("actual"),
         mark(actual, act),
-        Span::styled(" 1-5 score, Backspace back, s save, Esc stop", theme.dim()),
+        Span::styled(tail, theme.dim()),
     ])
 }
 
