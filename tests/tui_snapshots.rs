@@ -662,3 +662,33 @@ fn the_capture_line_keeps_the_scores_on_a_narrow_screen() {
         "the scores show: {status:?}"
     );
 }
+
+#[test]
+fn the_first_screen_says_which_journey_of_how_many() {
+    for size in [(80, 24), (100, 30), (160, 45)] {
+        let state = load(&journeys_dir(), COLOR, size);
+        let screen = text(&draw(&state, size));
+        let title = screen.lines().next().unwrap_or_default();
+        assert!(title.contains("1/3 ([ ] or 6)"), "{title:?}");
+        assert!(title.contains("B2B onboarding"), "{title:?}");
+        assert!(
+            title.ends_with("21 touchpoints · 4 critical · debt -14")
+                || title.ends_with("21 touchpoints · 9 stages · 4 critical · debt -14"),
+            "{title:?}"
+        );
+        insta::assert_snapshot!(format!("first_screen_{}x{}", size.0, size.1), screen);
+    }
+    // One touchpoint, one stage: singular words.
+    let min = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check/valid/min.toml");
+    let state = load(&min, COLOR, (100, 30));
+    let screen = text(&draw(&state, (100, 30)));
+    let title = screen.lines().next().unwrap_or_default();
+    assert!(
+        title.ends_with("1 touchpoint · 1 stage · 0 critical · debt 0"),
+        "{title:?}"
+    );
+    assert!(
+        !title.contains("1/1"),
+        "one journey needs no position: {title:?}"
+    );
+}

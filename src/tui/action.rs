@@ -32,6 +32,10 @@ pub enum Action {
     NextView,
     /// Cycle to the previous view.
     PrevView,
+    /// Open the next journey of the folder.
+    NextJourney,
+    /// Open the previous journey of the folder.
+    PreviousJourney,
     /// Toggle the help screen.
     Help,
     /// Start a live search.

@@ -134,6 +134,18 @@ fn browse() -> Vec<Binding> {
             None,
         ),
         b(
+            &[Char(']')],
+            Action::NextJourney,
+            "next journey of the folder",
+            None,
+        ),
+        b(
+            &[Char('[')],
+            Action::PreviousJourney,
+            "previous journey of the folder",
+            None,
+        ),
+        b(
             &[Code(KeyCode::Tab)],
             Action::NextView,
             "next view",

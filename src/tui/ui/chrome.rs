@@ -6,49 +6,98 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use crate::text::{fit, inert, truncate, width};
+use crate::text::{fit, inert, plural, truncate, width};
 use crate::tui::keymap;
 use crate::tui::state::Opened;
 use crate::tui::state::{AppState, Mode, View};
 
+/// The title line: which journey of how many and how to switch, its
+/// title and file, and its figures. What does not fit goes, least needed
+/// first: the stage count, the file, the program's name; then the title is
+/// cut.
 pub fn title(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let mut left = String::from("corridor");
-    if let (Some(opened), Some(name)) = (state.opened(), state.current_name()) {
-        left.push_str(&format!(
-            " {} {} {} {}",
-            theme.dot(),
-            inert(&opened.journey.title),
-            theme.dot(),
-            inert(name)
-        ));
-    }
-    let right = match state.opened() {
-        Some(opened) => {
-            let t = &opened.derived.totals;
-            let debt = opened.derived.debt.last().copied().unwrap_or(0);
-            format!(
-                "{} touchpoints {} {} critical {} debt {debt}{}",
-                t.count,
-                theme.dot(),
-                t.critical,
-                theme.dot(),
-                if state.read_only().is_some() {
-                    " [read-only]"
-                } else if state.is_dirty() {
-                    " [modified]"
-                } else {
-                    ""
-                }
-            )
-        }
-        None => String::new(),
-    };
     let total = usize::from(area.width);
-    let right_w = width(&right);
-    let left = truncate(&left, total.saturating_sub(right_w + 1), theme.ascii);
-    let gap = total.saturating_sub(width(&left) + right_w);
+    let dot = format!(" {} ", theme.dot());
+    let Some((opened, name)) = state.opened().zip(state.current_name()) else {
+        let line = Line::from(Span::styled(
+            truncate("corridor", total, theme.ascii),
+            theme.heading(),
+        ));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    };
+    let openable: Vec<usize> = state
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.content.is_ok())
+        .map(|(i, _)| i)
+        .collect();
+    let position = state
+        .current
+        .and_then(|c| openable.iter().position(|&i| i == c))
+        .filter(|_| openable.len() > 1)
+        .map(|at| format!("{}/{} ([ ] or 6)", at + 1, openable.len()));
+    let t = &opened.derived.totals;
+    let debt = opened.derived.debt.last().copied().unwrap_or(0);
+    let flag = if state.read_only().is_some() {
+        " [read-only]"
+    } else if state.is_dirty() {
+        " [modified]"
+    } else {
+        ""
+    };
+    let figures = |stages: bool| {
+        let mut parts = vec![plural(t.count, "touchpoint")];
+        if stages {
+            parts.push(plural(opened.journey.stages.len(), "stage"));
+        }
+        parts.push(format!("{} critical", t.critical));
+        parts.push(format!("debt {debt}{flag}"));
+        parts.join(&dot)
+    };
+    let journey = inert(&opened.journey.title);
+    let file = inert(name);
+    // (brand, stages, file), most to least complete.
+    let layouts = [
+        (true, true, true),
+        (true, false, true),
+        (true, false, false),
+        (false, false, false),
+    ];
+    // Each layout as (program name, position, title and file, figures).
+    let compose = |(brand, stages, with_file): (bool, bool, bool)| {
+        let brand = if brand {
+            format!("corridor{dot}")
+        } else {
+            String::new()
+        };
+        let position = position
+            .as_ref()
+            .map_or(String::new(), |p| format!("{p}{dot}"));
+        let tail = if with_file {
+            format!("{journey}{dot}{file}")
+        } else {
+            journey.clone()
+        };
+        [brand, position, tail, figures(stages)]
+    };
+    let fits = |parts: &[String; 4]| parts.iter().map(|p| width(p)).sum::<usize>() < total;
+    let [brand, position, tail, right] = layouts
+        .into_iter()
+        .map(compose)
+        .find(fits)
+        .unwrap_or_else(|| compose((false, false, false)));
+    let position = truncate(&position, total, theme.ascii);
+    let room = total.saturating_sub(width(&brand) + width(&position) + width(&right) + 1);
+    let tail = truncate(&tail, room, theme.ascii);
+    let used = width(&brand) + width(&position) + width(&tail);
+    let right = truncate(&right, total.saturating_sub(used), theme.ascii);
+    let gap = total.saturating_sub(used + width(&right));
     let line = Line::from(vec![
-        Span::styled(left, theme.heading()),
+        Span::styled(brand, theme.heading()),
+        Span::styled(position, theme.key()),
+        Span::styled(tail, theme.heading()),
         Span::raw(" ".repeat(gap)),
         Span::styled(right, theme.dim()),
     ]);

@@ -102,6 +102,8 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
 fn browse(state: &mut AppState, action: Action) -> Effect {
     match action {
         Action::Show(view) => show(state, view),
+        Action::NextJourney => navigate::switch_journey(state, 1),
+        Action::PreviousJourney => navigate::switch_journey(state, -1),
         Action::NextView => show(state, state.view.cycle(1)),
         Action::PrevView => show(state, state.view.cycle(-1)),
         Action::Help => {

@@ -37,3 +37,65 @@ fn help_scrolls_to_its_last_line_at_80x24() {
     update(&mut state, Action::End);
     assert!(state.help_scroll < last);
 }
+
+/// The three sample journeys, copied into `dir`.
+fn folder(dir: &std::path::Path) -> AppState {
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journeys");
+    for entry in std::fs::read_dir(samples).expect("samples").flatten() {
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy");
+    }
+    let (folder, entries) = crate::tui::effects::read_entries(dir).expect("read");
+    let options = crate::tui::state::Options {
+        today: crate::model::Date {
+            year: 2026,
+            month: 1,
+            day: 15,
+        },
+        color: false,
+        ascii: false,
+        read_only: false,
+        mouse: false,
+    };
+    AppState::new(folder, entries, options)
+}
+
+#[test]
+fn brackets_switch_journeys_round_the_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut state = folder(dir.path());
+    assert_eq!(state.current_name(), Some("b2b-onboarding.toml"));
+    update(&mut state, Action::Right);
+    assert_eq!(update(&mut state, Action::NextJourney), Effect::Opened);
+    assert_eq!(state.current_name(), Some("online-order-courier.toml"));
+    assert_eq!(state.corridor.stage, 0, "opens at the start");
+    assert_eq!(state.journeys.selected, 1, "the Journeys view follows");
+    update(&mut state, Action::NextJourney);
+    update(&mut state, Action::NextJourney);
+    assert_eq!(state.current_name(), Some("b2b-onboarding.toml"), "round");
+    update(&mut state, Action::PreviousJourney);
+    assert_eq!(state.current_name(), Some("subscription-renewal.toml"));
+    // Not away from unsaved edits: quitting would not ask about them.
+    update(&mut state, Action::Capture);
+    update(&mut state, Action::Input('5'));
+    update(&mut state, Action::Back);
+    assert_eq!(update(&mut state, Action::NextJourney), Effect::Redraw);
+    assert_eq!(state.current_name(), Some("subscription-renewal.toml"));
+    assert!(
+        state
+            .status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("unsaved changes"))
+    );
+    update(&mut state, Action::Show(View::Journeys));
+    update(&mut state, Action::Home);
+    assert_ne!(update(&mut state, Action::Open), Effect::Opened);
+    assert_eq!(state.current_name(), Some("subscription-renewal.toml"));
+}
+
+#[test]
+fn one_journey_has_nowhere_to_switch_to() {
+    let (_dir, mut state) = courier((100, 30));
+    assert_eq!(update(&mut state, Action::NextJourney), Effect::Redraw);
+    assert_eq!(state.current_name(), Some("journey.toml"));
+    assert!(state.status.is_some());
+}

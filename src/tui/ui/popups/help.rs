@@ -34,6 +34,10 @@ fn group(action: &Action) -> Option<(&'static str, &'static str)> {
         }
         Action::Show(_) => Some(("1-6", "Corridor Gaps Owners Curve Actions Journeys")),
         Action::NextView | Action::PrevView => Some(("Tab, Shift-Tab", "next, previous view")),
+        Action::NextJourney | Action::PreviousJourney => Some((
+            "], [",
+            "next, previous journey of the folder (or pick one in 6 Journeys)",
+        )),
         Action::Quit => Some(("q, Ctrl-c", "quit")),
         Action::Undo => Some(("u, Ctrl-r", "undo, redo")),
         Action::EditOther => Some((
