@@ -297,6 +297,11 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
             effects::discard_recovery(state);
             draw(state, terminal)?;
         }
+        Effect::DiscardAndQuit => {
+            effects::discard_recovery(state);
+            state.quit = true;
+            return Ok(Effect::Quit);
+        }
     }
     Ok(effect)
 }

@@ -205,9 +205,9 @@ pub fn status(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// What score capture is waiting for, on which touchpoint.
-/// What score capture is waiting for, on which touchpoint. The name is
-/// cut to fit; the key reminder goes first when the line is short (the
-/// hint bar has the keys too).
+/// What score capture is waiting for, on which touchpoint. On a short
+/// line the key reminder gives way first (the hint bar has the keys too),
+/// then the name is cut.
 fn capture_line<'a>(
     state: &AppState,
     theme: &Theme,
@@ -233,10 +233,15 @@ fn capture_line<'a>(
     let name = inert(&t.name);
     // "capture ", "  expected", "[5]", "actual", " _ ".
     let fixed = 8 + 10 + 3 + 6 + 3;
-    let mut tail = " 1-5 score, Backspace back, s save, Esc stop";
-    if columns < fixed + width(tail) + width(&name).min(24) {
-        tail = "";
-    }
+    // The whole name first, then as much of the reminder as fits.
+    let tail = [
+        " 1-5 score, Backspace back, s save, Esc stop",
+        " 1-5 score",
+        "",
+    ]
+    .into_iter()
+    .find(|tail| fixed + width(&name) + width(tail) <= columns)
+    .unwrap_or("");
     let room = columns.saturating_sub(fixed + width(tail));
     Line::from(vec![
         Span::styled("capture ", theme.key()),

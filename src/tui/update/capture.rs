@@ -222,11 +222,17 @@ pub fn recover(state: &mut AppState, show: bool, action: Action) -> Effect {
     }
 }
 
-/// Unsaved changes at quit: `s` saves and quits, `d` discards, Esc stays.
+/// Unsaved changes at quit: `s` saves and quits, `d` discards (and its
+/// recovery journal), Esc stays. Ctrl-c again quits keeping the journal,
+/// so the edits are offered back next time.
 pub fn confirm_quit(state: &mut AppState, action: Action) -> Effect {
     match action {
         Action::Input('s') => Effect::SaveAndQuit,
-        Action::Input('d') | Action::Quit => {
+        Action::Input('d') => {
+            state.quit = true;
+            Effect::DiscardAndQuit
+        }
+        Action::Quit => {
             state.quit = true;
             Effect::Quit
         }

@@ -183,3 +183,24 @@ fn s_during_capture_ends_it_and_saves() {
         (Some(3), Some(3))
     );
 }
+
+#[test]
+fn discard_and_quit_asks_for_the_journal_to_go() {
+    let (_dir, mut state) = courier();
+    update(&mut state, Action::Capture);
+    update(&mut state, Action::Input('5'));
+    update(&mut state, Action::Back);
+    update(&mut state, Action::Quit);
+    assert_eq!(state.mode, Mode::ConfirmQuit);
+    assert_eq!(
+        update(&mut state, Action::Input('d')),
+        Effect::DiscardAndQuit
+    );
+    assert!(state.quit);
+    // Ctrl-c at the question quits too, keeping the journal for next time.
+    let (_dir, mut state) = courier();
+    update(&mut state, Action::Capture);
+    update(&mut state, Action::Input('5'));
+    update(&mut state, Action::Quit);
+    assert_eq!(update(&mut state, Action::Quit), Effect::Quit);
+}

@@ -35,6 +35,9 @@ pub enum Effect {
     SaveAndQuit,
     /// Leave the workbench.
     Quit,
+    /// Leave the workbench dropping the unsaved edits: their recovery
+    /// journal goes too, so the next open does not offer them back.
+    DiscardAndQuit,
 }
 
 /// Rows of the terminal not available to lists: title, tab bar, table
