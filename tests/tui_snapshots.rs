@@ -692,3 +692,23 @@ fn the_first_screen_says_which_journey_of_how_many() {
         "one journey needs no position: {title:?}"
     );
 }
+
+#[test]
+fn a_long_filter_value_is_cut_inside_the_panel() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("long.toml");
+    let id = "customer-experience-and-service-operations-emea";
+    std::fs::write(&file, WIDE.replace("\"sales\"", &format!("\"{id}\""))).expect("write");
+    let size = (80, 24);
+    let mut state = load(&file, COLOR, size);
+    for action in [Action::Filter, Action::Down, Action::Right] {
+        update(&mut state, action);
+    }
+    let screen = text(&draw(&state, size));
+    let row = screen
+        .lines()
+        .find(|l| l.contains("department  <"))
+        .expect("the department row");
+    assert!(row.contains("< customer-experience-and-"), "{row:?}");
+    assert!(row.contains("… >"), "the value closes inside the box: {row:?}");
+}
