@@ -710,5 +710,8 @@ fn a_long_filter_value_is_cut_inside_the_panel() {
         .find(|l| l.contains("department  <"))
         .expect("the department row");
     assert!(row.contains("< customer-experience-and-"), "{row:?}");
-    assert!(row.contains("… >"), "the value closes inside the box: {row:?}");
+    assert!(
+        row.contains("… >"),
+        "the value closes inside the box: {row:?}"
+    );
 }

@@ -308,19 +308,16 @@ fn narrowing_parts(state: &AppState, opened: &Opened) -> (Option<String>, Option
 
 /// The header line of a view the filter or the search narrows: what is
 /// narrowed and how many of how many remain, e.g. `Filter: department
-/// Billing, class critical  3 of 19`. `filtered` says whether the view
-/// applies the filter (the Corridor only searches). The count always
-/// shows; the words are cut to fit.
+/// Billing, class critical  3 of 19 touchpoints`. The count always shows;
+/// the words are cut to fit.
 pub fn narrowing<'a>(
     state: &AppState,
     opened: &Opened,
     theme: &Theme,
-    filtered: bool,
     shown: usize,
     columns: usize,
 ) -> Option<Line<'a>> {
     let (filter, search) = narrowing_parts(state, opened);
-    let filter = filter.filter(|_| filtered);
     if filter.is_none() && search.is_none() {
         return None;
     }

@@ -11,27 +11,27 @@ use super::super::popups::detail;
 use super::super::theme::Theme;
 use super::super::window;
 use crate::text::{fit, inert};
-use crate::tui::state::{AppState, Opened, matches_search};
+use crate::tui::state::{AppState, Opened};
 
 mod card;
 
 use card::{Cards, Look};
 
 pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
-    // A search shows what it found and how much: the Corridor selects the
-    // first match.
-    let shown = if state.search.is_empty() {
-        0
+    // A search says what it looks for and how many touchpoints match (the
+    // Gaps rows: the Corridor selects the first of them). A filter alone
+    // changes nothing here, so it says nothing.
+    let header = if state.search.is_empty() {
+        None
     } else {
-        let query = state.search.to_lowercase();
-        opened
-            .derived
-            .corridor
-            .iter()
-            .filter(|&&i| matches_search(opened, i, &query))
-            .count()
+        chrome::narrowing(
+            state,
+            opened,
+            theme,
+            state.gap_rows.len(),
+            usize::from(area.width),
+        )
     };
-    let header = chrome::narrowing(state, opened, theme, false, shown, usize::from(area.width));
     let area = match header {
         Some(line) => {
             let [top, rest] =

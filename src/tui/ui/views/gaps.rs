@@ -14,14 +14,7 @@ use crate::tui::state::{AppState, Opened};
 
 pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = &state.gap_rows;
-    let header = chrome::narrowing(
-        state,
-        opened,
-        theme,
-        true,
-        rows.len(),
-        usize::from(area.width),
-    );
+    let header = chrome::narrowing(state, opened, theme, rows.len(), usize::from(area.width));
     let area = match header {
         Some(line) => {
             let [top, rest] =
