@@ -114,6 +114,36 @@ pub fn truncate(text: &str, max: usize, ascii: bool) -> String {
     out
 }
 
+/// Splits `text` into lines of at most `columns` columns, breaking at
+/// spaces where it can; a word longer than a line is cut across lines.
+pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(1);
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let used = lines.last().map_or(0, |l| width(l));
+        if used > 0 && used + 1 + width(word) <= columns {
+            if let Some(line) = lines.last_mut() {
+                line.push(' ');
+                line.push_str(word);
+            }
+            continue;
+        }
+        if used > 0 {
+            lines.push(String::new());
+        }
+        for c in word.chars() {
+            let used = lines.last().map_or(0, |l| width(l));
+            if used > 0 && used + UnicodeWidthChar::width(c).unwrap_or(0) > columns {
+                lines.push(String::new());
+            }
+            if let Some(line) = lines.last_mut() {
+                line.push(c);
+            }
+        }
+    }
+    lines
+}
+
 /// Truncates and pads `text` to exactly `columns` columns.
 pub fn fit(text: &str, columns: usize, ascii: bool) -> String {
     let mut out = truncate(text, columns, ascii);
@@ -152,6 +182,17 @@ mod tests {
     #[test]
     fn nfc_normalises() {
         assert_eq!(inert("e\u{301}"), "é");
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_cuts_long_words() {
+        assert_eq!(
+            wrap("Gets the courier ETA text", 12),
+            ["Gets the", "courier ETA", "text"]
+        );
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("日本語の名前", 5), ["日本", "語の", "名前"]);
+        assert_eq!(wrap("", 5), [""]);
     }
 
     #[test]

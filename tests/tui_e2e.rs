@@ -1,20 +1,23 @@
 //! The workbench driven end to end: the real binary in a real terminal
-//! emulator (tmux), as a person at a keyboard would use it. The harness
-//! (one tmux server per test, polling the screen) is `support::tmux`.
+//! emulator (tmux), as a person at a keyboard would use it.
+//!
+//! The harness (one tmux server per test, a shell in a pane, the screen
+//! polled until it shows what a step waits for) is in `support/tmux.rs`.
+//!
+//! Tests are skipped (with a message) when `tmux` is not installed; CI
+//! (`.ci/run`) installs it.
 
 #![cfg(target_os = "linux")]
 
 mod support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use support::tmux::{BIN, DEADLINE, POLL, SESSION, Session, framed};
-
-const JOURNEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/journeys");
+use support::tmux::*;
 
 // Distinctive text of each view.
 const CORRIDOR: &str = "Detail (Enter: full screen)";
@@ -37,50 +40,6 @@ fn is_curve(screen: &str) -> bool {
             })
         })
     })
-}
-
-fn alive(pid: u32) -> bool {
-    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
-        stat.rfind(')')
-            .and_then(|close| stat.get(close + 1..))
-            .and_then(|rest| rest.split_whitespace().next())
-            != Some("Z")
-    })
-}
-
-fn signal(pid: u32, name: &str) {
-    let status = Command::new("sh")
-        .args(["-c", "kill -s \"$1\" \"$2\"", "sh", name, &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success(), "kill -s {name} {pid} failed");
-}
-
-/// Copies the bundled journeys into `dest/journeys`.
-fn copy_journeys(dest: &Path) -> PathBuf {
-    let to = dest.join("journeys");
-    fs::create_dir_all(&to).expect("create journeys folder");
-    for entry in fs::read_dir(JOURNEYS)
-        .expect("read bundled journeys")
-        .flatten()
-    {
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "toml") {
-            fs::copy(&path, to.join(entry.file_name())).expect("copy a journey");
-        }
-    }
-    to
-}
-
-/// The courier journey alone in `one/journey.toml` of the session's
-/// folder: (folder, file, its text).
-fn one_journey(t: &Session) -> (PathBuf, PathBuf, String) {
-    let folder = t.path().join("one");
-    fs::create_dir_all(&folder).expect("create folder");
-    let path = folder.join("journey.toml");
-    fs::copy(Path::new(JOURNEYS).join("online-order-courier.toml"), &path).expect("copy");
-    let text = fs::read_to_string(&path).expect("read");
-    (folder, path, text)
 }
 
 /// Rows of the Gaps table: lines starting with a rank and a severity.
@@ -216,11 +175,11 @@ fn tour_of_the_workbench() {
         gap_rows(s) == all_rows && !s.contains("/Sage")
     });
 
-    // The filter panel sets a stage; the status line says so.
+    // The filter panel sets a stage; the view's header says so.
     t.keys(&["f"]);
     t.wait_for(FILTER);
     t.keys(&["Right"]);
-    let filtered = t.wait_for("filter: stage=");
+    let filtered = t.wait_for("Filter: stage Discover");
     assert!(
         gap_rows(&filtered) < all_rows,
         "the stage filter narrows the list:\n{}",
@@ -229,13 +188,13 @@ fn tour_of_the_workbench() {
     t.keys(&["Enter"]);
     let closed = t.wait_gone(FILTER);
     assert!(
-        closed.contains("filter: stage="),
+        closed.contains("Filter: stage Discover"),
         "the filter stays after closing the panel:\n{}",
         framed(&closed)
     );
     t.keys(&["Escape"]);
     t.wait_until("Esc to clear the filter", DEADLINE, |s| {
-        !s.contains("filter:") && gap_rows(s) == all_rows
+        !s.contains("Filter:") && gap_rows(s) == all_rows
     });
 
     // Too small, just too small, just big enough, and back.

@@ -485,3 +485,233 @@ fn wide_names_keep_the_columns_aligned() {
     update(&mut state, Action::Down);
     insta::assert_snapshot!("corridor_wide_80x24", text(&draw(&state, (80, 24))));
 }
+
+#[test]
+fn help_reaches_its_end_at_80x24() {
+    let size = (80, 24);
+    for options in [COLOR, ASCII] {
+        let state = screen_state("help", &[Action::Help, Action::End], options, size);
+        let screen = text(&draw(&state, size));
+        // The last figure's formula, wrapped, ends on screen.
+        let last = corridor::analysis::figures::ALL
+            .last()
+            .expect("figures")
+            .formula;
+        let tail = last.rsplit(' ').next().expect("a word");
+        assert!(
+            screen
+                .lines()
+                .rev()
+                .nth(1)
+                .is_some_and(|l| l.contains(tail)),
+            "the help ends on its last line:\n{screen}"
+        );
+        assert!(!screen.contains("more below"), "{screen}");
+        if !options.ascii {
+            insta::assert_snapshot!("help_end_80x24", screen);
+        }
+    }
+}
+
+/// Gaps filtered by department (Logistics and Fulfilment) and class
+/// (critical), the panel closed again.
+fn filtered_gaps() -> Vec<Action> {
+    let mut actions = vec![Action::Show(View::Gaps), Action::Filter, Action::Down];
+    actions.extend(std::iter::repeat_n(Action::Right, 4));
+    actions.extend([Action::Down, Action::Down, Action::Down, Action::Right]);
+    actions.push(Action::Back);
+    actions
+}
+
+#[test]
+fn a_filter_shows_in_the_view_header() {
+    for size in [(80, 24), (160, 45)] {
+        let state = screen_state("gaps", &filtered_gaps(), COLOR, size);
+        let screen = text(&draw(&state, size));
+        let header = screen.lines().nth(2).unwrap_or_default();
+        let shown = state.gap_rows.len();
+        assert!(
+            header.starts_with("Filter: department Logistics and Fulfilment, class critical"),
+            "{screen}"
+        );
+        assert!(
+            header.contains(&format!("{shown} of 19 touchpoints")),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("gaps_filtered_{}x{}", size.0, size.1), screen);
+    }
+    // A search too, both in the Gaps view and the Corridor.
+    for (view, name) in [(View::Gaps, "gaps"), (View::Corridor, "corridor")] {
+        let size = (80, 24);
+        let mut actions = vec![Action::Show(view), Action::Search];
+        actions.extend("parcel".chars().map(Action::Input));
+        actions.push(Action::Open);
+        let state = screen_state(name, &actions, COLOR, size);
+        let screen = text(&draw(&state, size));
+        let header = screen.lines().nth(2).unwrap_or_default();
+        assert!(header.starts_with("Search: \"parcel\""), "{screen}");
+        assert!(header.contains(" of 19 touchpoints"), "{screen}");
+        insta::assert_snapshot!(format!("{name}_searched_80x24"), screen);
+    }
+}
+
+#[test]
+fn wide_corridor_cards_wrap_names_and_show_partners() {
+    for (journey, size) in [
+        ("online-order-courier", (160, 45)),
+        ("b2b-onboarding", (160, 45)),
+        ("online-order-courier", (120, 30)),
+    ] {
+        let path = journeys_dir().join(format!("{journey}.toml"));
+        let state = load(&path, COLOR, size);
+        let screen = text(&draw(&state, size));
+        let opened = state.opened().expect("open");
+        // The first card's name is longer than its column: it wraps whole.
+        let first = &opened.journey.touchpoints[opened.derived.corridor[0]].name;
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains(&first[..12]))
+            .expect("first card");
+        let column = |l: &str| l.split('│').next().unwrap_or_default().to_owned();
+        let both = format!("{} {}", column(lines[at]), column(lines[at + 1]));
+        let words: Vec<&str> = both.split_whitespace().collect();
+        assert!(
+            words
+                .windows(first.split(' ').count())
+                .any(|w| w.join(" ") == *first),
+            "{first:?} wraps whole:\n{screen}"
+        );
+        // Every partner of a card on screen shows whole.
+        let mut partners = 0;
+        for t in &opened.journey.touchpoints {
+            let Some(partner) = t.partner.as_ref().and_then(|p| opened.journey.partner(p)) else {
+                continue;
+            };
+            let start: String = t.name.chars().take(12).collect();
+            if screen.contains(&start) {
+                partners += 1;
+                assert!(
+                    screen.contains(&format!("/ {}", partner.name)),
+                    "{} of {:?} shows:\n{screen}",
+                    partner.name,
+                    t.name
+                );
+            }
+        }
+        assert!(
+            partners > 0,
+            "a card with a partner is on screen:\n{screen}"
+        );
+        insta::assert_snapshot!(format!("corridor_{journey}_{}x{}", size.0, size.1), screen);
+    }
+}
+
+#[test]
+fn table_cells_cut_with_an_ellipsis_and_errors_span_the_row() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(courier(), dir.path().join("courier.toml")).expect("copy");
+    let broken = "a-journey-with-a-rather-long-file-name-for-a-workshop.toml";
+    std::fs::write(
+        dir.path().join(broken),
+        "schema = 1\ntitle = \"Broken\"\n\n[[stages]]\nid = \"Not An Id\"\nname = \"x\"\n",
+    )
+    .expect("write");
+    let size = (80, 24);
+    let mut state = load(dir.path(), COLOR, size);
+    update(&mut state, Action::Show(View::Journeys));
+    let screen = text(&draw(&state, size));
+    let lines: Vec<&str> = screen.lines().collect();
+    let title_at = lines[2].find("Title").expect("Title header");
+    let row = lines
+        .iter()
+        .find(|l| l.starts_with("  a-journey"))
+        .expect("the broken file's row");
+    assert!(row.contains('…'), "the file name is cut: {row:?}");
+    let error: String = row.chars().skip(title_at).collect();
+    assert!(
+        error.starts_with("a-journey-with-a-rather-long-file-name"),
+        "the error starts under Title: {row:?}"
+    );
+    assert!(
+        error.ends_with('…'),
+        "the error is cut to the screen: {row:?}"
+    );
+    assert_eq!(width(row), 80, "{row:?}");
+    // Actions: cut titles end in an ellipsis.
+    let state = screen_state("actions", &[Action::Show(View::Actions)], COLOR, size);
+    let screen = text(&draw(&state, size));
+    assert!(
+        screen.contains("Allow Paywise at guest checkout wit… "),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_capture_line_keeps_the_scores_on_a_narrow_screen() {
+    let size = (60, 15);
+    let state = screen_state("corridor", &[Action::Capture], COLOR, size);
+    let screen = text(&draw(&state, size));
+    let status = screen.lines().nth(13).unwrap_or_default();
+    assert!(
+        status.starts_with("capture Sees a reel of") && status.contains('…'),
+        "the name is cut: {status:?}"
+    );
+    assert!(
+        status.ends_with("expected[2]actual 4"),
+        "the scores show: {status:?}"
+    );
+}
+
+#[test]
+fn the_first_screen_says_which_journey_of_how_many() {
+    for size in [(80, 24), (100, 30), (160, 45)] {
+        let state = load(&journeys_dir(), COLOR, size);
+        let screen = text(&draw(&state, size));
+        let title = screen.lines().next().unwrap_or_default();
+        assert!(title.contains("1/3 ([ ] or 6)"), "{title:?}");
+        assert!(title.contains("B2B onboarding"), "{title:?}");
+        assert!(
+            title.ends_with("21 touchpoints · 4 critical · debt -14")
+                || title.ends_with("21 touchpoints · 9 stages · 4 critical · debt -14"),
+            "{title:?}"
+        );
+        insta::assert_snapshot!(format!("first_screen_{}x{}", size.0, size.1), screen);
+    }
+    // One touchpoint, one stage: singular words.
+    let min = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check/valid/min.toml");
+    let state = load(&min, COLOR, (100, 30));
+    let screen = text(&draw(&state, (100, 30)));
+    let title = screen.lines().next().unwrap_or_default();
+    assert!(
+        title.ends_with("1 touchpoint · 1 stage · 0 critical · debt 0"),
+        "{title:?}"
+    );
+    assert!(
+        !title.contains("1/1"),
+        "one journey needs no position: {title:?}"
+    );
+}
+
+#[test]
+fn a_long_filter_value_is_cut_inside_the_panel() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("long.toml");
+    let id = "customer-experience-and-service-operations-emea";
+    std::fs::write(&file, WIDE.replace("\"sales\"", &format!("\"{id}\""))).expect("write");
+    let size = (80, 24);
+    let mut state = load(&file, COLOR, size);
+    for action in [Action::Filter, Action::Down, Action::Right] {
+        update(&mut state, action);
+    }
+    let screen = text(&draw(&state, size));
+    let row = screen
+        .lines()
+        .find(|l| l.contains("department  <"))
+        .expect("the department row");
+    assert!(row.contains("< customer-experience-and-"), "{row:?}");
+    assert!(
+        row.contains("… >"),
+        "the value closes inside the box: {row:?}"
+    );
+}

@@ -32,6 +32,10 @@ pub enum Action {
     NextView,
     /// Cycle to the previous view.
     PrevView,
+    /// Open the next journey of the folder.
+    NextJourney,
+    /// Open the previous journey of the folder.
+    PreviousJourney,
     /// Toggle the help screen.
     Help,
     /// Start a live search.
@@ -73,10 +77,16 @@ pub enum Action {
     CycleStatus,
     /// Delete the selected touchpoint (asks first).
     Delete,
-    /// Move the selected touchpoint later in the corridor.
+    /// Move the selection later: a touchpoint within its stage, an entry
+    /// within its list.
     MoveLater,
-    /// Move the selected touchpoint earlier in the corridor.
+    /// Move the selection earlier: a touchpoint within its stage, an entry
+    /// within its list.
     MoveEarlier,
+    /// Move the selected touchpoint to the end of the previous stage.
+    MoveToPreviousStage,
+    /// Move the selected touchpoint to the start of the next stage.
+    MoveToNextStage,
     /// Quit the workbench.
     Quit,
     /// The terminal changed size.

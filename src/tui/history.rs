@@ -32,6 +32,15 @@ pub enum Edit {
     },
     /// Two touchpoints traded places in the file.
     Swap { a: usize, b: usize },
+    /// A touchpoint taken out at `from` and put back, as `after`, at `to`
+    /// (an index of the list it is put back into): a move into another
+    /// stage, placed at that stage's near end.
+    Move {
+        from: usize,
+        to: usize,
+        before: Box<Touchpoint>,
+        after: Box<Touchpoint>,
+    },
     /// A change reaching across the journey (an id renamed with every
     /// reference to it).
     Journey {
@@ -48,6 +57,7 @@ impl Edit {
             Edit::Insert { index, .. } => (!reverse).then_some(*index),
             Edit::Remove { index, .. } => reverse.then_some(*index),
             Edit::Swap { a, b } => Some(if reverse { *a } else { *b }),
+            Edit::Move { from, to, .. } => Some(if reverse { *from } else { *to }),
             Edit::Action { .. } | Edit::Journey { .. } => None,
         }
     }

@@ -164,6 +164,18 @@ fn browse() -> Vec<Binding> {
             None,
         ),
         b(
+            &[Char(']')],
+            Action::NextJourney,
+            "next journey of the folder",
+            None,
+        ),
+        b(
+            &[Char('[')],
+            Action::PreviousJourney,
+            "previous journey of the folder",
+            None,
+        ),
+        b(
             &[Code(KeyCode::Tab)],
             Action::NextView,
             "next view",
@@ -191,7 +203,7 @@ fn browse() -> Vec<Binding> {
         b(
             &[Char('x')],
             Action::Capture,
-            "capture scores: digits set expected, then actual",
+            "capture scores: digits set expected, then actual; Backspace steps back, s saves, Esc stops",
             Some("capture"),
         ),
         b(&[Char('u')], Action::Undo, "undo", None),
@@ -227,8 +239,30 @@ fn browse() -> Vec<Binding> {
             None,
         ),
         b(&[Char('d')], Action::Delete, "delete it (asks first)", None),
-        b(&[Char('J')], Action::MoveLater, "move it later", None),
-        b(&[Char('K')], Action::MoveEarlier, "move it earlier", None),
+        b(
+            &[Char('J')],
+            Action::MoveLater,
+            "move it later in its stage",
+            None,
+        ),
+        b(
+            &[Char('K')],
+            Action::MoveEarlier,
+            "move it earlier in its stage",
+            None,
+        ),
+        b(
+            &[Char('H')],
+            Action::MoveToPreviousStage,
+            "move it to the end of the previous stage",
+            None,
+        ),
+        b(
+            &[Char('L')],
+            Action::MoveToNextStage,
+            "move it to the start of the next stage",
+            None,
+        ),
         b(&[Char('?')], Action::Help, "help", Some("help")),
         b(&[Char('q')], Action::Quit, "quit", Some("quit")),
     ]
@@ -321,7 +355,21 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
                 &[Code(KeyCode::Down), Char('j')],
                 Action::Down,
                 "scroll down",
-                None,
+                Some("scroll"),
+            ),
+            b(&[Code(KeyCode::PageUp)], Action::PageUp, "page up", None),
+            b(
+                &[Code(KeyCode::PageDown), Char(' ')],
+                Action::PageDown,
+                "page down",
+                Some("page"),
+            ),
+            b(&[Code(KeyCode::Home), Char('g')], Action::Home, "top", None),
+            b(
+                &[Code(KeyCode::End), Char('G')],
+                Action::End,
+                "end",
+                Some("end"),
             ),
         ],
         Mode::Capture { .. } => vec![
@@ -336,6 +384,12 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
                 Action::Erase,
                 "step back",
                 Some("back"),
+            ),
+            b(
+                &[Char('s')],
+                Action::Save,
+                "stop capturing and save",
+                Some("save"),
             ),
         ],
         Mode::Conflict => vec![b(
@@ -495,6 +549,28 @@ pub fn action_for(mode: &Mode, event: &KeyEvent) -> Option<Action> {
     }
 }
 
+/// The keys one key event stands for. Over a slow link an Esc followed
+/// quickly by a key reaches us as that key with Alt held: where the mode
+/// binds nothing to Alt (everywhere but the text area, which has its own
+/// Alt keys), that is Esc, then the key.
+pub fn split_alt(mode: &Mode, event: &KeyEvent) -> Vec<KeyEvent> {
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let text_area = matches!(
+        mode,
+        Mode::Form(Form {
+            typing: Some(Typing::Lines),
+            ..
+        })
+    );
+    if !alt || ctrl || text_area {
+        return vec![*event];
+    }
+    let mut key = *event;
+    key.modifiers.remove(KeyModifiers::ALT);
+    vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), key]
+}
+
 /// Key labels joined: `Up/k`.
 pub fn keys_label(keys: &[Key]) -> String {
     keys.iter().map(|k| k.label()).collect::<Vec<_>>().join("/")
@@ -542,6 +618,28 @@ mod tests {
         assert_eq!(action_for(&browse, &key(KeyCode::Char('z'))), None);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for(&browse, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn alt_key_is_esc_then_the_key_except_in_the_text_area() {
+        let alt_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT);
+        assert_eq!(
+            split_alt(&Mode::Search, &alt_j),
+            vec![key(KeyCode::Esc), key(KeyCode::Char('j'))]
+        );
+        let mut form = Form::new(crate::model::Target::Journey, None);
+        form.typing = Some(Typing::Lines);
+        let text = Mode::Form(form);
+        assert_eq!(split_alt(&text, &alt_j), vec![alt_j]);
+        let ctrl_alt = KeyEvent::new(
+            KeyCode::Char('j'),
+            KeyModifiers::ALT | KeyModifiers::CONTROL,
+        );
+        assert_eq!(split_alt(&Mode::Browse, &ctrl_alt), vec![ctrl_alt]);
+        assert_eq!(
+            split_alt(&Mode::Browse, &key(KeyCode::Char('j'))),
+            vec![key(KeyCode::Char('j'))]
+        );
     }
 
     #[test]

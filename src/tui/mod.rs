@@ -184,7 +184,10 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
         }
         let action = match event::read() {
             Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-                keymap::action_for(&state.mode, &key)
+                if on_key(state, &mut screen, &key)? {
+                    return Ok(0);
+                }
+                continue;
             }
             Ok(Event::Resize(w, h)) => {
                 screen.autoresize()?;
@@ -206,6 +209,25 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
             return Ok(0);
         }
     }
+}
+
+/// Applies what a key means in the current mode; an Alt-key with no
+/// binding of its own is Esc then the key (see `keymap::split_alt`), each
+/// read in the mode the one before it left. True when the workbench ends.
+pub fn on_key<B: Backend<Error = std::io::Error> + Write>(
+    state: &mut AppState,
+    screen: &mut Screen<B>,
+    key: &event::KeyEvent,
+) -> std::io::Result<bool> {
+    for key in keymap::split_alt(&state.mode, key) {
+        let Some(action) = keymap::action_for(&state.mode, &key) else {
+            continue;
+        };
+        if apply(state, screen, action)? == Effect::Quit || state.quit {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Watches `folder` for changes; `None` when the platform cannot (the
@@ -280,6 +302,11 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
             effects::discard_recovery(state);
             draw(state, screen)?;
         }
+        Effect::DiscardAndQuit => {
+            effects::discard_recovery(state);
+            state.quit = true;
+            return Ok(Effect::Quit);
+        }
     }
     Ok(effect)
 }
@@ -291,4 +318,66 @@ pub fn draw<B: Backend<Error = std::io::Error> + Write>(
     screen: &mut Screen<B>,
 ) -> std::io::Result<()> {
     screen.draw(|frame| ui::render(state, frame))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::layout::Rect;
+    use ratatui::{TerminalOptions, Viewport};
+
+    fn courier(dir: &std::path::Path) -> AppState {
+        let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/journeys/online-order-courier.toml");
+        let path = dir.join("journey.toml");
+        std::fs::copy(source, &path).expect("copy");
+        let (folder, entries) = effects::read_entries(&path).expect("read");
+        let options = Options {
+            today: crate::model::Date {
+                year: 2026,
+                month: 1,
+                day: 15,
+            },
+            color: false,
+            ascii: false,
+            read_only: false,
+            mouse: false,
+        };
+        AppState::new(folder, entries, options)
+    }
+
+    fn press(state: &mut AppState, code: KeyCode, modifiers: KeyModifiers) -> bool {
+        let terminal = Terminal::with_options(
+            CrosstermBackend::new(Vec::<u8>::new()),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, 100, 30)),
+            },
+        )
+        .expect("terminal");
+        let mut screen = Screen::new(terminal, false);
+        on_key(state, &mut screen, &KeyEvent::new(code, modifiers)).expect("key applied")
+    }
+
+    #[test]
+    fn esc_then_a_key_arriving_as_alt_key_is_two_actions() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut state = courier(dir.path());
+        update(&mut state, Action::Resize(100, 30));
+        // Help open in the Gaps view: Esc closes it, j moves down a row.
+        press(&mut state, KeyCode::Char('2'), KeyModifiers::NONE);
+        press(&mut state, KeyCode::Char('?'), KeyModifiers::NONE);
+        assert_eq!(state.mode, state::Mode::Help);
+        press(&mut state, KeyCode::Char('j'), KeyModifiers::ALT);
+        assert_eq!(state.mode, state::Mode::Browse);
+        assert_eq!(state.gaps.selected, 1);
+        // Typing a search: Esc clears it, j moves on instead of being typed.
+        press(&mut state, KeyCode::Char('/'), KeyModifiers::NONE);
+        press(&mut state, KeyCode::Char('e'), KeyModifiers::NONE);
+        press(&mut state, KeyCode::Char('j'), KeyModifiers::ALT);
+        assert_eq!(state.mode, state::Mode::Browse);
+        assert_eq!(state.search, "");
+        // Esc then q quits.
+        assert!(press(&mut state, KeyCode::Char('q'), KeyModifiers::ALT));
+    }
 }

@@ -224,6 +224,22 @@ impl Opened {
                     tps.swap(*a, *b);
                 }
             }
+            Edit::Move {
+                from,
+                to,
+                before,
+                after,
+            } => {
+                let (take, put, value) = if reverse {
+                    (*to, *from, before)
+                } else {
+                    (*from, *to, after)
+                };
+                if take < tps.len() {
+                    tps.remove(take);
+                    tps.insert(put.min(tps.len()), (**value).clone());
+                }
+            }
             Edit::Journey { before, after } => {
                 self.journey = if reverse {
                     (**before).clone()

@@ -1,19 +1,14 @@
-//! Driving the real `corridor` binary in a real terminal emulator (tmux),
-//! as a person at a keyboard would.
-//!
-//! Every test gets its own tmux server (`tmux -L corridor-e2e-PID-NAME`),
-//! its own temporary folder as HOME and working directory, and a plain `sh`
-//! in a detached session of a fixed size. Commands are typed into that shell
-//! with `send-keys`; the screen is read with `capture-pane -p` and polled
-//! until it shows what a step waits for (never a fixed sleep). Dropping the
-//! session kills its server.
+//! A tmux harness for driving the real workbench: each test its own tmux
+//! server (`tmux -L corridor-e2e-PID-NAME`), its own temporary folder as
+//! HOME and working directory, and a plain `sh` in a detached session of a
+//! fixed size. Commands are typed into that shell with `send-keys`; the
+//! screen is read with `capture-pane -p` and polled until it shows what a
+//! step waits for (never a fixed sleep). Dropping the session kills its
+//! server.
 //!
 //! Shell commands end in `echo "rc=$? @@N@@"` with `N` written as `$((...))`,
 //! so the echoed line can only appear once the shell ran it, and it carries
 //! the exit status.
-//!
-//! Tests are skipped (with a message) when `tmux` is not installed; CI
-//! (`.ci/run`) installs it.
 
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -26,6 +21,7 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_corridor");
+pub const JOURNEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/journeys");
 
 /// How long a step may take before the test fails.
 pub const DEADLINE: Duration = Duration::from_secs(10);
@@ -34,7 +30,7 @@ pub const POLL: Duration = Duration::from_millis(50);
 /// The tmux session every test uses (one per server).
 pub const SESSION: &str = "e2e";
 
-fn tmux_available() -> bool {
+pub fn tmux_available() -> bool {
     Command::new("tmux")
         .arg("-V")
         .stdout(Stdio::null())
@@ -58,7 +54,7 @@ impl Session {
     /// when tmux is missing.
     pub fn start(name: &str, width: u16, height: u16) -> Option<Session> {
         if !tmux_available() {
-            eprintln!("SKIPPED {name}: tmux is not installed (CI installs it)");
+            eprintln!("SKIPPED tui_e2e::{name}: tmux is not installed (CI installs it)");
             return None;
         }
         let dir = tempfile::Builder::new()
@@ -386,4 +382,48 @@ pub fn child_of(parent: u32, name: &str) -> Option<u32> {
         }
     }
     None
+}
+
+pub fn alive(pid: u32) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rfind(')')
+            .and_then(|close| stat.get(close + 1..))
+            .and_then(|rest| rest.split_whitespace().next())
+            != Some("Z")
+    })
+}
+
+pub fn signal(pid: u32, name: &str) {
+    let status = Command::new("sh")
+        .args(["-c", "kill -s \"$1\" \"$2\"", "sh", name, &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success(), "kill -s {name} {pid} failed");
+}
+
+/// Copies the bundled journeys into `dest/journeys`.
+pub fn copy_journeys(dest: &Path) -> PathBuf {
+    let to = dest.join("journeys");
+    fs::create_dir_all(&to).expect("create journeys folder");
+    for entry in fs::read_dir(JOURNEYS)
+        .expect("read bundled journeys")
+        .flatten()
+    {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            fs::copy(&path, to.join(entry.file_name())).expect("copy a journey");
+        }
+    }
+    to
+}
+
+/// The courier journey alone in `one/journey.toml` of the session's
+/// folder: (folder, file, its text).
+pub fn one_journey(t: &Session) -> (PathBuf, PathBuf, String) {
+    let folder = t.path().join("one");
+    fs::create_dir_all(&folder).expect("create folder");
+    let path = folder.join("journey.toml");
+    fs::copy(Path::new(JOURNEYS).join("online-order-courier.toml"), &path).expect("copy");
+    let text = fs::read_to_string(&path).expect("read");
+    (folder, path, text)
 }

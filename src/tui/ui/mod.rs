@@ -13,6 +13,8 @@ use ratatui::widgets::Paragraph;
 use super::state::{AppState, Mode, View};
 use theme::Theme;
 
+pub use popups::help::last_scroll as help_last_scroll;
+
 /// Smallest size the workbench draws at.
 pub const MIN_SIZE: (u16, u16) = (60, 15);
 

@@ -32,21 +32,41 @@ pub fn start(state: &mut AppState) -> Effect {
     Effect::Redraw
 }
 
-/// The touchpoint `step` places away from `index` in corridor order.
-fn neighbour(state: &AppState, index: usize, step: isize) -> Option<usize> {
-    let corridor = &state.opened()?.derived.corridor;
-    let at = corridor.iter().position(|&i| i == index)? as isize + step;
-    usize::try_from(at)
-        .ok()
-        .and_then(|at| corridor.get(at).copied())
+/// The order capture walks: the Gaps rows as they were when `x` was
+/// pressed (they are not re-sorted until capture ends), else the corridor.
+fn order(state: &AppState) -> &[usize] {
+    match (state.view, state.opened()) {
+        (View::Gaps, _) => &state.gap_rows,
+        (_, Some(opened)) => &opened.derived.corridor,
+        (_, None) => &[],
+    }
 }
 
-/// A digit sets the score; Backspace steps back; Esc stops.
+/// The touchpoint `step` places away from `index` in capture order.
+fn neighbour(state: &AppState, index: usize, step: isize) -> Option<usize> {
+    let order = order(state);
+    let at = order.iter().position(|&i| i == index)? as isize + step;
+    usize::try_from(at)
+        .ok()
+        .and_then(|at| order.get(at).copied())
+}
+
+/// Ends capture on touchpoint `index`: the Gaps rows take the new scores
+/// into their ranking and the selection stays on that touchpoint.
+pub fn finish(state: &mut AppState, index: usize) {
+    state.mode = Mode::Browse;
+    state.refresh_gap_rows();
+    state.select_touchpoint(index);
+    let page = super::navigate::page(state);
+    state.gaps.scroll_into_view(page);
+}
+
+/// A digit sets the score; Backspace steps back; `s` saves; Esc stops.
 pub fn step(state: &mut AppState, index: usize, actual: bool, action: Action) -> Effect {
     match action {
         Action::Input(c) => {
             let Some(score) = c.to_digit(10).and_then(|d| Score::new(i64::from(d)).ok()) else {
-                state.status = Some("type a score from 1 to 5 (Esc stops)".into());
+                state.status = Some("type a score from 1 to 5 (s saves, Esc stops)".into());
                 return Effect::Redraw;
             };
             set_score(state, index, actual, score);
@@ -63,8 +83,15 @@ pub fn step(state: &mut AppState, index: usize, actual: bool, action: Action) ->
                 };
                 state.select_touchpoint(next);
             } else {
-                state.mode = Mode::Browse;
-                state.status = Some("captured to the end of the corridor".into());
+                finish(state, index);
+                state.status = Some(
+                    if state.view == View::Gaps {
+                        "captured to the end of the list"
+                    } else {
+                        "captured to the end of the corridor"
+                    }
+                    .into(),
+                );
             }
         }
         Action::Erase => {
@@ -81,12 +108,18 @@ pub fn step(state: &mut AppState, index: usize, actual: bool, action: Action) ->
                 state.select_touchpoint(previous);
             }
         }
-        Action::Back => state.mode = Mode::Browse,
+        Action::Save => {
+            finish(state, index);
+            return Effect::Save;
+        }
+        Action::Back => finish(state, index),
         _ => return Effect::None,
     }
     Effect::Redraw
 }
 
+/// Records a score. Unlike other edits it leaves the Gaps rows in the
+/// order capture follows, so the row being scored never jumps away.
 fn set_score(state: &mut AppState, index: usize, actual: bool, score: Score) {
     let Some(before) = state
         .opened()
@@ -104,14 +137,15 @@ fn set_score(state: &mut AppState, index: usize, actual: bool, score: Score) {
     if after == before {
         return;
     }
-    record(
-        state,
-        Edit::Touchpoint {
-            index,
-            before: Box::new(before),
-            after: Box::new(after),
-        },
-    );
+    let edit = Edit::Touchpoint {
+        index,
+        before: Box::new(before),
+        after: Box::new(after),
+    };
+    if let Some(opened) = state.opened_mut() {
+        opened.apply(&edit, false);
+        opened.history.record(edit);
+    }
 }
 
 /// `u` and `Ctrl-r`.
@@ -188,11 +222,17 @@ pub fn recover(state: &mut AppState, show: bool, action: Action) -> Effect {
     }
 }
 
-/// Unsaved changes at quit: `s` saves and quits, `d` discards, Esc stays.
+/// Unsaved changes at quit: `s` saves and quits, `d` discards (and its
+/// recovery journal), Esc stays. Ctrl-c again quits keeping the journal,
+/// so the edits are offered back next time.
 pub fn confirm_quit(state: &mut AppState, action: Action) -> Effect {
     match action {
         Action::Input('s') => Effect::SaveAndQuit,
-        Action::Input('d') | Action::Quit => {
+        Action::Input('d') => {
+            state.quit = true;
+            Effect::DiscardAndQuit
+        }
+        Action::Quit => {
             state.quit = true;
             Effect::Quit
         }
@@ -205,111 +245,5 @@ pub fn confirm_quit(state: &mut AppState, action: Action) -> Effect {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tui::update::{test_support, update};
-
-    /// The courier journey in a temporary folder that lives as long as the test.
-    fn courier() -> (tempfile::TempDir, AppState) {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let state = test_support::courier(dir.path());
-        (dir, state)
-    }
-
-    fn scores(state: &AppState, index: usize) -> (Option<u8>, Option<u8>) {
-        let t = &state.opened().expect("open").journey.touchpoints[index];
-        (t.expected.map(Score::get), t.actual.map(Score::get))
-    }
-
-    #[test]
-    fn two_digits_per_touchpoint_then_the_next_in_corridor_order() {
-        let (_dir, mut state) = courier();
-        let corridor = state.opened().expect("open").derived.corridor.clone();
-        assert_eq!(state.corridor_selection(), Some(corridor[0]));
-        update(&mut state, Action::Capture);
-        for c in ['5', '1', '3', '4'] {
-            assert_eq!(update(&mut state, Action::Input(c)), Effect::Redraw);
-        }
-        assert_eq!(scores(&state, corridor[0]), (Some(5), Some(1)));
-        assert_eq!(scores(&state, corridor[1]), (Some(3), Some(4)));
-        assert_eq!(state.corridor_selection(), Some(corridor[2]));
-        assert_eq!(
-            state.mode,
-            Mode::Capture {
-                index: corridor[2],
-                actual: false
-            }
-        );
-        assert!(state.is_dirty());
-        // Backspace steps back to the previous touchpoint's actual score.
-        update(&mut state, Action::Erase);
-        assert_eq!(
-            state.mode,
-            Mode::Capture {
-                index: corridor[1],
-                actual: true
-            }
-        );
-        assert_eq!(update(&mut state, Action::Input('9')), Effect::Redraw);
-        assert_eq!(
-            scores(&state, corridor[1]),
-            (Some(3), Some(4)),
-            "9 is refused"
-        );
-        update(&mut state, Action::Back);
-        assert_eq!(state.mode, Mode::Browse);
-    }
-
-    #[test]
-    fn undo_and_redo_every_capture() {
-        let (_dir, mut state) = courier();
-        let first = state.corridor_selection().expect("selection");
-        let original = scores(&state, first);
-        update(&mut state, Action::Capture);
-        update(&mut state, Action::Input('5'));
-        update(&mut state, Action::Input('1'));
-        update(&mut state, Action::Back);
-        assert_eq!(scores(&state, first), (Some(5), Some(1)));
-        update(&mut state, Action::Undo);
-        assert_eq!(scores(&state, first), (Some(5), original.1));
-        update(&mut state, Action::Undo);
-        assert_eq!(scores(&state, first), original);
-        assert!(!state.is_dirty(), "back where the file is");
-        update(&mut state, Action::Redo);
-        update(&mut state, Action::Redo);
-        assert_eq!(scores(&state, first), (Some(5), Some(1)));
-        assert_eq!(update(&mut state, Action::Redo), Effect::Redraw);
-        assert_eq!(state.status.as_deref(), Some("nothing to redo"));
-    }
-
-    #[test]
-    fn quit_with_unsaved_edits_asks_and_read_only_refuses() {
-        let (_dir, mut state) = courier();
-        update(&mut state, Action::Capture);
-        update(&mut state, Action::Input('5'));
-        update(&mut state, Action::Back);
-        assert_eq!(update(&mut state, Action::Quit), Effect::Redraw);
-        assert_eq!(state.mode, Mode::ConfirmQuit);
-        assert_eq!(update(&mut state, Action::Back), Effect::Redraw);
-        assert_eq!(state.mode, Mode::Browse);
-        update(&mut state, Action::Quit);
-        assert_eq!(update(&mut state, Action::Input('s')), Effect::SaveAndQuit);
-        update(&mut state, Action::Back);
-        assert_eq!(
-            update(&mut state, Action::Reload),
-            Effect::Redraw,
-            "no reload over edits"
-        );
-        let (_other, mut read_only) = courier();
-        read_only.options.read_only = true;
-        update(&mut read_only, Action::Capture);
-        assert_eq!(read_only.mode, Mode::Browse);
-        assert_ne!(update(&mut read_only, Action::Save), Effect::Save);
-        assert!(
-            read_only
-                .status
-                .as_deref()
-                .is_some_and(|s| s.starts_with("read-only"))
-        );
-    }
-}
+#[path = "capture_tests.rs"]
+mod tests;

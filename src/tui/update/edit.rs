@@ -1,6 +1,6 @@
-//! Adding, editing, deleting and moving touchpoints, and adding actions and
-//! stepping their status from the views. Forms are in `form`; every change
-//! is recorded for undo.
+//! Adding, editing and deleting touchpoints, and adding actions and
+//! stepping their status from the views (moves are in `moves`, forms in
+//! `form`); every change is recorded for undo.
 
 use super::{Effect, form, record};
 use crate::model::{ActionStatus, Id, Kind, Target, Touchpoint, create, ids};
@@ -252,54 +252,6 @@ pub fn confirm_delete(state: &mut AppState, index: usize, action: Action) -> Eff
             actions,
         },
     );
-    Effect::Redraw
-}
-
-/// `J` / `K`: trade places with the next (previous) touchpoint of the same
-/// stage; at the end of a stage, move into the neighbouring stage.
-pub fn move_touchpoint(state: &mut AppState, later: bool) -> Effect {
-    if state.read_only().is_some() {
-        return refuse(state, state.read_only());
-    }
-    let Some(index) = state.corridor_selection() else {
-        return Effect::None;
-    };
-    let Some(opened) = state.opened() else {
-        return Effect::None;
-    };
-    let members = &opened.derived.stage_members;
-    let stage = state.corridor.stage;
-    let card = state.corridor.card;
-    let neighbour = if later {
-        members.get(stage).and_then(|m| m.get(card + 1))
-    } else {
-        card.checked_sub(1).and_then(|c| members.get(stage)?.get(c))
-    };
-    if let Some(&other) = neighbour {
-        record(state, Edit::Swap { a: index, b: other });
-        state.select_touchpoint(index);
-        return Effect::Redraw;
-    }
-    let next_stage = if later {
-        stage.checked_add(1)
-    } else {
-        stage.checked_sub(1)
-    };
-    let Some(target) = next_stage.and_then(|s| opened.journey.stages.get(s)) else {
-        return Effect::None;
-    };
-    let before = opened.journey.touchpoints[index].clone();
-    let mut after = before.clone();
-    after.stage = target.id.clone();
-    record(
-        state,
-        Edit::Touchpoint {
-            index,
-            before: Box::new(before),
-            after: Box::new(after),
-        },
-    );
-    state.select_touchpoint(index);
     Effect::Redraw
 }
 

@@ -6,6 +6,7 @@ pub mod edit;
 pub mod entries;
 pub mod form;
 mod modes;
+mod moves;
 mod navigate;
 
 use super::action::Action;
@@ -35,6 +36,9 @@ pub enum Effect {
     SaveAndQuit,
     /// Leave the workbench.
     Quit,
+    /// Leave the workbench dropping the unsaved edits: their recovery
+    /// journal goes too, so the next open does not offer them back.
+    DiscardAndQuit,
 }
 
 /// Rows of the terminal not available to lists: title, tab bar, table
@@ -48,6 +52,9 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
         return Effect::Redraw;
     }
     if action == Action::Quit && state.mode != Mode::ConfirmQuit {
+        if let Mode::Capture { index, .. } = state.mode {
+            capture::finish(state, index);
+        }
         if state.is_dirty() {
             state.mode = Mode::ConfirmQuit;
             return Effect::Redraw;
@@ -93,6 +100,8 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
 fn browse(state: &mut AppState, action: Action) -> Effect {
     match action {
         Action::Show(view) => show(state, view),
+        Action::NextJourney => navigate::switch_journey(state, 1),
+        Action::PreviousJourney => navigate::switch_journey(state, -1),
         Action::NextView => show(state, state.view.cycle(1)),
         Action::PrevView => show(state, state.view.cycle(-1)),
         Action::Help => {
@@ -131,8 +140,10 @@ fn browse(state: &mut AppState, action: Action) -> Effect {
         Action::AddAction => edit::add_action(state),
         Action::CycleStatus => edit::cycle_status(state),
         Action::Delete => edit::ask_delete(state),
-        Action::MoveLater => edit::move_touchpoint(state, true),
-        Action::MoveEarlier => edit::move_touchpoint(state, false),
+        Action::MoveLater => moves::move_touchpoint(state, true),
+        Action::MoveEarlier => moves::move_touchpoint(state, false),
+        Action::MoveToNextStage => moves::move_to_stage(state, true),
+        Action::MoveToPreviousStage => moves::move_to_stage(state, false),
         Action::Back => {
             if !state.search.is_empty() || !state.filter.is_empty() {
                 state.search.clear();

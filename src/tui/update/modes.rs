@@ -125,13 +125,26 @@ pub fn filter(state: &mut AppState, row: usize, action: Action) -> Effect {
     Effect::Redraw
 }
 
+/// Scrolling the help: it stops where its last line shows at the bottom,
+/// wrapped lines counted, at the terminal's size.
 pub fn help(state: &mut AppState, action: Action) -> Effect {
-    match action {
-        Action::Back | Action::Help => state.mode = Mode::Browse,
-        Action::Up => state.help_scroll = state.help_scroll.saturating_sub(1),
-        Action::Down => state.help_scroll = state.help_scroll.saturating_add(1).min(30),
+    let last = crate::tui::ui::help_last_scroll(state.size, state.options.ascii);
+    // A page keeps one line of the last for context.
+    let page = state.size.1.saturating_sub(3).max(1);
+    let scroll = state.help_scroll.min(last);
+    state.help_scroll = match action {
+        Action::Back | Action::Help => {
+            state.mode = Mode::Browse;
+            return Effect::Redraw;
+        }
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll.saturating_add(1).min(last),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll.saturating_add(page).min(last),
+        Action::Home => 0,
+        Action::End => last,
         _ => return Effect::None,
-    }
+    };
     Effect::Redraw
 }
 
@@ -165,3 +178,7 @@ pub fn detail(state: &mut AppState, action: Action) -> Effect {
         _ => Effect::None,
     }
 }
+
+#[cfg(test)]
+#[path = "modes_tests.rs"]
+mod tests;

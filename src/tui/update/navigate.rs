@@ -161,26 +161,58 @@ pub fn corridor_to_first_match(state: &mut AppState) {
     }
 }
 
+/// Opens entry `index` (a journey that parsed) in the Corridor. Not while
+/// the open one has unsaved edits: quitting would not ask about them.
+fn open_journey(state: &mut AppState, index: usize) -> Effect {
+    if state.current != Some(index) && state.is_dirty() {
+        state.status =
+            Some("unsaved changes: save (s) or undo (u) before opening another journey".into());
+        return Effect::Redraw;
+    }
+    state.current = Some(index);
+    state.journeys.selected = index;
+    state.corridor = CorridorCursor::default();
+    state.gaps = ListCursor::default();
+    state.owners = ListCursor::default();
+    state.actions = ListCursor::default();
+    state.curve = 0;
+    state.filter = GapFilter::default();
+    state.search.clear();
+    state.refresh_gap_rows();
+    state.view = View::Corridor;
+    state.status = None;
+    Effect::Opened
+}
+
+/// `]` / `[`: open the next (previous) journey of the folder that parsed,
+/// round to the first (last).
+pub fn switch_journey(state: &mut AppState, step: isize) -> Effect {
+    let openable: Vec<usize> = state
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.content.is_ok())
+        .map(|(i, _)| i)
+        .collect();
+    if openable.len() < 2 {
+        state.status = Some("this is the only journey here".into());
+        return Effect::Redraw;
+    }
+    let at = state
+        .current
+        .and_then(|c| openable.iter().position(|&i| i == c))
+        .unwrap_or(0) as isize;
+    let next = openable[(at + step).rem_euclid(openable.len() as isize) as usize];
+    open_journey(state, next)
+}
+
 /// Enter: open a journey, or show the selected touchpoint in full.
 pub fn open(state: &mut AppState) -> Effect {
     match state.view {
         View::Journeys => {
             let selected = state.journeys.selected;
             match state.entries.get(selected).map(|e| e.content.is_ok()) {
-                Some(true) => {
-                    state.current = Some(selected);
-                    state.corridor = CorridorCursor::default();
-                    state.gaps = ListCursor::default();
-                    state.owners = ListCursor::default();
-                    state.actions = ListCursor::default();
-                    state.curve = 0;
-                    state.filter = GapFilter::default();
-                    state.search.clear();
-                    state.refresh_gap_rows();
-                    state.view = View::Corridor;
-                    state.status = None;
-                    return Effect::Opened;
-                }
+                Some(true) => return open_journey(state, selected),
                 Some(false) => {
                     let error = state.entries[selected].content.as_ref().err().cloned();
                     state.status = Some(format!(

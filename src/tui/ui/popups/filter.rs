@@ -24,6 +24,9 @@ pub fn render(state: &AppState, row: usize, theme: &Theme, frame: &mut Frame, ar
     let mut lines = Vec::new();
     for (n, (name, value)) in GapFilter::DIMENSIONS.iter().zip(values).enumerate() {
         let value = value.map_or("all".to_owned(), |v| inert(&v));
+        // The box less its borders and ` name        <  >`.
+        let room = usize::from(popup.width.saturating_sub(2 + 17));
+        let value = crate::text::truncate(&value, room, theme.ascii);
         let text = format!(" {name:<11} < {value} >");
         if n == row {
             lines.push(Line::from(Span::styled(text, theme.selected())));

@@ -10,7 +10,7 @@ use super::super::theme::Theme;
 use super::super::window;
 use crate::analysis::Due;
 use crate::model::GapClass;
-use crate::text::inert;
+use crate::text::{inert, truncate};
 use crate::tui::derived::ActionRow;
 use crate::tui::state::{AppState, Opened};
 
@@ -24,6 +24,15 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
         return;
     }
     let j = &opened.journey;
+    let widths = [
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(5),
+        Constraint::Length(9),
+    ];
+    // Table clips silently: cut text to the column with an ellipsis.
+    let cols = super::column_widths(area, &widths);
+    let cut = |n: usize, text: &str| truncate(text, cols.get(n).copied().unwrap_or(0), theme.ascii);
     let height = usize::from(area.height.saturating_sub(1));
     let first = window(state.actions.selected, state.actions.offset, height);
     let gap_cells = |index: Option<usize>| -> (Cell<'static>, Cell<'static>) {
@@ -31,7 +40,7 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
             Some(t) => {
                 let class = t.gap_class();
                 (
-                    Cell::from(inert(&t.name)),
+                    Cell::from(cut(1, &inert(&t.name))),
                     Cell::from(Span::styled(
                         format!(
                             "{:<2} {:>2}",
@@ -42,7 +51,7 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
                     )),
                 )
             }
-            None => (Cell::from("(unknown touchpoint)"), Cell::from("")),
+            None => (Cell::from(cut(1, "(unknown touchpoint)")), Cell::from("")),
         }
     };
     let visible: Vec<Row> = rows
@@ -53,7 +62,7 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
         .map(|(n, row)| {
             let row_widget = match row {
                 ActionRow::Heading(title) => Row::new(vec![Cell::from(Span::styled(
-                    inert(title),
+                    cut(0, &inert(title)),
                     theme.heading(),
                 ))]),
                 ActionRow::Unaddressed { index, remeasure } => {
@@ -64,7 +73,7 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
                         ("no action", GapClass::Critical)
                     };
                     Row::new(vec![
-                        Cell::from(Span::styled(word, theme.class(class))),
+                        Cell::from(Span::styled(cut(0, word), theme.class(class))),
                         name,
                         gap,
                         Cell::from(""),
@@ -75,14 +84,15 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
                     let (name, gap) = gap_cells(*index);
                     let due = Due::of(action, state.options.today);
                     let due_cell = match due {
-                        Due::Overdue(_) => {
-                            Cell::from(Span::styled(due.short(), theme.class(GapClass::Critical)))
-                        }
+                        Due::Overdue(_) => Cell::from(Span::styled(
+                            cut(3, &due.short()),
+                            theme.class(GapClass::Critical),
+                        )),
                         Due::Done => Cell::from(""),
-                        _ => Cell::from(due.short()),
+                        _ => Cell::from(cut(3, &due.short())),
                     };
                     Row::new(vec![
-                        Cell::from(format!("  {}", inert(&action.title))),
+                        Cell::from(cut(0, &format!("  {}", inert(&action.title)))),
                         name,
                         gap,
                         due_cell,
@@ -96,12 +106,12 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
             }
         })
         .collect();
-    let header = Row::new(vec!["Action", "Closes the gap at", "Gap", "Due"]).style(theme.heading());
-    let widths = [
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(5),
-        Constraint::Length(9),
-    ];
+    let header = Row::new(
+        ["Action", "Closes the gap at", "Gap", "Due"]
+            .iter()
+            .enumerate()
+            .map(|(n, label)| cut(n, label)),
+    )
+    .style(theme.heading());
     frame.render_widget(Table::new(visible, widths).header(header), area);
 }

@@ -3,21 +3,44 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::super::chrome;
 use super::super::popups::detail;
 use super::super::theme::Theme;
 use super::super::window;
-use crate::model::Touchpoint;
 use crate::text::{fit, inert};
 use crate::tui::state::{AppState, Opened};
 
-const CARD_ROWS: u16 = 4;
-const MIN_COLUMN: u16 = 24;
+mod card;
+
+use card::{Cards, Look};
 
 pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
+    // A search says what it looks for and how many touchpoints match (the
+    // Gaps rows: the Corridor selects the first of them). A filter alone
+    // changes nothing here, so it says nothing.
+    let header = if state.search.is_empty() {
+        None
+    } else {
+        chrome::narrowing(
+            state,
+            opened,
+            theme,
+            state.gap_rows.len(),
+            usize::from(area.width),
+        )
+    };
+    let area = match header {
+        Some(line) => {
+            let [top, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+            frame.render_widget(Paragraph::new(line), top);
+            rest
+        }
+        None => area,
+    };
     let detail_h = (area.height / 3).clamp(5, 10);
     let [columns, pane] =
         Layout::vertical([Constraint::Min(6), Constraint::Length(detail_h)]).areas(area);
@@ -43,7 +66,16 @@ fn draw_columns(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fr
         frame.render_widget(Paragraph::new("This journey has no stages yet."), area);
         return;
     }
-    let visible = usize::from((area.width / MIN_COLUMN).max(1)).min(stages.len());
+    let visible = usize::from((area.width / card::min_column(area.width)).max(1)).min(stages.len());
+    let most = opened
+        .derived
+        .stage_members
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    // Columns have a two-line head above the cards.
+    let cards = Cards::at(area.width, area.height.saturating_sub(2), most);
     let first = window(state.corridor.stage, state.corridor.first_stage, visible);
     let constraints = vec![Constraint::Ratio(1, visible as u32); visible];
     let areas = Layout::horizontal(constraints).split(area);
@@ -90,22 +122,25 @@ fn draw_columns(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fr
         let [head, body] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
         frame.render_widget(Paragraph::new(header), head);
-        let fits = usize::from((body.height / CARD_ROWS).max(1));
+        let fits = usize::from((body.height / cards.rows).max(1));
         let selected = (s == state.corridor.stage).then_some(state.corridor.card);
         let start = selected.map_or(0, |c| window(c, 0, fits));
         for (row, &index) in members.iter().skip(start).take(fits).enumerate() {
+            let top = row as u16 * cards.rows;
             let card_area = Rect {
                 x: body.x,
-                y: body.y + row as u16 * CARD_ROWS,
+                y: body.y + top,
                 width: body.width,
-                height: (CARD_ROWS - 1).min(body.height.saturating_sub(row as u16 * CARD_ROWS)),
+                height: (cards.rows - 1).min(body.height.saturating_sub(top)),
             };
             let t = &opened.journey.touchpoints[index];
-            let is_selected = selected == Some(start + row);
-            frame.render_widget(
-                Paragraph::new(card(opened, t, theme, width, is_selected)),
-                card_area,
-            );
+            let look = Look {
+                width,
+                cards,
+                selected: selected == Some(start + row),
+            };
+            let lines = card::lines(&opened.journey, t, theme, look);
+            frame.render_widget(Paragraph::new(lines), card_area);
         }
         if members.len() > start + fits {
             let more = Rect {
@@ -117,49 +152,4 @@ fn draw_columns(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fr
             frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), more);
         }
     }
-}
-
-fn card<'a>(
-    opened: &Opened,
-    t: &Touchpoint,
-    theme: &Theme,
-    width: usize,
-    selected: bool,
-) -> Vec<Line<'a>> {
-    let class = t.gap_class();
-    let mark = if t.moment_of_truth {
-        theme.moment()
-    } else {
-        " "
-    };
-    let name = fit(&format!("{mark} {}", inert(&t.name)), width, theme.ascii);
-    let who = detail::owner_label(&opened.journey, t);
-    let channel = t.channel.as_deref().unwrap_or("-");
-    let meta = fit(
-        &format!("  {} {} {}", inert(channel), theme.dot(), who),
-        width,
-        theme.ascii,
-    );
-    let score = |s: Option<crate::model::Score>| s.map_or("?".to_owned(), |s| s.to_string());
-    let gap = t.gap().map_or(String::new(), |g| g.to_string());
-    let scores = format!("  {} -> {}  ", score(t.expected), score(t.actual));
-    let symbol = format!("{} {gap}", theme.symbol(class));
-    let pad = width.saturating_sub(scores.len() + crate::text::width(&symbol));
-    let base = if selected {
-        theme.selected()
-    } else {
-        Style::default()
-    };
-    vec![
-        Line::from(Span::styled(name, base)),
-        Line::from(Span::styled(
-            meta,
-            if selected { base } else { theme.dim() },
-        )),
-        Line::from(vec![
-            Span::styled(scores, base),
-            Span::styled(symbol, base.patch(theme.class(class))),
-            Span::styled(" ".repeat(pad), base),
-        ]),
-    ]
 }

@@ -1,11 +1,12 @@
 //! Gaps: every touchpoint ranked by severity, filtered and searched.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
+use super::super::chrome;
 use super::super::theme::Theme;
 use super::super::window;
 use crate::text::{inert, truncate};
@@ -13,6 +14,16 @@ use crate::tui::state::{AppState, Opened};
 
 pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = &state.gap_rows;
+    let header = chrome::narrowing(state, opened, theme, rows.len(), usize::from(area.width));
+    let area = match header {
+        Some(line) => {
+            let [top, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+            frame.render_widget(Paragraph::new(line), top);
+            rest
+        }
+        None => area,
+    };
     if rows.is_empty() {
         let text = if opened.journey.touchpoints.is_empty() {
             "This journey has no touchpoints yet."
@@ -85,17 +96,22 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
             ])
         })
         .collect();
-    let header = Row::new(vec![
-        "  #",
-        "Sev",
-        "Gap",
-        "Touchpoint",
-        "Stage",
-        "Owner",
-        "Partner",
-        "Class",
-        "Act",
-    ])
+    let header = Row::new(
+        [
+            "  #",
+            "Sev",
+            "Gap",
+            "Touchpoint",
+            "Stage",
+            "Owner",
+            "Partner",
+            "Class",
+            "Act",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(n, label)| cut(n, label)),
+    )
     .style(theme.heading());
 
     let table = Table::new(visible, widths)
