@@ -56,11 +56,16 @@ pub fn slug(text: &str) -> String {
     out.trim_matches('-').to_owned()
 }
 
-/// A name for an entry given only an id-like value: `get-help` -> `Get help`.
+/// A name for an entry given only an id-like value: `get-help` -> `Get
+/// help`, `-1` -> `1`.
 fn humanise(value: &str) -> String {
-    let spaced = value.replace('-', " ");
+    let spaced = value
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut chars = spaced.chars();
-    chars.next().map_or(String::new(), |first| {
+    chars.next().map_or(value.to_owned(), |first| {
         first.to_uppercase().chain(chars).collect()
     })
 }
@@ -249,5 +254,7 @@ mod tests {
         assert_eq!(b.department("Customer Care").as_str(), "customer-care");
         assert_eq!(b.department("Customer Care").as_str(), "customer-care");
         assert_eq!(b.journey().departments.len(), 1);
+        b.department("-1");
+        assert_eq!(b.journey().departments[1].name, "1", "no stray space");
     }
 }
