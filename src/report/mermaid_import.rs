@@ -199,7 +199,7 @@ pub fn import(
         .find(|t| !t.is_empty())
         .unwrap_or_else(|| options.fallback_title.clone());
     let mut builder = Builder::new(&title);
-    builder.journey_mut().description = d.acc_descr.as_deref().map(clean).filter(|t| !t.is_empty());
+    builder.describe(d.acc_descr.as_deref().map(clean).filter(|t| !t.is_empty()));
     let mut loose = None;
     if d.tasks.iter().any(|(s, ..)| s.is_none()) {
         loose = Some(builder.new_stage("(no section)"));
@@ -250,7 +250,7 @@ pub fn import(
         } else {
             name
         };
-        let t = builder.touchpoint(None, stage, &name);
+        let mut t = builder.new_touchpoint(None, stage, &name);
         t.actual = actual;
         t.owner = owners.first().cloned();
         if actors.len() > 1 {
@@ -259,6 +259,7 @@ pub fn import(
                 actors.join(", ")
             ));
         }
+        builder.add_touchpoint(t);
     }
     if errors.is_empty() {
         Ok((builder.finish(), d.warnings))
