@@ -4,7 +4,9 @@
 //! journey file's own key names so the file can be read back by name; each
 //! metric gets a `metric.NAME` column.
 
-use super::summary::{owner_name, partner_name, stage_name};
+use std::collections::{HashMap, HashSet};
+
+use super::lookup::Lookup;
 use super::{Portfolio, ReportError};
 use crate::analysis::{experience_debt, severity};
 use crate::model::{Journey, Score};
@@ -52,10 +54,11 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> Result<String, ReportError> {
 /// Metric names across `journeys`, in order of first appearance.
 fn metric_names<'a>(journeys: impl IntoIterator<Item = &'a Journey>) -> Vec<&'a str> {
     let mut names: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for journey in journeys {
         for t in journey.corridor() {
             for m in &t.metrics {
-                if !names.contains(&m.name.as_str()) {
+                if seen.insert(&m.name) {
                     names.push(&m.name);
                 }
             }
@@ -76,6 +79,8 @@ fn header(prefix: &[&str], metrics: &[&str]) -> Vec<String> {
 fn rows(journey: &Journey, metrics: &[&str]) -> Vec<Vec<String>> {
     let text = |t: Option<&str>| t.map_or_else(String::new, inert);
     let score = |s: Option<Score>| s.map_or_else(String::new, |s| s.to_string());
+    let lookup = Lookup::new(journey);
+    let column: HashMap<&str, usize> = metrics.iter().enumerate().map(|(i, m)| (*m, i)).collect();
     experience_debt(journey)
         .into_iter()
         .enumerate()
@@ -85,15 +90,15 @@ fn rows(journey: &Journey, metrics: &[&str]) -> Vec<Vec<String>> {
                 (n + 1).to_string(),
                 t.id.to_string(),
                 t.stage.to_string(),
-                inert(stage_name(journey, &t.stage)),
+                inert(lookup.stage_name(&t.stage)),
                 inert(&t.name),
                 text(t.channel.as_deref()),
                 t.owner.as_ref().map_or_else(String::new, |o| o.to_string()),
-                text(owner_name(journey, t.owner.as_ref())),
+                text(lookup.owner_name(t.owner.as_ref())),
                 t.partner
                     .as_ref()
                     .map_or_else(String::new, |p| p.to_string()),
-                text(partner_name(journey, t.partner.as_ref())),
+                text(lookup.partner_name(t.partner.as_ref())),
                 t.moment_of_truth.to_string(),
                 text(t.expectation.as_deref()),
                 score(t.expected),
@@ -104,14 +109,16 @@ fn rows(journey: &Journey, metrics: &[&str]) -> Vec<Vec<String>> {
                 t.gap_class().name().to_owned(),
                 severity(t).to_string(),
                 point.debt.to_string(),
-                journey.actions_for(&t.id).count().to_string(),
+                lookup.actions(&t.id).to_string(),
             ];
-            row.extend(metrics.iter().map(|name| {
-                t.metrics
-                    .iter()
-                    .find(|m| m.name == *name)
-                    .map_or_else(String::new, |m| m.value.to_string())
-            }));
+            // Each metric in its column; the first of a repeated name wins.
+            let mut values = vec![String::new(); metrics.len()];
+            for m in t.metrics.iter().rev() {
+                if let Some(&i) = column.get(m.name.as_str()) {
+                    values[i] = m.value.to_string();
+                }
+            }
+            row.extend(values);
             row
         })
         .collect()

@@ -18,6 +18,7 @@ mod json;
 mod json_model;
 mod json_portfolio;
 mod json_text;
+mod lookup;
 mod md;
 mod mermaid;
 pub mod mermaid_import;

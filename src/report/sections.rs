@@ -5,9 +5,9 @@ use super::cells::{
     FIGURES_COLUMNS, GAP_CLASS_COLUMN, GAP_COLUMNS, PARTNER_COLUMNS, cells, class_text,
     figures_cells, gap_cells, opt, partner_cells, table,
 };
+use super::lookup::Lookup;
 use super::summary::{
-    Summary, actions_by_owner, gap_text, mean_text, owner_name, partner_name, score_text,
-    stage_name, summary, unactioned_gaps,
+    Summary, actions_by_owner, gap_text, mean_text, score_text, summary, unactioned_gaps,
 };
 use super::table::{Align, Table};
 use crate::analysis::matrix::ownership_matrix;
@@ -42,17 +42,18 @@ fn section(title: &'static str, table: Table, empty: &'static str) -> Section {
 
 /// Every section of a journey's report, in order.
 pub fn journey_sections(journey: &Journey) -> Vec<Section> {
+    let lookup = Lookup::new(journey);
     vec![
         section("Summary", summary_table(&summary(journey)), ""),
         Section {
             note: Some("★ marks a moment of truth."),
-            ..section("Corridor", corridor(journey), "No touchpoints.")
+            ..section("Corridor", corridor(journey, &lookup), "No touchpoints.")
         },
         Section {
             note: Some(SEVERITY_NOTE),
             ..section(
                 "Gaps by severity",
-                gaps(journey),
+                gaps(journey, &lookup),
                 "No gaps below expectation.",
             )
         },
@@ -60,16 +61,20 @@ pub fn journey_sections(journey: &Journey) -> Vec<Section> {
             note: Some("Each cell: touchpoints owned at that stage (worst gap)."),
             ..section("Departments x stages", matrix(journey), "No stages.")
         },
-        section("Departments", departments(journey), "No departments."),
+        section(
+            "Departments",
+            departments(journey, &lookup),
+            "No departments.",
+        ),
         section(
             "Partners",
-            partners(journey),
+            partners(journey, &lookup),
             "No partners deliver touchpoints in this journey.",
         ),
         section("Actions by owner", actions(journey), "No actions yet."),
         section(
             "Gaps without an action",
-            unactioned(journey),
+            unactioned(journey, &lookup),
             "Every gap below expectation has an action.",
         ),
     ]
@@ -101,7 +106,7 @@ fn summary_table(s: &Summary) -> Table {
     table
 }
 
-fn corridor(journey: &Journey) -> Table {
+fn corridor(journey: &Journey, lookup: &Lookup<'_>) -> Table {
     let mut table = Table::new(&[
         ("No.", R),
         ("Stage", L),
@@ -118,11 +123,11 @@ fn corridor(journey: &Journey) -> Table {
         let star = if t.moment_of_truth { "★ " } else { "" };
         table.row(vec![
             (n + 1).to_string(),
-            stage_name(journey, &t.stage).to_owned(),
+            lookup.stage_name(&t.stage).to_owned(),
             format!("{star}{}", t.name),
             opt(t.channel.as_deref()),
-            opt(owner_name(journey, t.owner.as_ref())),
-            opt(partner_name(journey, t.partner.as_ref())),
+            opt(lookup.owner_name(t.owner.as_ref())),
+            opt(lookup.partner_name(t.partner.as_ref())),
             score_text(t.expected),
             score_text(t.actual),
             gap_text(t),
@@ -133,7 +138,7 @@ fn corridor(journey: &Journey) -> Table {
     table
 }
 
-fn gaps(journey: &Journey) -> Table {
+fn gaps(journey: &Journey, lookup: &Lookup<'_>) -> Table {
     let mut table = table(
         &[("Rank", R)],
         &GAP_COLUMNS,
@@ -142,9 +147,9 @@ fn gaps(journey: &Journey) -> Table {
     let ranked = rank_gaps(journey).into_iter().filter(|r| r.severity > 0);
     for (n, r) in ranked.enumerate() {
         let t = r.touchpoint;
-        let mut row = cells(vec![(n + 1).to_string()], gap_cells(journey, &r));
+        let mut row = cells(vec![(n + 1).to_string()], gap_cells(lookup, &r));
         row.push(t.emotion.map_or_else(String::new, |e| e.to_string()));
-        row.push(journey.actions_for(&t.id).count().to_string());
+        row.push(lookup.actions(&t.id).to_string());
         table.row(row);
         table.tone(1 + GAP_CLASS_COLUMN, r.class);
     }
@@ -181,14 +186,14 @@ fn matrix(journey: &Journey) -> Table {
     table
 }
 
-fn departments(journey: &Journey) -> Table {
+fn departments(journey: &Journey, lookup: &Lookup<'_>) -> Table {
     let mut table = table(
         &[("Department", L), ("Lead", L)],
         &FIGURES_COLUMNS,
         &[("Open actions", R)],
     );
     for d in department_figures(journey) {
-        let lead = journey.department(d.id).and_then(|d| d.lead.as_deref());
+        let lead = lookup.department(d.id).and_then(|d| d.lead.as_deref());
         let mut row = cells(
             vec![d.name.to_owned(), opt(lead)],
             figures_cells(&d.figures),
@@ -206,10 +211,10 @@ fn departments(journey: &Journey) -> Table {
     table
 }
 
-fn partners(journey: &Journey) -> Table {
+fn partners(journey: &Journey, lookup: &Lookup<'_>) -> Table {
     let mut table = table(&[("Partner", L), ("Role", L)], &PARTNER_COLUMNS, &[]);
     for p in partner_figures(journey) {
-        let role = journey.partner(p.id).and_then(|p| p.role.as_deref());
+        let role = lookup.partner(p.id).and_then(|p| p.role.as_deref());
         table.row(cells(
             vec![p.name.to_owned(), opt(role)],
             partner_cells(&p.figures, p.rest_mean_gap, p.versus_rest()),
@@ -251,13 +256,13 @@ fn actions(journey: &Journey) -> Table {
     table
 }
 
-fn unactioned(journey: &Journey) -> Table {
+fn unactioned(journey: &Journey, lookup: &Lookup<'_>) -> Table {
     let mut table = Table::new(&[("Touchpoint", L), ("Owner", L), ("Gap", R), ("Severity", R)]);
     for r in unactioned_gaps(journey) {
         let t = r.touchpoint;
         table.row(vec![
             t.name.clone(),
-            opt(owner_name(journey, t.owner.as_ref())),
+            opt(lookup.owner_name(t.owner.as_ref())),
             gap_text(t),
             r.severity.to_string(),
         ]);

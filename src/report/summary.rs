@@ -2,6 +2,9 @@
 //! summary line, actions grouped by owner, gaps nobody is working on, and the
 //! display names of referenced entries.
 
+use std::collections::HashMap;
+
+use super::lookup::Lookup;
 use crate::analysis::{Figures, RankedGap, experience_debt, rank_gaps, severity};
 use crate::model::{Action, GapClass, Id, Journey, Touchpoint};
 
@@ -24,6 +27,7 @@ pub struct Summary {
 }
 
 pub fn summary(journey: &Journey) -> Summary {
+    let lookup = Lookup::new(journey);
     let mut s = Summary {
         figures: Figures::of(&journey.touchpoints),
         debt: experience_debt(journey).last().map_or(0, |d| d.debt),
@@ -41,7 +45,7 @@ pub fn summary(journey: &Journey) -> Summary {
             GapClass::Exceeded => s.exceeded += 1,
             GapClass::Unscored => s.unscored += 1,
             GapClass::Critical | GapClass::Shortfall => {
-                if journey.actions_for(&t.id).next().is_none() {
+                if lookup.actions(&t.id) == 0 {
                     s.unactioned_gaps += 1;
                 }
             }
@@ -66,6 +70,7 @@ pub struct ActionGroup<'a> {
 /// owner of its touchpoint): departments in file order, then unknown owners,
 /// then actions nobody owns. Within a group, actions keep file order.
 pub fn actions_by_owner(journey: &Journey) -> Vec<ActionGroup<'_>> {
+    let lookup = Lookup::new(journey);
     let mut groups: Vec<ActionGroup<'_>> = journey
         .departments
         .iter()
@@ -75,20 +80,27 @@ pub fn actions_by_owner(journey: &Journey) -> Vec<ActionGroup<'_>> {
             actions: Vec::new(),
         })
         .collect();
+    // The group of each owner: the first department with that id, as the
+    // groups list them.
+    let mut group_of: HashMap<Option<&Id>, usize> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        group_of.entry(g.owner).or_insert(i);
+    }
     for action in &journey.actions {
-        let touchpoint = journey.touchpoint(action.touchpoint.as_str());
+        let touchpoint = lookup.touchpoint(&action.touchpoint);
         let owner = action
             .owner
             .as_ref()
             .or_else(|| touchpoint.and_then(|t| t.owner.as_ref()));
-        let index = match groups.iter().position(|g| g.owner == owner) {
-            Some(index) => index,
+        let index = match group_of.get(&owner) {
+            Some(&index) => index,
             None => {
                 groups.push(ActionGroup {
                     owner,
                     name: owner.map_or_else(|| "(no owner)".to_owned(), Id::to_string),
                     actions: Vec::new(),
                 });
+                group_of.insert(owner, groups.len() - 1);
                 groups.len() - 1
             }
         };
@@ -106,18 +118,16 @@ pub fn actions_by_owner(journey: &Journey) -> Vec<ActionGroup<'_>> {
 
 /// Touchpoints below expectation that no action is linked to, most severe first.
 pub fn unactioned_gaps(journey: &Journey) -> Vec<RankedGap<'_>> {
+    let lookup = Lookup::new(journey);
     rank_gaps(journey)
         .into_iter()
-        .filter(|r| r.severity > 0 && journey.actions_for(&r.touchpoint.id).next().is_none())
+        .filter(|r| r.severity > 0 && lookup.actions(&r.touchpoint.id) == 0)
         .collect()
 }
 
-/// The name of a stage, or its id when the stage is unknown.
-pub fn stage_name<'a>(journey: &'a Journey, id: &'a Id) -> &'a str {
-    journey.stage(id).map_or(id.as_str(), |s| s.name.as_str())
-}
-
-/// The name of a department, its id when unknown, or `None` for no owner.
+/// The name of a department, its id when unknown, or `None` for no owner
+/// (for one lookup; a writer that looks up every touchpoint uses
+/// [`Lookup`]).
 pub fn owner_name<'a>(journey: &'a Journey, id: Option<&'a Id>) -> Option<&'a str> {
     id.map(|id| {
         journey
