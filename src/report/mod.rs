@@ -33,7 +33,7 @@ mod summary;
 mod svg;
 mod table;
 
-pub(crate) use json_text::escape_invisible;
+pub(crate) use json_text::EscapeInvisible;
 pub use portfolio::{Entry, FileError, Outcome, Portfolio};
 pub use scorecard::{
     DepartmentCard, JourneyRow, PartnerCard, PortfolioGap, department_cards, journey_rows,
