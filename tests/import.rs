@@ -273,6 +273,10 @@ fn grammar_errors_name_the_line() {
             "journey\naccDescr {\n  never closed\n",
             ":2:1: error: `accDescr {` is never closed with `}`",
         ),
+        (
+            "journey\nsection S\n  A: 3\naccTitle: \n\n",
+            ":4:1: error: `accTitle:` with no text after it",
+        ),
     ] {
         sandbox.write("e.mmd", text);
         let run = sandbox.corridor(&["import", "mermaid", "e.mmd", "-o", "e.toml"]);
