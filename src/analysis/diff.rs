@@ -8,7 +8,7 @@ mod entries;
 mod fields;
 mod totals;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 pub use entries::EntryDiff;
 pub use fields::FieldChange;
@@ -210,20 +210,27 @@ fn pair_touchpoints(old: &Journey, new: &Journey) -> HashMap<usize, usize> {
             pairs.entry(n).or_insert(o);
         }
     }
-    let mut paired_old: HashSet<usize> = pairs.values().copied().collect();
+    // Old touchpoints that could have been renamed (unpaired, their id gone
+    // from the new side), queued in file order by name and stage: each new
+    // touchpoint takes the first of its queue.
+    let paired_old: HashSet<usize> = pairs.values().copied().collect();
+    let new_ids: HashSet<&Id> = new.touchpoints.iter().map(|t| &t.id).collect();
+    let mut renamable: HashMap<(&str, &Id), VecDeque<usize>> = HashMap::new();
+    for (o, before) in old.touchpoints.iter().enumerate() {
+        if !paired_old.contains(&o) && !new_ids.contains(&before.id) {
+            renamable
+                .entry((before.name.as_str(), &before.stage))
+                .or_default()
+                .push_back(o);
+        }
+    }
     for (n, t) in new.touchpoints.iter().enumerate() {
         if pairs.contains_key(&n) {
             continue;
         }
-        let renamed = old.touchpoints.iter().enumerate().find(|(o, before)| {
-            !paired_old.contains(o)
-                && new.touchpoint(before.id.as_str()).is_none()
-                && before.name == t.name
-                && before.stage == t.stage
-        });
-        if let Some((o, _)) = renamed {
+        let queue = renamable.get_mut(&(t.name.as_str(), &t.stage));
+        if let Some(o) = queue.and_then(VecDeque::pop_front) {
             pairs.insert(n, o);
-            paired_old.insert(o);
         }
     }
     pairs

@@ -160,15 +160,18 @@ pub fn run(args: &DiffArgs) -> u8 {
     };
     let d = diff(&old.journey, &new.journey);
     let names = (old.name.as_str(), new.name.as_str());
-    let rendered = match args.format {
-        Format::Text => Ok(text::render(&d, names, Paint::detect(args.no_color))),
-        Format::Md => Ok(markdown::render(&d, names, (&old.journey, &new.journey))),
-        Format::Json => json::render(&d, names),
-    };
-    let written = rendered.map_err(std::io::Error::other).and_then(|text| {
-        let mut out = output::stdout();
-        out.write_all(text.as_bytes()).and_then(|()| out.flush())
-    });
+    let mut out = std::io::BufWriter::new(output::stdout());
+    let written = match args.format {
+        Format::Text => {
+            out.write_all(text::render(&d, names, Paint::detect(args.no_color)).as_bytes())
+        }
+        Format::Md => {
+            out.write_all(markdown::render(&d, names, (&old.journey, &new.journey)).as_bytes())
+        }
+        // Written as it is serialised: a large diff is never whole in memory.
+        Format::Json => json::write(&d, names, &mut out),
+    }
+    .and_then(|()| out.flush());
     if let Err(e) = written {
         output::error(&format!("writing the diff: {e}"));
         return USAGE;

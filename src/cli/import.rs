@@ -7,21 +7,21 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use super::{OK, USAGE, output};
+use super::{FINDINGS, OK, USAGE, output};
 use crate::analysis::validate;
 use crate::model::Severity;
 use crate::model::{Journey, Kind, Target, assign};
 use crate::report::csv_import::{self, metric_name, read_table};
 use crate::report::import_builder::ImportError;
-use crate::report::mermaid_import::{self, MermaidOptions};
+use crate::report::mermaid_import::{self, MermaidOptions, Scale};
 use crate::store::{create_new, max_file_size, read_capped, read_regular, render_new};
 use crate::text::inert;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
-Exit status: 0; 2 when the input cannot be read or has errors (each printed \
-as FILE:LINE:COL), or OUT already exists. Nothing is written unless the \
-whole input is valid.")]
+Exit status: 0; 1 with --strict when there are warnings; 2 when the input \
+cannot be read or has errors (each printed as FILE:LINE:COL), or OUT \
+already exists. Nothing is written unless the whole input is valid.")]
 pub struct ImportArgs {
     #[command(subcommand)]
     source: Source,
@@ -51,15 +51,19 @@ struct NewFileArgs {
     /// The journey's title (default: the diagram's title, else the file name)
     #[arg(long)]
     title: Option<String>,
+    /// Treat warnings as errors: write nothing and exit 1
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Debug, Args)]
 struct MermaidArgs {
     #[command(flatten)]
     file: NewFileArgs,
-    /// Scores run 1..MAX: map them onto 1..5 (rounded)
-    #[arg(long, value_name = "MAX")]
-    scale: Option<u32>,
+    /// The diagram's scores run 1..MAX, or MIN..MAX (`0-5`, `0-10`): map
+    /// them onto 1..5, rounded half up
+    #[arg(long, value_name = "[MIN-]MAX")]
+    scale: Option<Scale>,
 }
 
 #[derive(Debug, Args)]
@@ -78,7 +82,7 @@ pub fn run(args: &ImportArgs) -> u8 {
                 scale: a.scale,
                 fallback_title: title.to_owned(),
             };
-            mermaid_import::import(text, &options).map(|j| (j, Vec::new()))
+            mermaid_import::import(text, &options)
         }),
         Source::Csv(a) => new_file("csv", a, csv_import::import),
         Source::Metrics(a) => metrics(a),
@@ -138,6 +142,14 @@ fn new_file(kind: &str, args: &NewFileArgs, import: impl Fn(&str, &str) -> Impor
             return USAGE;
         }
     };
+    if args.strict && !warnings.is_empty() {
+        report(&args.input, &warnings, "error");
+        output::error(&format!(
+            "{}: nothing written (--strict)",
+            args.output.display()
+        ));
+        return FINDINGS;
+    }
     report(&args.input, &warnings, "warning");
     if let Some(title) = &args.title {
         journey.title = title.clone();

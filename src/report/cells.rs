@@ -1,10 +1,11 @@
 //! Columns and cells that the journey and the portfolio reports share:
 //! figures, a partner against the rest of the network, and a ranked gap.
 
-use super::summary::{gap_text, mean_text, owner_name, stage_name};
+use super::lookup::Lookup;
+use super::summary::{gap_text, mean_text};
 use super::table::{Align, Table};
 use crate::analysis::{Figures, RankedGap, figures, lags, versus_rest};
-use crate::model::{GapClass, Journey};
+use crate::model::GapClass;
 
 const L: Align = Align::Left;
 const R: Align = Align::Right;
@@ -70,14 +71,14 @@ pub fn partner_cells(f: &Figures, rest_mean_gap: Option<f64>) -> Vec<String> {
 /// Where the worst gap stands in [`figures_columns`], for its tone.
 pub const WORST_COLUMN: usize = 6;
 
-/// A ranked gap of `journey`: touchpoint, stage, owner, gap, class and
-/// severity.
-pub fn gap_cells(journey: &Journey, ranked: &RankedGap<'_>) -> Vec<String> {
+/// A ranked gap of the journey `lookup` looks into: touchpoint, stage,
+/// owner, gap, class and severity.
+pub fn gap_cells(lookup: &Lookup<'_>, ranked: &RankedGap<'_>) -> Vec<String> {
     let t = ranked.touchpoint;
     vec![
         t.name.clone(),
-        stage_name(journey, &t.stage).to_owned(),
-        opt(owner_name(journey, t.owner.as_ref())),
+        lookup.stage_name(&t.stage).to_owned(),
+        opt(lookup.owner_name(t.owner.as_ref())),
         gap_text(t),
         class_text(ranked.class),
         ranked.severity.to_string(),

@@ -11,7 +11,9 @@
 //! as text (OWASP's advice); number cells stay numbers, so a gap of `-2`
 //! stays `-2`.
 
-use super::summary::{owner_name, partner_name, stage_name};
+use std::collections::{HashMap, HashSet};
+
+use super::lookup::Lookup;
 use super::{Portfolio, ReportError};
 use crate::analysis::figures;
 use crate::analysis::{experience_debt, severity};
@@ -61,10 +63,11 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> Result<String, ReportError> {
 /// Metric names across `journeys`, in order of first appearance.
 fn metric_names<'a>(journeys: impl IntoIterator<Item = &'a Journey>) -> Vec<&'a str> {
     let mut names: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for journey in journeys {
         for t in journey.corridor() {
             for m in &t.metrics {
-                if !names.contains(&m.name.as_str()) {
+                if seen.insert(&m.name) {
                     names.push(&m.name);
                 }
             }
@@ -102,6 +105,8 @@ fn cell(raw: &str) -> String {
 fn rows(journey: &Journey, metrics: &[&str]) -> Vec<Vec<String>> {
     let text = |t: Option<&str>| t.map_or_else(String::new, cell);
     let score = |s: Option<Score>| s.map_or_else(String::new, |s| s.to_string());
+    let lookup = Lookup::new(journey);
+    let column: HashMap<&str, usize> = metrics.iter().enumerate().map(|(i, m)| (*m, i)).collect();
     experience_debt(journey)
         .into_iter()
         .enumerate()
@@ -111,13 +116,13 @@ fn rows(journey: &Journey, metrics: &[&str]) -> Vec<Vec<String>> {
                 (n + 1).to_string(),
                 cell(t.id.as_str()),
                 cell(t.stage.as_str()),
-                cell(stage_name(journey, &t.stage)),
+                cell(lookup.stage_name(&t.stage)),
                 cell(&t.name),
                 text(t.channel.as_deref()),
                 text(t.owner.as_ref().map(crate::model::Id::as_str)),
-                text(owner_name(journey, t.owner.as_ref())),
+                text(lookup.owner_name(t.owner.as_ref())),
                 text(t.partner.as_ref().map(crate::model::Id::as_str)),
-                text(partner_name(journey, t.partner.as_ref())),
+                text(lookup.partner_name(t.partner.as_ref())),
                 t.moment_of_truth.to_string(),
                 text(t.expectation.as_deref()),
                 score(t.expected),
@@ -128,14 +133,16 @@ fn rows(journey: &Journey, metrics: &[&str]) -> Vec<Vec<String>> {
                 t.gap_class().name().to_owned(),
                 severity(t).to_string(),
                 point.debt.to_string(),
-                journey.actions_for(&t.id).count().to_string(),
+                lookup.actions(&t.id).to_string(),
             ];
-            row.extend(metrics.iter().map(|name| {
-                t.metrics
-                    .iter()
-                    .find(|m| m.name == *name)
-                    .map_or_else(String::new, |m| m.value.to_string())
-            }));
+            // Each metric in its column; the first of a repeated name wins.
+            let mut values = vec![String::new(); metrics.len()];
+            for m in t.metrics.iter().rev() {
+                if let Some(&i) = column.get(m.name.as_str()) {
+                    values[i] = m.value.to_string();
+                }
+            }
+            row.extend(values);
             row
         })
         .collect()

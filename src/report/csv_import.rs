@@ -167,14 +167,7 @@ fn import_row(
     let phase = cell(table.column("phase"));
     if !phase.is_empty() {
         let phase = Phase::parse(phase).ok_or("`phase` must be buy, own or advocate")?;
-        if let Some(s) = builder
-            .journey_mut()
-            .stages
-            .iter_mut()
-            .find(|s| s.id == stage)
-        {
-            s.phase.get_or_insert(phase);
-        }
+        builder.stage_phase(&stage, phase);
     }
     let owner = Some(cell(table.column("owner")))
         .filter(|v| !v.is_empty())
@@ -182,10 +175,17 @@ fn import_row(
     let partner = Some(cell(table.column("partner")))
         .filter(|v| !v.is_empty())
         .map(|v| builder.partner(v));
-    let t = builder.touchpoint(id, stage, name);
+    let mut t = builder.new_touchpoint(id, stage, name);
     t.owner = owner;
     t.partner = partner;
     let target = Target::Entry(Kind::Touchpoint, t.id.clone());
+    // Fields are set as `corridor set` sets them, on a journey holding this
+    // touchpoint alone, so that finding it costs nothing however many
+    // rows came before.
+    let mut alone = Journey {
+        touchpoints: vec![t],
+        ..Journey::default()
+    };
     for (i, header) in table.headers.iter().enumerate() {
         let value = cell(Some(i));
         if value.is_empty() {
@@ -197,8 +197,12 @@ fn import_row(
             None if plain_field(header) => header.clone(),
             None => continue,
         };
-        assign(builder.journey_mut(), &target, &field, value).map_err(|e| e.to_string())?;
+        assign(&mut alone, &target, &field, value).map_err(|e| e.to_string())?;
     }
+    alone
+        .touchpoints
+        .into_iter()
+        .for_each(|t| builder.add_touchpoint(t));
     Ok(())
 }
 

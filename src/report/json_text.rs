@@ -7,6 +7,7 @@
 //! while a JSON reader still gets the exact text.
 
 use std::fmt::Write;
+use std::io;
 
 use serde::Serialize;
 
@@ -115,6 +116,89 @@ pub(crate) fn escape_invisible(text: String) -> String {
     out
 }
 
+/// A writer that applies [`escape_invisible`] to JSON text on its way to
+/// `inner`, so a large document is escaped as it is written instead of
+/// whole in memory. A character split across two writes waits for its
+/// last bytes.
+pub struct EscapeInvisible<W: io::Write> {
+    inner: W,
+    /// The first bytes of a character the last write ended inside.
+    pending: Vec<u8>,
+}
+
+impl<W: io::Write> EscapeInvisible<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Writes `text`, escaping what [`escape_invisible`] escapes.
+    fn text(&mut self, text: &str) -> io::Result<()> {
+        let mut start = 0;
+        let bytes = text.as_bytes();
+        // A byte `may_need_escape` accepts is never inside a character.
+        for (i, _) in bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| may_need_escape(**b))
+        {
+            let Some(c) = text[i..].chars().next().filter(|&c| needs_escape(c)) else {
+                continue;
+            };
+            self.inner.write_all(&bytes[start..i])?;
+            // Every such character is in the Basic Multilingual Plane.
+            write!(self.inner, "\\u{:04x}", c as u32)?;
+            start = i + c.len_utf8();
+        }
+        self.inner.write_all(&bytes[start..])
+    }
+}
+
+impl<W: io::Write> io::Write for EscapeInvisible<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let joined;
+        let mut data = buf;
+        if !self.pending.is_empty() {
+            let mut bytes = std::mem::take(&mut self.pending);
+            bytes.extend_from_slice(buf);
+            joined = bytes;
+            data = &joined;
+        }
+        while !data.is_empty() {
+            match std::str::from_utf8(data) {
+                Ok(text) => {
+                    self.text(text)?;
+                    break;
+                }
+                Err(e) => {
+                    let (valid, rest) = data.split_at(e.valid_up_to());
+                    self.text(std::str::from_utf8(valid).unwrap_or_default())?;
+                    match e.error_len() {
+                        // Not UTF-8 (JSON text never is): passed on as it is.
+                        Some(bad) => {
+                            self.inner.write_all(&rest[..bad])?;
+                            data = &rest[bad..];
+                        }
+                        None => {
+                            self.pending.extend_from_slice(rest);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        self.inner.write_all(&pending)?;
+        self.inner.flush()
+    }
+}
+
 /// `text` with every line after the first indented by `by` spaces, to nest
 /// a pretty-printed value inside another.
 pub fn indent(text: &str, by: usize) -> String {
@@ -141,6 +225,25 @@ mod tests {
         assert!(text.is_ascii(), "{text}");
         let back: String = serde_json::from_str(&text)?;
         assert_eq!(back, raw);
+        Ok(())
+    }
+
+    #[test]
+    fn the_writer_escapes_as_the_function_does_in_any_pieces() -> io::Result<()> {
+        let raw = serde_json::to_string(&[
+            "a\u{1b}[31mé\u{9b}\u{202e}日本\u{2066}\u{7f}z",
+            "ok \u{feff}",
+        ])?;
+        let whole = escape_invisible(raw.clone());
+        for piece in [1, 2, 3, 5, raw.len()] {
+            let mut out = Vec::new();
+            let mut writer = EscapeInvisible::new(&mut out);
+            for chunk in raw.as_bytes().chunks(piece) {
+                io::Write::write_all(&mut writer, chunk)?;
+            }
+            io::Write::flush(&mut writer)?;
+            assert_eq!(String::from_utf8_lossy(&out), whole, "pieces of {piece}");
+        }
         Ok(())
     }
 }

@@ -4,19 +4,26 @@
 //! Mermaid 11's (see `mermaid_lexer`); on top of it, names get their
 //! `#name;` / `#123;` entities decoded and `<br>` turned into a space.
 //!
-//! Scores must be whole numbers 1-5, unless a scale `1..MAX` is given,
-//! which maps linearly onto 1..5 (rounded). A blank score (`Task: : Ann`,
-//! which Mermaid reads as 0) leaves the touchpoint unscored.
+//! Scores are read as Mermaid reads them (see `mermaid_score`): whole
+//! numbers 1-5, or any number on a given scale `MIN..MAX` mapped onto 1..5.
+//! A score Mermaid reads as no number (`N/A`) leaves the touchpoint
+//! unscored with a warning, and so does a blank one (`Task: : Ann`, which
+//! Mermaid draws as 0), without a warning; a number off the scale is an
+//! error.
 
+use super::html_entities;
 use super::import_builder::{Builder, ImportError};
 use super::mermaid_lexer::{ENTITY_CLOSE, ENTITY_OPEN, Pos, Token, lex};
-use crate::model::{Journey, Score};
+pub use super::mermaid_score::Scale;
+use super::mermaid_score::{Reading, read_score};
+use crate::model::Journey;
 
 /// How to read a diagram.
 #[derive(Debug, Clone, Default)]
 pub struct MermaidOptions {
-    /// Scores run 1..MAX and are mapped onto 1..5.
-    pub scale: Option<u32>,
+    /// The scale of the diagram's scores, mapped onto 1..5; without one,
+    /// scores must be whole numbers 1-5.
+    pub scale: Option<Scale>,
     /// The journey's title when the diagram has none.
     pub fallback_title: String,
 }
@@ -30,11 +37,13 @@ struct Diagram {
     sections: Vec<String>,
     /// (section index, name, data, position of the data)
     tasks: Vec<(Option<usize>, String, String, Pos)>,
+    /// What Mermaid would not draw as we read it.
+    warnings: Vec<ImportError>,
 }
 
 fn unexpected(token: &Token, (line, column): Pos) -> ImportError {
     let what = match token {
-        Token::Journey => {
+        Token::Journey { .. } => {
             "`journey` again (a line starting with the word journey is read as the keyword)"
                 .to_owned()
         }
@@ -55,8 +64,18 @@ fn parse(text: &str) -> Result<Diagram, ImportError> {
         .into_iter()
         .filter(|(t, _)| *t != Token::Newline)
         .peekable();
+    let mut warnings = Vec::new();
     match tokens.next() {
-        Some((Token::Journey, _)) => {}
+        Some((Token::Journey { lower_case }, (line, column))) => {
+            if !lower_case {
+                warnings.push(ImportError::new(
+                    line,
+                    column,
+                    "Mermaid only recognises a journey diagram that starts with `journey` \
+                     in lower case",
+                ));
+            }
+        }
         Some((_, (line, column))) => {
             return Err(ImportError::new(
                 line,
@@ -68,6 +87,7 @@ fn parse(text: &str) -> Result<Diagram, ImportError> {
     }
     let mut d = Diagram {
         title: lexed.front_title,
+        warnings,
         ..Diagram::default()
     };
     while let Some((token, pos)) = tokens.next() {
@@ -97,53 +117,35 @@ fn parse(text: &str) -> Result<Diagram, ImportError> {
     Ok(d)
 }
 
-/// An HTML entity name as Mermaid's output shows it.
-fn named_entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "colon" => ':',
-        "semi" => ';',
-        "num" => '#',
-        "comma" => ',',
-        "percnt" => '%',
-        "lbrace" => '{',
-        "rbrace" => '}',
-        _ => return None,
-    })
-}
-
-/// Decodes entities, turns `<br>` (any spelling) into a space, collapses
+/// Turns `<br>` (any spelling) into a space, decodes entities (after the
+/// breaks, as Mermaid draws them: `#60;br#62;` shows as `<br>`), collapses
 /// runs of space and trims.
 fn clean(text: &str) -> String {
     let mut decoded = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find(ENTITY_OPEN) {
-        decoded.push_str(&rest[..open]);
+        decoded.push_str(&replace_breaks(&rest[..open]));
         let after = &rest[open + ENTITY_OPEN.len_utf8()..];
         let Some(close) = after.find(ENTITY_CLOSE) else {
             rest = after;
             continue;
         };
         let name = &after[..close];
-        let c = if name.bytes().all(|b| b.is_ascii_digit()) {
-            name.parse().ok().and_then(char::from_u32)
+        // Mermaid draws `#name;` as `&name;` and `#123;` as `&#123;`; the
+        // browser shows a name it does not know as it is.
+        if name.bytes().all(|b| b.is_ascii_digit()) {
+            let code = name.parse().ok().and_then(char::from_u32);
+            decoded.push(code.filter(|&c| c != '\0').unwrap_or('\u{FFFD}'));
         } else {
-            named_entity(name)
-        };
-        match c {
-            Some(c) => decoded.push(c),
-            None => decoded.push_str(&format!("#{name};")),
+            match html_entities::named(name) {
+                Some(c) => decoded.push(c),
+                None => decoded.push_str(&format!("&{name};")),
+            }
         }
         rest = &after[close + ENTITY_CLOSE.len_utf8()..];
     }
-    decoded.push_str(rest);
-    let broken = replace_breaks(&decoded);
-    broken.split_whitespace().collect::<Vec<_>>().join(" ")
+    decoded.push_str(&replace_breaks(rest));
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The length of a line-break tag at the start of `text`: `<br>`,
@@ -183,62 +185,13 @@ fn replace_breaks(text: &str) -> String {
     out
 }
 
-/// A score as JavaScript's `Number()` reads it; `None` for a blank one.
-fn number(text: &str) -> Result<Option<f64>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let hex = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X"));
-    let value = match hex {
-        Some(h) => i64::from_str_radix(h, 16).ok().map(|v| v as f64),
-        None => t.parse::<f64>().ok().filter(|v| v.is_finite()),
-    };
-    value
-        .map(Some)
-        .ok_or_else(|| format!("score `{t}` is not a number"))
-}
-
-fn score(text: &str, scale: Option<u32>) -> Result<Option<Score>, String> {
-    let Some(value) = number(text)? else {
-        return Ok(None);
-    };
-    let shown = text.trim();
-    let mapped = match scale {
-        None if !(1.0..=5.0).contains(&value) => {
-            return Err(format!(
-                "score {shown} is outside 1-5; use --scale MAX to map scores 1..MAX onto 1..5"
-            ));
-        }
-        None if value.fract() != 0.0 => {
-            return Err(format!(
-                "score {shown} is not a whole number; use --scale 5 to round scores 1..5"
-            ));
-        }
-        None => value,
-        Some(max) => {
-            let max = f64::from(max);
-            if !(1.0..=max).contains(&value) {
-                return Err(format!("score {shown} is outside the scale 1-{max}"));
-            }
-            (1.0 + (value - 1.0) * 4.0 / (max - 1.0)).round()
-        }
-    };
-    Score::new(mapped as i64)
-        .map(Some)
-        .map_err(|e| e.to_string())
-}
-
-/// Reads a diagram into a journey, or every error with its line.
-pub fn import(text: &str, options: &MermaidOptions) -> Result<Journey, Vec<ImportError>> {
-    if options.scale.is_some_and(|max| max < 2) {
-        return Err(vec![ImportError::new(
-            1,
-            1,
-            "--scale needs a MAX of 2 or more",
-        )]);
-    }
-    let d = parse(text).map_err(|e| vec![e])?;
+/// Reads a diagram into a journey and warnings about what Mermaid would
+/// read otherwise (each at its line), or every error with its line.
+pub fn import(
+    text: &str,
+    options: &MermaidOptions,
+) -> Result<(Journey, Vec<ImportError>), Vec<ImportError>> {
+    let mut d = parse(text).map_err(|e| vec![e])?;
     let title = [&d.title, &d.acc_title]
         .into_iter()
         .flatten()
@@ -246,7 +199,7 @@ pub fn import(text: &str, options: &MermaidOptions) -> Result<Journey, Vec<Impor
         .find(|t| !t.is_empty())
         .unwrap_or_else(|| options.fallback_title.clone());
     let mut builder = Builder::new(&title);
-    builder.journey_mut().description = d.acc_descr.as_deref().map(clean).filter(|t| !t.is_empty());
+    builder.describe(d.acc_descr.as_deref().map(clean).filter(|t| !t.is_empty()));
     let mut loose = None;
     if d.tasks.iter().any(|(s, ..)| s.is_none()) {
         loose = Some(builder.new_stage("(no section)"));
@@ -259,11 +212,21 @@ pub fn import(text: &str, options: &MermaidOptions) -> Result<Journey, Vec<Impor
     let mut errors = Vec::new();
     for (section, name, data, (line, column)) in &d.tasks {
         let pieces: Vec<&str> = data[1..].split(':').collect();
-        let actual = match score(pieces[0], options.scale) {
-            Ok(score) => score,
+        let lead = pieces[0].chars().take_while(|c| c.is_whitespace()).count();
+        let at = |message| ImportError::new(*line, column + 1 + lead, message);
+        let actual = match read_score(pieces[0], options.scale) {
+            Ok(Reading::Score(score)) => Some(score),
+            Ok(Reading::Blank) => None,
+            Ok(Reading::NotANumber) => {
+                d.warnings.push(at(format!(
+                    "score `{}` is not a number, so Mermaid draws no score: `{}` is left unscored",
+                    pieces[0].trim(),
+                    clean(name)
+                )));
+                None
+            }
             Err(message) => {
-                let lead = pieces[0].chars().take_while(|c| c.is_whitespace()).count();
-                errors.push(ImportError::new(*line, column + 1 + lead, message));
+                errors.push(at(message));
                 continue;
             }
         };
@@ -287,7 +250,7 @@ pub fn import(text: &str, options: &MermaidOptions) -> Result<Journey, Vec<Impor
         } else {
             name
         };
-        let t = builder.touchpoint(None, stage, &name);
+        let mut t = builder.new_touchpoint(None, stage, &name);
         t.actual = actual;
         t.owner = owners.first().cloned();
         if actors.len() > 1 {
@@ -296,9 +259,10 @@ pub fn import(text: &str, options: &MermaidOptions) -> Result<Journey, Vec<Impor
                 actors.join(", ")
             ));
         }
+        builder.add_touchpoint(t);
     }
     if errors.is_empty() {
-        Ok(builder.finish())
+        Ok((builder.finish(), d.warnings))
     } else {
         Err(errors)
     }
@@ -316,22 +280,17 @@ mod tests {
         );
         assert_eq!(
             clean(&format!(
-                "x {ENTITY_OPEN}35{ENTITY_CLOSE} {ENTITY_OPEN}quot{ENTITY_CLOSE}y"
+                "x {ENTITY_OPEN}35{ENTITY_CLOSE} {ENTITY_OPEN}quot{ENTITY_CLOSE}y \
+                 caf{ENTITY_OPEN}eacute{ENTITY_CLOSE} {ENTITY_OPEN}nosuch{ENTITY_CLOSE}"
             )),
-            "x # \"y"
+            "x # \"y café &nosuch;"
         );
-    }
-
-    #[test]
-    fn scores_and_scales() {
-        assert_eq!(score(" 4 ", None), Ok(Score::new(4).ok()));
-        assert_eq!(score(" ", None), Ok(None));
-        assert!(score("7", None).is_err());
-        assert!(score("4.5", None).is_err());
-        assert!(score("x", None).is_err());
-        assert_eq!(score("10", Some(10)), Ok(Score::new(5).ok()));
-        assert_eq!(score("1", Some(10)), Ok(Score::new(1).ok()));
-        assert_eq!(score("6", Some(10)), Ok(Score::new(3).ok()));
-        assert!(score("11", Some(10)).is_err());
+        assert_eq!(
+            clean(&format!(
+                "a{ENTITY_OPEN}60{ENTITY_CLOSE}br{ENTITY_OPEN}62{ENTITY_CLOSE}b<br>c"
+            )),
+            "a<br>b c",
+            "an escaped tag is text, not a break"
+        );
     }
 }

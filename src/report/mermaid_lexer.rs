@@ -1,16 +1,24 @@
-//! Mermaid's preprocessing and the lexer of its `journey` grammar, rule for
-//! rule as mermaid 11 has them (`preprocess.ts`, `utils.ts`
-//! `encodeEntities`, `diagrams/user-journey/parser/journey.jison`), so that
-//! what Mermaid accepts reads the same here. Every character keeps the line
-//! and column it had in the input, for error messages.
+//! The lexer of Mermaid's `journey` grammar, rule for rule as mermaid 11
+//! has it (`diagrams/user-journey/parser/journey.jison`), run on the text
+//! `mermaid_preprocess` leaves, so that what Mermaid accepts reads the same
+//! here. Every token keeps the line and column it had in the input, for
+//! error messages.
 //!
 //! The jison lexer is case-insensitive and takes the first rule that
-//! matches, in this order: `%%` comments, a character followed by `%%`,
-//! line breaks, whitespace, `#` comments, `journey`, `title TEXT`,
-//! `accTitle:`, `accDescr:`, `accDescr {...}`, `section NAME`, a task name
-//! `[^#:\n;]+`, task data `:[^#\n;]+`, `:`, anything else (invalid).
+//! matches, in this order (as compiled into Mermaid's bundle): a `%` not
+//! followed by `{` to the end of the line (a comment, though the grammar
+//! writes `%%`), a character followed by `%%` to the end of the line, line
+//! breaks, whitespace, `#` comments, `journey` as a whole word (jison adds
+//! `\b` to a rule that ends in a letter), `title TEXT`, `accTitle:`,
+//! `accDescr:`, `accDescr {...}`, `section NAME`, a task name `[^#:\n;]+`,
+//! task data `:[^#\n;]+`, `:`, anything else (invalid). Comments only start
+//! where a token would: `50% off` inside a name is text, and so is a `%%`
+//! after a task's score.
 
 use super::import_builder::ImportError;
+use super::mermaid_preprocess::{
+    comment_lines, directives, entities, front_matter, is_space, is_word, positioned,
+};
 
 /// A line and column, both from 1.
 pub type Pos = (usize, usize);
@@ -21,7 +29,11 @@ pub const ENTITY_CLOSE: char = '\u{E001}';
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token {
-    Journey,
+    /// The keyword; Mermaid only recognises a diagram whose first keyword
+    /// is written `journey`, in lower case.
+    Journey {
+        lower_case: bool,
+    },
     Newline,
     /// `title TEXT`: the text after `title` and one space.
     Title(String),
@@ -40,162 +52,6 @@ pub enum Token {
 pub struct Lexed {
     pub tokens: Vec<(Token, Pos)>,
     pub front_title: Option<String>,
-}
-
-type Text = Vec<(char, Pos)>;
-
-fn positioned(text: &str) -> Text {
-    let mut out = Vec::with_capacity(text.len());
-    let (mut line, mut column) = (1, 1);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let c = match c {
-            '\r' if chars.peek() == Some(&'\n') => continue,
-            '\r' => '\n',
-            c => c,
-        };
-        out.push((c, (line, column)));
-        if c == '\n' {
-            line += 1;
-            column = 1;
-        } else {
-            column += 1;
-        }
-    }
-    out
-}
-
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{FEFF}'
-}
-
-fn is_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_'
-}
-
-/// `---\n...\n---` at the very start: removed; its `title:` returned.
-fn front_matter(text: &mut Text) -> Option<String> {
-    let chars: Vec<char> = text.iter().map(|(c, _)| *c).collect();
-    if !chars.starts_with(&['-', '-', '-']) {
-        return None;
-    }
-    // `---\s*[\n\r](.*?)[\n\r]-{3}\s*[\n\r]+`: the greedy `\s*` tries the
-    // last line break of the space after `---` first.
-    let mut i = 3;
-    let mut breaks = Vec::new();
-    while i < chars.len() && is_space(chars[i]) {
-        if chars[i] == '\n' {
-            breaks.push(i + 1);
-        }
-        i += 1;
-    }
-    for &body in breaks.iter().rev() {
-        for j in body..chars.len().saturating_sub(3) {
-            if chars[j] != '\n' || chars[j + 1..j + 4] != ['-', '-', '-'] {
-                continue;
-            }
-            let mut k = j + 4;
-            let mut end = None;
-            while k < chars.len() && is_space(chars[k]) {
-                if chars[k] == '\n' {
-                    end = Some(k + 1);
-                }
-                k += 1;
-            }
-            if let Some(end) = end {
-                let yaml: String = chars[body..j].iter().collect();
-                text.drain(..end);
-                return yaml_title(&yaml).filter(|t| !t.is_empty());
-            }
-        }
-    }
-    None
-}
-
-fn yaml_title(yaml: &str) -> Option<String> {
-    let line = yaml.lines().find_map(|l| l.strip_prefix("title:"))?.trim();
-    let unquoted = line
-        .strip_prefix('"')
-        .and_then(|l| l.strip_suffix('"'))
-        .or_else(|| line.strip_prefix('\'').and_then(|l| l.strip_suffix('\'')))
-        .unwrap_or(line);
-    Some(unquoted.to_owned())
-}
-
-/// Removes `%%{init: ...}%%` directives.
-fn directives(text: &mut Text) {
-    let mut i = 0;
-    while i + 3 <= text.len() {
-        let at = |k: usize| text.get(k).map(|(c, _)| *c);
-        if at(i) == Some('%') && at(i + 1) == Some('%') && at(i + 2) == Some('{') {
-            let mut j = i + 3;
-            while at(j).is_some_and(is_space) {
-                j += 1;
-            }
-            if at(j).is_some_and(is_word) {
-                let close = (j..text.len().saturating_sub(2)).find(|&k| {
-                    at(k) == Some('}') && at(k + 1) == Some('%') && at(k + 2) == Some('%')
-                });
-                let end = close.map_or(text.len(), |k| k + 3);
-                text.drain(i..end);
-                continue;
-            }
-        }
-        i += 1;
-    }
-}
-
-/// Removes lines that are `%%` comments (not `%%{`), then leading space.
-fn comment_lines(text: &mut Text) {
-    let mut out: Text = Vec::with_capacity(text.len());
-    let mut i = 0;
-    while i < text.len() {
-        if i == 0 || text[i - 1].0 == '\n' {
-            let mut j = i;
-            while j < text.len() && is_space(text[j].0) {
-                j += 1;
-            }
-            let at = |k: usize| text.get(k).map(|(c, _)| *c);
-            if at(j) == Some('%')
-                && at(j + 1) == Some('%')
-                && at(j + 2).is_some_and(|c| c != '{' && c != '\n')
-            {
-                let mut k = j + 2;
-                while k < text.len() && text[k].0 != '\n' {
-                    k += 1;
-                }
-                i = (k + 1).min(text.len());
-                continue;
-            }
-        }
-        out.push(text[i]);
-        i += 1;
-    }
-    let start = out
-        .iter()
-        .position(|(c, _)| !is_space(*c))
-        .unwrap_or(out.len());
-    out.drain(..start);
-    *text = out;
-}
-
-/// `#name;` and `#123;` become stand-ins that no lexer rule splits.
-fn entities(text: &mut Text) {
-    let mut i = 0;
-    while i < text.len() {
-        if text[i].0 == '#' {
-            let mut j = i + 1;
-            while j < text.len() && is_word(text[j].0) {
-                j += 1;
-            }
-            if j > i + 1 && text.get(j).is_some_and(|(c, _)| *c == ';') {
-                text[i].0 = ENTITY_OPEN;
-                text[j].0 = ENTITY_CLOSE;
-                i = j;
-            }
-        }
-        i += 1;
-    }
 }
 
 struct Lexer {
@@ -241,6 +97,25 @@ impl Lexer {
         (self.at(k) == Some(sep)).then(|| self.run(k + 1, is_space))
     }
 
+    /// The end of the value of `accTitle:` or `accDescr:` that starts at
+    /// `k`, after any space and line breaks. Mermaid refuses a diagram
+    /// that ends before the value.
+    fn value_end(
+        &self,
+        k: usize,
+        (line, column): Pos,
+        keyword: &str,
+    ) -> Result<usize, ImportError> {
+        if k >= self.chars.len() {
+            return Err(ImportError::new(
+                line,
+                column,
+                format!("`{keyword}` with no text after it"),
+            ));
+        }
+        Ok(self.line_end(k))
+    }
+
     /// The next token, or `None` at the end. Skipped input yields `Some(None)`.
     fn next(&mut self) -> Result<Option<Option<(Token, Pos)>>, ImportError> {
         let Some(c) = self.at(self.i) else {
@@ -251,7 +126,8 @@ impl Lexer {
         let name = |c: char| !matches!(c, '#' | ':' | '\n' | ';');
         let data = |c: char| !matches!(c, '#' | '\n' | ';');
         let mut token = None;
-        if c == '%' && self.at(start + 1) == Some('%') && self.at(start + 2) != Some('{') {
+        if c == '%' && self.at(start + 1) != Some('{') {
+            // jison compiles the rule `\%%(?!\{)` to `%(?!\{)`: one `%`.
             self.i = self.line_end(start);
         } else if c != '}' && self.at(start + 1) == Some('%') && self.at(start + 2) == Some('%') {
             self.i = self.line_end(start + 1);
@@ -262,9 +138,11 @@ impl Lexer {
             self.i = self.run(start, is_space);
         } else if c == '#' {
             self.i = self.line_end(start);
-        } else if self.keyword("journey") {
+        } else if self.keyword("journey") && !self.at(start + 7).is_some_and(is_word) {
+            // jison ends a rule that ends in a letter with `\b`.
             self.i = start + 7;
-            token = Some(Token::Journey);
+            let lower_case = self.text(start, self.i) == "journey";
+            token = Some(Token::Journey { lower_case });
         } else if self.keyword("title")
             && self.at(start + 5).is_some_and(is_space)
             && self.at(start + 6).is_some_and(data)
@@ -272,10 +150,10 @@ impl Lexer {
             self.i = self.run(start + 6, data);
             token = Some(Token::Title(self.text(start + 6, self.i)));
         } else if let Some(k) = self.keyword_sep("acctitle", ':') {
-            self.i = self.line_end(k);
+            self.i = self.value_end(k, pos, "accTitle:")?;
             token = Some(Token::AccTitle(self.text(k, self.i)));
         } else if let Some(k) = self.keyword_sep("accdescr", ':') {
-            self.i = self.line_end(k);
+            self.i = self.value_end(k, pos, "accDescr:")?;
             token = Some(Token::AccDescr(self.text(k, self.i)));
         } else if let Some(k) = self.keyword_sep("accdescr", '{') {
             let end = self.run(k, |c| c != '}');
@@ -354,7 +232,7 @@ mod tests {
         assert_eq!(
             kinds("%% c\n  JOURNEY\n Title My day\nSECTION Go\n Task: 5: A # c\n"),
             vec![
-                Token::Journey,
+                Token::Journey { lower_case: false },
                 Token::Title("My day".into()),
                 Token::Section("Go".into()),
                 Token::TaskName("Task".into()),
@@ -365,6 +243,22 @@ mod tests {
         assert_eq!(
             kinds("journey\naccDescr {\n a\n b }\n")[1],
             Token::AccDescr("a\n b ".into())
+        );
+    }
+
+    #[test]
+    fn comments_start_only_where_a_token_would() {
+        assert_eq!(
+            kinds("journey\n%weird: 3\n50% off: 3: Me %% not a comment\n"),
+            vec![
+                Token::Journey { lower_case: true },
+                Token::TaskName("50% off".into()),
+                Token::TaskData(": 3: Me %% not a comment".into()),
+            ]
+        );
+        assert_eq!(
+            kinds("journey\njourneyman: 3\n")[1],
+            Token::TaskName("journeyman".into())
         );
     }
 

@@ -14,15 +14,19 @@ mod csv;
 pub mod csv_import;
 mod figures_json;
 mod html;
+mod html_entities;
 pub mod import_builder;
 mod json;
 mod json_model;
 mod json_portfolio;
 mod json_text;
+mod lookup;
 mod md;
 mod mermaid;
 pub mod mermaid_import;
 mod mermaid_lexer;
+mod mermaid_preprocess;
+mod mermaid_score;
 mod portfolio;
 mod portfolio_sections;
 mod scorecard;
@@ -33,7 +37,7 @@ mod table;
 
 pub use context::{Context, Provenance};
 pub use figures_json::{figures_map, figures_value};
-pub(crate) use json_text::escape_invisible;
+pub(crate) use json_text::EscapeInvisible;
 pub use portfolio::{Entry, FileError, Outcome, Portfolio};
 pub use scorecard::{
     DepartmentCard, JourneyRow, PartnerCard, PortfolioGap, department_cards, journey_rows,

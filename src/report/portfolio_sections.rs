@@ -6,6 +6,7 @@ use super::cells::{
     GAP_CLASS_COLUMN, GAP_COLUMNS, WORST_COLUMN, cells, figures_cells, figures_columns, gap_cells,
     partner_cells, partner_columns, table,
 };
+use super::lookup::Lookup;
 use super::scorecard::{department_cards, journey_rows, partner_cards, worst_gaps};
 use super::sections::{GROUP_NOTE, SEVERITY_NOTE, Section};
 use super::table::{Align, Table};
@@ -163,7 +164,8 @@ fn worst(portfolio: &Portfolio) -> Table {
     let mut table = table(&[("Rank", R), ("Journey", L)], &GAP_COLUMNS, &[]);
     for (n, g) in worst_gaps(portfolio, PORTFOLIO_WORST).iter().enumerate() {
         let head = vec![(n + 1).to_string(), g.journey.title.clone()];
-        table.row(cells(head, gap_cells(g.journey, &g.ranked)));
+        let lookup = Lookup::new(g.journey);
+        table.row(cells(head, gap_cells(&lookup, &g.ranked)));
         table.tone(2 + GAP_CLASS_COLUMN, g.ranked.class);
     }
     table

@@ -6,9 +6,8 @@ use super::cells::{
     GAP_CLASS_COLUMN, GAP_COLUMNS, WORST_COLUMN, cells, class_text, figures_cells, figures_columns,
     gap_cells, opt, partner_cells, partner_columns, table,
 };
-use super::summary::{
-    Summary, actions_by_owner, gap_text, owner_name, partner_name, score_text, stage_name, summary,
-};
+use super::lookup::Lookup;
+use super::summary::{Summary, actions_by_owner, gap_text, score_text, summary};
 use super::table::{Align, Table};
 use crate::analysis::figures::{self, mean_text};
 use crate::analysis::matrix::ownership_matrix;
@@ -48,6 +47,7 @@ fn section(title: &'static str, table: Table, empty: &'static str) -> Section {
 
 /// Every section of a journey's report, in order.
 pub fn journey_sections(journey: &Journey, context: &Context) -> Vec<Section> {
+    let lookup = Lookup::new(journey);
     vec![
         section(
             "Summary",
@@ -56,13 +56,13 @@ pub fn journey_sections(journey: &Journey, context: &Context) -> Vec<Section> {
         ),
         Section {
             note: Some("★ marks a moment of truth."),
-            ..section("Corridor", corridor(journey), "No touchpoints.")
+            ..section("Corridor", corridor(journey, &lookup), "No touchpoints.")
         },
         Section {
             note: Some(SEVERITY_NOTE),
             ..section(
                 "Gaps by severity",
-                gaps(journey),
+                gaps(journey, &lookup),
                 "No gaps below expectation.",
             )
         },
@@ -72,11 +72,15 @@ pub fn journey_sections(journey: &Journey, context: &Context) -> Vec<Section> {
         },
         Section {
             note: Some(GROUP_NOTE),
-            ..section("Departments", departments(journey), "No departments.")
+            ..section(
+                "Departments",
+                departments(journey, &lookup),
+                "No departments.",
+            )
         },
         section(
             "Partners",
-            partners(journey),
+            partners(journey, &lookup),
             "No partners deliver touchpoints in this journey.",
         ),
         Section {
@@ -89,7 +93,7 @@ pub fn journey_sections(journey: &Journey, context: &Context) -> Vec<Section> {
         },
         section(
             figures::UNADDRESSED.name,
-            unaddressed(journey),
+            unaddressed(journey, &lookup),
             "Every gap below expectation has open work.",
         ),
     ]
@@ -126,7 +130,7 @@ fn summary_table(s: &Summary) -> Table {
     table
 }
 
-fn corridor(journey: &Journey) -> Table {
+fn corridor(journey: &Journey, lookup: &Lookup<'_>) -> Table {
     let mut table = Table::new(&[
         ("No.", R),
         ("Stage", L),
@@ -143,11 +147,11 @@ fn corridor(journey: &Journey) -> Table {
         let star = if t.moment_of_truth { "★ " } else { "" };
         table.row(vec![
             (n + 1).to_string(),
-            stage_name(journey, &t.stage).to_owned(),
+            lookup.stage_name(&t.stage).to_owned(),
             format!("{star}{}", t.name),
             opt(t.channel.as_deref()),
-            opt(owner_name(journey, t.owner.as_ref())),
-            opt(partner_name(journey, t.partner.as_ref())),
+            opt(lookup.owner_name(t.owner.as_ref())),
+            opt(lookup.partner_name(t.partner.as_ref())),
             score_text(t.expected),
             score_text(t.actual),
             gap_text(t),
@@ -158,7 +162,7 @@ fn corridor(journey: &Journey) -> Table {
     table
 }
 
-fn gaps(journey: &Journey) -> Table {
+fn gaps(journey: &Journey, lookup: &Lookup<'_>) -> Table {
     let mut table = table(
         &[("Rank", R)],
         &GAP_COLUMNS,
@@ -167,9 +171,9 @@ fn gaps(journey: &Journey) -> Table {
     let ranked = rank_gaps(journey).into_iter().filter(|r| r.severity > 0);
     for (n, r) in ranked.enumerate() {
         let t = r.touchpoint;
-        let mut row = cells(vec![(n + 1).to_string()], gap_cells(journey, &r));
+        let mut row = cells(vec![(n + 1).to_string()], gap_cells(lookup, &r));
         row.push(t.emotion.map_or_else(String::new, |e| e.to_string()));
-        row.push(journey.actions_for(&t.id).count().to_string());
+        row.push(lookup.actions(&t.id).to_string());
         table.row(row);
         table.tone(1 + GAP_CLASS_COLUMN, r.class);
     }
@@ -206,14 +210,14 @@ fn matrix(journey: &Journey) -> Table {
     table
 }
 
-fn departments(journey: &Journey) -> Table {
+fn departments(journey: &Journey, lookup: &Lookup<'_>) -> Table {
     let mut table = table(
         &[("Department", L), ("Lead", L)],
         &figures_columns(),
         &[(figures::OPEN_ACTIONS.name, R)],
     );
     for d in department_figures(journey) {
-        let lead = journey.department(d.id).and_then(|d| d.lead.as_deref());
+        let lead = lookup.department(d.id).and_then(|d| d.lead.as_deref());
         let mut row = cells(
             vec![d.name.to_owned(), opt(lead)],
             figures_cells(&d.figures),
@@ -246,10 +250,10 @@ fn tone_group(table: &mut Table, f: &Figures, first_figure: usize) {
     }
 }
 
-fn partners(journey: &Journey) -> Table {
+fn partners(journey: &Journey, lookup: &Lookup<'_>) -> Table {
     let mut table = table(&[("Partner", L), ("Role", L)], &partner_columns(), &[]);
     for p in partner_figures(journey) {
-        let role = journey.partner(p.id).and_then(|p| p.role.as_deref());
+        let role = lookup.partner(p.id).and_then(|p| p.role.as_deref());
         table.row(cells(
             vec![p.name.to_owned(), opt(role)],
             partner_cells(&p.figures, p.rest_mean_gap),
@@ -298,7 +302,7 @@ fn actions(journey: &Journey, context: &Context) -> Table {
     table
 }
 
-fn unaddressed(journey: &Journey) -> Table {
+fn unaddressed(journey: &Journey, lookup: &Lookup<'_>) -> Table {
     let mut table = Table::new(&[
         ("Touchpoint", L),
         ("Owner", L),
@@ -315,7 +319,7 @@ fn unaddressed(journey: &Journey) -> Table {
         };
         table.row(vec![
             t.name.clone(),
-            opt(owner_name(journey, t.owner.as_ref())),
+            opt(lookup.owner_name(t.owner.as_ref())),
             gap_text(t),
             u.gap.severity.to_string(),
             why.to_owned(),
@@ -365,7 +369,7 @@ pub fn voices(journey: &Journey) -> Vec<Voice> {
                     "{}. {}{star} ({})",
                     n + 1,
                     t.name,
-                    stage_name(journey, &t.stage)
+                    crate::report::summary::stage_name(journey, &t.stage)
                 ),
                 scores: format!(
                     "expected {}, actual {}, gap {} ({})",

@@ -2,6 +2,9 @@
 //! summary line, actions grouped by owner, gaps nobody is working on, and the
 //! display names of referenced entries.
 
+use std::collections::HashMap;
+
+use super::lookup::Lookup;
 use crate::analysis::{Figures, overdue_actions, severity, unaddressed_gaps};
 use crate::model::{Action, Date, Id, Journey, Touchpoint};
 
@@ -62,6 +65,7 @@ pub struct ActionGroup<'a> {
 /// owner of its touchpoint): departments in file order, then unknown owners,
 /// then actions nobody owns. Within a group, actions keep file order.
 pub fn actions_by_owner(journey: &Journey) -> Vec<ActionGroup<'_>> {
+    let lookup = Lookup::new(journey);
     let mut groups: Vec<ActionGroup<'_>> = journey
         .departments
         .iter()
@@ -71,20 +75,27 @@ pub fn actions_by_owner(journey: &Journey) -> Vec<ActionGroup<'_>> {
             actions: Vec::new(),
         })
         .collect();
+    // The group of each owner: the first department with that id, as the
+    // groups list them.
+    let mut group_of: HashMap<Option<&Id>, usize> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        group_of.entry(g.owner).or_insert(i);
+    }
     for action in &journey.actions {
-        let touchpoint = journey.touchpoint(action.touchpoint.as_str());
+        let touchpoint = lookup.touchpoint(&action.touchpoint);
         let owner = action
             .owner
             .as_ref()
             .or_else(|| touchpoint.and_then(|t| t.owner.as_ref()));
-        let index = match groups.iter().position(|g| g.owner == owner) {
-            Some(index) => index,
+        let index = match group_of.get(&owner) {
+            Some(&index) => index,
             None => {
                 groups.push(ActionGroup {
                     owner,
                     name: owner.map_or_else(|| "(no owner)".to_owned(), Id::to_string),
                     actions: Vec::new(),
                 });
+                group_of.insert(owner, groups.len() - 1);
                 groups.len() - 1
             }
         };

@@ -3,10 +3,12 @@
 //! with experience debt beneath. File text is made inert, cut to fit and
 //! escaped; the full text goes in a `<title>` tooltip.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
+use super::lookup::Lookup;
 use crate::analysis::{DebtPoint, experience_debt};
-use crate::model::{GapClass, Journey, Touchpoint};
+use crate::model::{GapClass, Id, Journey, Touchpoint};
 use unicode_width::UnicodeWidthChar;
 
 use crate::text::{inert, truncate, width};
@@ -78,25 +80,22 @@ const HEAD: usize = 44;
 /// The corridor: one column per stage (plus one per unknown stage id), one
 /// box per touchpoint in corridor order.
 pub fn corridor(journey: &Journey) -> String {
-    let corridor = journey.corridor();
+    let lookup = Lookup::new(journey);
+    let mut by_stage: HashMap<&Id, Vec<&Touchpoint>> = HashMap::new();
+    let mut unknown: Vec<&Id> = Vec::new();
+    for t in journey.corridor() {
+        if lookup.stage(&t.stage).is_none() && !by_stage.contains_key(&t.stage) {
+            unknown.push(&t.stage);
+        }
+        by_stage.entry(&t.stage).or_default().push(t);
+    }
+    let members = |id: &Id| by_stage.get(id).cloned().unwrap_or_default();
     let mut columns: Vec<(String, Vec<&Touchpoint>)> = journey
         .stages
         .iter()
-        .map(|s| {
-            let mine = corridor.iter().copied().filter(|t| t.stage == s.id);
-            (s.name.clone(), mine.collect())
-        })
+        .map(|s| (s.name.clone(), members(&s.id)))
         .collect();
-    let mut unknown: Vec<(&crate::model::Id, Vec<&Touchpoint>)> = Vec::new();
-    for t in corridor.iter().copied() {
-        if journey.stage(&t.stage).is_none() {
-            match unknown.iter_mut().find(|(id, _)| *id == &t.stage) {
-                Some((_, members)) => members.push(t),
-                None => unknown.push((&t.stage, vec![t])),
-            }
-        }
-    }
-    columns.extend(unknown.into_iter().map(|(id, m)| (id.to_string(), m)));
+    columns.extend(unknown.into_iter().map(|id| (id.to_string(), members(id))));
     let deepest = columns.iter().map(|(_, m)| m.len()).max().unwrap_or(0);
     let width = (columns.len().max(1) * (COLUMN + GUTTER)).max(200);
     let height = HEAD + deepest.max(1) * (BOX + GUTTER) + GUTTER;
@@ -186,7 +185,7 @@ pub fn curve(journey: &Journey) -> String {
             y + 4
         );
     }
-    stage_bands(&mut out, journey, &points, height);
+    stage_bands(&mut out, &Lookup::new(journey), &points, height);
     let line = |pick: &dyn Fn(&Touchpoint) -> Option<u8>| {
         let mut d = String::new();
         let mut pen_down = false;
@@ -258,7 +257,7 @@ pub fn curve(journey: &Journey) -> String {
 
 /// A separator before each stage along the curve, with the stage's name cut
 /// to the room its touchpoints take.
-fn stage_bands(out: &mut String, journey: &Journey, points: &[DebtPoint<'_>], height: usize) {
+fn stage_bands(out: &mut String, lookup: &Lookup<'_>, points: &[DebtPoint<'_>], height: usize) {
     let mut start = 0;
     while let Some(first) = points.get(start) {
         let stage = &first.touchpoint.stage;
@@ -271,10 +270,7 @@ fn stage_bands(out: &mut String, journey: &Journey, points: &[DebtPoint<'_>], he
             out,
             r##"<line x1="{x}" y1="0" x2="{x}" y2="{height}" stroke="#cfd8dc" stroke-dasharray="2 3"/><text x="{}" y="14" class="small">{}</text>"##,
             x + 3,
-            label(
-                super::summary::stage_name(journey, stage),
-                (len * STEP).saturating_sub(6) / 7
-            )
+            label(lookup.stage_name(stage), (len * STEP).saturating_sub(6) / 7)
         );
         start += len.max(1);
     }

@@ -19,7 +19,8 @@ pub struct Table {
     pub header: Vec<String>,
     pub align: Vec<Align>,
     pub rows: Vec<Vec<String>>,
-    /// The gap class of a cell, for writers that colour: (row, column, class).
+    /// The gap class of a cell, for writers that colour: (row, column,
+    /// class), in row order (each is added to the last row).
     pub classes: Vec<(usize, usize, GapClass)>,
 }
 
@@ -46,11 +47,14 @@ impl Table {
         }
     }
 
-    /// The gap class of a cell, if it has one.
+    /// The gap class of a cell, if it has one: a binary search for the
+    /// row, then its few classed cells.
     pub fn class_of(&self, row: usize, column: usize) -> Option<GapClass> {
-        self.classes
+        let start = self.classes.partition_point(|&(r, _, _)| r < row);
+        self.classes[start..]
             .iter()
-            .find(|&&(r, c, _)| r == row && c == column)
+            .take_while(|&&(r, _, _)| r == row)
+            .find(|&&(_, c, _)| c == column)
             .map(|&(_, _, class)| class)
     }
 
@@ -143,6 +147,29 @@ pub fn md_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_find_their_class_among_many() {
+        let mut table = Table::new(&[("A", Align::Left), ("B", Align::Left), ("C", Align::Left)]);
+        for r in 0..50 {
+            table.row(vec![String::new(); 3]);
+            if r % 3 != 1 {
+                table.tone(2, GapClass::Critical);
+                table.tone(0, GapClass::Met);
+            }
+        }
+        for r in 0..50 {
+            let toned = r % 3 != 1;
+            assert_eq!(table.class_of(r, 0), toned.then_some(GapClass::Met), "{r}");
+            assert_eq!(table.class_of(r, 1), None, "{r}");
+            assert_eq!(
+                table.class_of(r, 2),
+                toned.then_some(GapClass::Critical),
+                "{r}"
+            );
+        }
+        assert_eq!(table.class_of(50, 0), None);
+    }
 
     #[test]
     fn pipes_line_up_with_wide_text() {

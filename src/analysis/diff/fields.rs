@@ -1,6 +1,8 @@
 //! The fields of each kind of entry as comparable text, and the changes
 //! between two versions of one entry, field by field.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::model::{Entry, Field, FieldType, HEADER, Journey, Touchpoint, header_fields};
 
 /// One field that differs; `None` means absent on that side.
@@ -60,12 +62,23 @@ fn touchpoint_values(t: &Touchpoint) -> Values {
     values(t, &[Field::Stage])
 }
 
+/// The first value of each metric name, as a search from the front finds it.
+fn metric_values(t: &Touchpoint) -> HashMap<&str, f64> {
+    let mut values = HashMap::with_capacity(t.metrics.len());
+    for m in &t.metrics {
+        values.entry(m.name.as_str()).or_insert(m.value);
+    }
+    values
+}
+
 /// Field changes of a touchpoint; evidence item by item (`evidence` with
 /// only an old or only a new side), metrics one by one (`metrics.NAME`).
 pub fn touchpoint_changes(old: &Touchpoint, new: &Touchpoint) -> Vec<FieldChange> {
     let mut changes = compare(touchpoint_values(old), touchpoint_values(new));
-    let removed = old.evidence.iter().filter(|e| !new.evidence.contains(e));
-    let added = new.evidence.iter().filter(|e| !old.evidence.contains(e));
+    let (old_evidence, new_evidence): (HashSet<&String>, HashSet<&String>) =
+        (old.evidence.iter().collect(), new.evidence.iter().collect());
+    let removed = old.evidence.iter().filter(|e| !new_evidence.contains(e));
+    let added = new.evidence.iter().filter(|e| !old_evidence.contains(e));
     let evidence = |old: Option<&String>, new: Option<&String>| FieldChange {
         field: "evidence".into(),
         old: old.cloned(),
@@ -74,19 +87,16 @@ pub fn touchpoint_changes(old: &Touchpoint, new: &Touchpoint) -> Vec<FieldChange
     changes.extend(removed.map(|e| evidence(Some(e), None)));
     changes.extend(added.map(|e| evidence(None, Some(e))));
     let mut names: Vec<&str> = old.metrics.iter().map(|m| m.name.as_str()).collect();
+    let mut seen: HashSet<&str> = names.iter().copied().collect();
     for m in &new.metrics {
-        if !names.contains(&m.name.as_str()) {
+        if seen.insert(&m.name) {
             names.push(&m.name);
         }
     }
-    let metric = |t: &Touchpoint, name: &str| {
-        t.metrics
-            .iter()
-            .find(|m| m.name == name)
-            .map(|m| m.value.to_string())
-    };
+    let (old_values, new_values) = (metric_values(old), metric_values(new));
     for name in names {
-        let (a, b) = (metric(old, name), metric(new, name));
+        let a = old_values.get(name).map(f64::to_string);
+        let b = new_values.get(name).map(f64::to_string);
         if a != b {
             changes.push(FieldChange {
                 field: format!("metrics.{name}"),

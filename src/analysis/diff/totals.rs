@@ -2,8 +2,10 @@
 //! one-line summary of a diff.
 
 use super::{JourneyDiff, Status, Trend};
+use std::collections::{HashMap, HashSet};
+
 use crate::analysis::figures::{self, Figure};
-use crate::analysis::{Figures, department_figures, unowned_figures};
+use crate::analysis::{Figures, OwnerFigures, department_figures, unowned_figures};
 use crate::model::{Id, Journey};
 
 /// A department's figures before and after (`None`: the department did
@@ -172,20 +174,30 @@ impl JourneyDiff<'_> {
     }
 }
 
-pub(super) fn owner_totals(old: &Journey, new: &Journey) -> Vec<OwnerTotals> {
+pub(super) fn owner_totals<'a>(old: &'a Journey, new: &'a Journey) -> Vec<OwnerTotals> {
     let before = department_figures(old);
     let after = department_figures(new);
+    // The first department with each id on each side, as a search finds it.
+    let first = |figures: &[OwnerFigures<'a>]| {
+        let mut by_id: HashMap<&'a Id, usize> = HashMap::with_capacity(figures.len());
+        for (i, d) in figures.iter().enumerate() {
+            by_id.entry(d.id).or_insert(i);
+        }
+        by_id
+    };
+    let (old_index, new_index) = (first(&before), first(&after));
     let mut ids: Vec<(&Id, &str)> = before.iter().map(|d| (d.id, d.name)).collect();
+    let mut listed: HashSet<&Id> = ids.iter().map(|(id, _)| *id).collect();
     for d in &after {
-        if !ids.iter().any(|(id, _)| *id == d.id) {
+        if listed.insert(d.id) {
             ids.push((d.id, d.name));
         }
     }
     let mut rows: Vec<OwnerTotals> = ids
         .into_iter()
         .map(|(id, old_name)| {
-            let a = before.iter().find(|d| d.id == id);
-            let b = after.iter().find(|d| d.id == id);
+            let a = old_index.get(id).map(|&i| &before[i]);
+            let b = new_index.get(id).map(|&i| &after[i]);
             OwnerTotals {
                 id: Some(id.clone()),
                 name: b.map_or(old_name, |d| d.name).to_owned(),
