@@ -12,27 +12,6 @@ use support::Sandbox;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-/// A journey `check` has nothing to say about.
-const JOURNEY: &str = r#"schema = 1
-title = "Small"
-
-[[stages]]
-id = "discover"
-name = "Discover"
-
-[[departments]]
-id = "ops"
-name = "Ops"
-
-[[touchpoints]]
-id = "tp"
-stage = "discover"
-name = "Reads the page"
-owner = "ops"
-expected = 3
-actual = 3
-"#;
-
 fn mode(path: &Path) -> Result<u32, std::io::Error> {
     Ok(fs::metadata(path)?.permissions().mode() & 0o7777)
 }
@@ -65,7 +44,7 @@ fn assert_new_file_mode(path: &Path) -> TestResult {
 #[test]
 fn set_does_not_follow_a_symlinked_lock_file() -> TestResult {
     let sandbox = Sandbox::new();
-    sandbox.write("a.toml", JOURNEY);
+    sandbox.write("a.toml", support::SMALL_JOURNEY);
     let victim = sandbox.write("victim.txt", "precious\n");
     symlink(&victim, sandbox.path(".a.toml.lock"))?;
 
@@ -77,7 +56,11 @@ fn set_does_not_follow_a_symlinked_lock_file() -> TestResult {
         run.stderr
     );
     assert_eq!(sandbox.read("victim.txt"), "precious\n");
-    assert_eq!(sandbox.read("a.toml"), JOURNEY, "nothing written");
+    assert_eq!(
+        sandbox.read("a.toml"),
+        support::SMALL_JOURNEY,
+        "nothing written"
+    );
     assert!(fs::symlink_metadata(sandbox.path(".a.toml.lock"))?.is_symlink());
     Ok(())
 }
@@ -85,7 +68,7 @@ fn set_does_not_follow_a_symlinked_lock_file() -> TestResult {
 #[test]
 fn report_output_through_a_symlink_writes_the_target() -> TestResult {
     let sandbox = Sandbox::new();
-    sandbox.write("a.toml", JOURNEY);
+    sandbox.write("a.toml", support::SMALL_JOURNEY);
     let target = sandbox.write("reports/target.md", "old report\n");
     fs::set_permissions(&target, fs::Permissions::from_mode(0o640))?;
     symlink("reports/target.md", sandbox.path("out.md"))?;
@@ -109,7 +92,7 @@ fn report_output_through_a_symlink_writes_the_target() -> TestResult {
 #[test]
 fn new_output_files_get_the_umask_mode() -> TestResult {
     let sandbox = Sandbox::new();
-    sandbox.write("a.toml", JOURNEY);
+    sandbox.write("a.toml", support::SMALL_JOURNEY);
     sandbox.write("in.csv", "name,stage\nReads the page,Discover\n");
     let runs = [
         sandbox.corridor(&["report", "a.toml", "-o", "out.md"]),
@@ -162,7 +145,7 @@ fn check_names_a_symlink_loop() -> TestResult {
     assert!(!run.stderr.contains("no such file"), "{}", run.stderr);
 
     // In a folder, the loop is skipped and said; the rest is checked.
-    sandbox.write("folder/a.toml", JOURNEY);
+    sandbox.write("folder/a.toml", support::SMALL_JOURNEY);
     symlink("loop.toml", sandbox.path("folder/loop.toml"))?;
     let run = sandbox.corridor(&["check", "folder"]);
     assert_eq!(run.code, 0, "{run:?}");
@@ -186,7 +169,7 @@ fn age(path: &Path, age: Duration) -> TestResult {
 #[test]
 fn a_save_removes_only_stale_temporary_files_of_its_journey() -> TestResult {
     let sandbox = Sandbox::new();
-    sandbox.write("a.toml", JOURNEY);
+    sandbox.write("a.toml", support::SMALL_JOURNEY);
     let hour = Duration::from_secs(3600);
     let stale = [".a.toml.Ab12Cd", ".a.toml.zz9ZZ9"];
     // Too fresh, another journey's, not the pattern, a folder, a link.

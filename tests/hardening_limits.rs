@@ -18,26 +18,6 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 /// Far more than any of these commands needs; a hang runs into it.
 const DEADLINE: Duration = Duration::from_secs(30);
 
-const JOURNEY: &str = r#"schema = 1
-title = "Small"
-
-[[stages]]
-id = "discover"
-name = "Discover"
-
-[[departments]]
-id = "ops"
-name = "Ops"
-
-[[touchpoints]]
-id = "tp"
-stage = "discover"
-name = "Reads the page"
-owner = "ops"
-expected = 3
-actual = 3
-"#;
-
 /// Runs `command` to its end, or kills it at the deadline and fails.
 fn finish(mut command: Command, stdin: Option<&[u8]>) -> Result<Run, Box<dyn std::error::Error>> {
     let what = format!("{command:?}");
@@ -91,7 +71,7 @@ fn mkfifo(path: &Path) -> TestResult {
 #[test]
 fn a_fifo_in_the_folder_is_skipped_by_every_scan() -> TestResult {
     let sandbox = Sandbox::new();
-    sandbox.write("journeys/a.toml", JOURNEY);
+    sandbox.write("journeys/a.toml", support::SMALL_JOURNEY);
     mkfifo(&sandbox.path("journeys/x.toml"))?;
     let said = "journeys/x.toml: not a regular file, skipped";
     let check = corridor(&sandbox, &["check", "journeys"])?;
@@ -122,7 +102,7 @@ fn a_fifo_in_the_folder_is_skipped_by_every_scan() -> TestResult {
 #[test]
 fn a_fifo_named_on_the_command_line_is_an_error() -> TestResult {
     let sandbox = Sandbox::new();
-    sandbox.write("a.toml", JOURNEY);
+    sandbox.write("a.toml", support::SMALL_JOURNEY);
     mkfifo(&sandbox.path("x.toml"))?;
     mkfifo(&sandbox.path("x.csv"))?;
     for args in [
@@ -156,7 +136,7 @@ fn sparse(path: &Path, size: u64) -> TestResult {
 #[test]
 fn an_oversized_file_is_refused_before_reading() -> TestResult {
     let sandbox = Sandbox::new();
-    sandbox.write("journeys/a.toml", JOURNEY);
+    sandbox.write("journeys/a.toml", support::SMALL_JOURNEY);
     sparse(&sandbox.path("big.toml"), DEFAULT_MAX_FILE_SIZE + 1)?;
     for args in [
         &["check", "big.toml"][..],
@@ -197,7 +177,7 @@ fn an_oversized_file_is_refused_before_reading() -> TestResult {
 #[test]
 fn the_size_limit_follows_the_environment() -> TestResult {
     let sandbox = Sandbox::new();
-    sandbox.write("a.toml", JOURNEY);
+    sandbox.write("a.toml", support::SMALL_JOURNEY);
     sandbox.write("in.csv", "name,stage\nReads the page,Discover\n");
     let with_limit = |limit: &str, args: &[&str], stdin: Option<&[u8]>| {
         let mut command = sandbox.command(args);
@@ -242,7 +222,7 @@ fn the_size_limit_follows_the_environment() -> TestResult {
 #[test]
 fn an_oversized_git_revision_is_refused() -> TestResult {
     let sandbox = Sandbox::new();
-    sandbox.write("a.toml", JOURNEY);
+    sandbox.write("a.toml", support::SMALL_JOURNEY);
     sandbox.git(&["init", "-q"]);
     sandbox.git(&["add", "a.toml"]);
     sandbox.git(&["commit", "-q", "-m", "a journey"]);
@@ -266,9 +246,9 @@ fn an_oversized_git_revision_is_refused() -> TestResult {
 fn an_oversized_recovery_file_is_refused() -> TestResult {
     let dir = tempfile::tempdir()?;
     let journey = dir.path().join("a.toml");
-    fs::write(&journey, JOURNEY)?;
+    fs::write(&journey, support::SMALL_JOURNEY)?;
     let store = RecoveryStore::at(dir.path().join("recovery"));
-    store.save(&journey, JOURNEY)?;
+    store.save(&journey, support::SMALL_JOURNEY)?;
     assert!(store.load(&journey)?.is_some(), "a normal recovery loads");
     sparse(&store.path_for(&journey), DEFAULT_MAX_FILE_SIZE + 4096)?;
     match store.load(&journey) {

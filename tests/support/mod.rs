@@ -20,6 +20,27 @@ pub const TODAY: &str = "2026-01-15";
 /// The sample journeys kept for tests (copies of the bundled ones).
 pub const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/journeys");
 
+/// A small journey `check` has nothing to say about.
+pub const SMALL_JOURNEY: &str = r#"schema = 1
+title = "Small"
+
+[[stages]]
+id = "discover"
+name = "Discover"
+
+[[departments]]
+id = "ops"
+name = "Ops"
+
+[[touchpoints]]
+id = "tp"
+stage = "discover"
+name = "Reads the page"
+owner = "ops"
+expected = 3
+actual = 3
+"#;
+
 /// What a command printed and how it exited.
 #[derive(Debug)]
 pub struct Run {
