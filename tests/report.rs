@@ -37,7 +37,7 @@ pub fn journey_at(path: &Path) -> Journey {
 
 /// The bundled journeys and the hostile one, with their file names.
 pub fn journeys() -> Vec<(String, Journey)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/journeys"))
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/samples"))
         .expect("journeys folder")
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))

@@ -8,7 +8,7 @@ use corridor::model::{Id, Journey, Kind, Score, Target, Touchpoint, assign};
 use corridor::store::{JourneyFile, load, parse_journey};
 use similar::{ChangeTag, TextDiff};
 
-const SAMPLE: &str = "tests/fixtures/journeys/online-order-courier.toml";
+const SAMPLE: &str = "tests/fixtures/samples/online-order-courier.toml";
 
 fn copy_sample(dir: &Path) -> PathBuf {
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE);

@@ -57,7 +57,7 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
 }
 
 fn journeys_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journeys")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samples")
 }
 
 fn courier() -> PathBuf {

@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn bundled_journey_summary_adds_up() {
-        let text = include_str!("../../tests/fixtures/journeys/online-order-courier.toml");
+        let text = include_str!("../../tests/fixtures/samples/online-order-courier.toml");
         let journey = parse_journey(text).journey.expect("valid journey");
         let s = summary(&journey, Date::new(2026, 1, 15).expect("date"));
         let f = &s.figures;

@@ -304,7 +304,7 @@ mod tests {
     fn courier() -> Journey {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/journeys/online-order-courier.toml"
+            "/tests/fixtures/samples/online-order-courier.toml"
         );
         let text = std::fs::read_to_string(path).expect("fixture");
         crate::store::parse_journey(&text).journey.expect("parses")

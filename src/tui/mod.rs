@@ -329,7 +329,7 @@ mod tests {
 
     fn courier(dir: &std::path::Path) -> AppState {
         let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/journeys/online-order-courier.toml");
+            .join("tests/fixtures/samples/online-order-courier.toml");
         let path = dir.join("journey.toml");
         std::fs::copy(source, &path).expect("copy");
         let (folder, entries) = effects::read_entries(&path).expect("read");

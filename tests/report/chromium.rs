@@ -80,7 +80,7 @@ fn html_report_renders_in_headless_chromium() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    let journey = journey_at(&root().join("tests/fixtures/journeys/online-order-courier.toml"));
+    let journey = journey_at(&root().join("tests/fixtures/samples/online-order-courier.toml"));
     let html = dir.path().join("report.html");
     std::fs::write(&html, render(&journey, Format::Html)).expect("write report");
     let png = dir.path().join("shot.png");

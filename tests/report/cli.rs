@@ -20,7 +20,7 @@ fn stdout(output: &Output) -> String {
 fn report_defaults_to_markdown_on_stdout() {
     let out = corridor(&[
         "report",
-        "tests/fixtures/journeys/online-order-courier.toml",
+        "tests/fixtures/samples/online-order-courier.toml",
     ]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
@@ -35,7 +35,7 @@ fn report_writes_the_output_file() {
     let target_arg = target.to_str().expect("UTF-8 path");
     let out = corridor(&[
         "report",
-        "tests/fixtures/journeys",
+        "tests/fixtures/samples",
         "--format",
         "json",
         "-o",
@@ -78,14 +78,14 @@ fn report_of_a_folder_lists_files_that_do_not_parse() {
 fn report_exit_codes() {
     let missing = corridor(&["report", "no/such/journey.toml"]);
     assert_eq!(missing.status.code(), Some(2), "missing file");
-    let folder_as_mermaid = corridor(&["report", "tests/fixtures/journeys", "--format", "mermaid"]);
+    let folder_as_mermaid = corridor(&["report", "tests/fixtures/samples", "--format", "mermaid"]);
     assert_eq!(
         folder_as_mermaid.status.code(),
         Some(2),
         "one diagram, one journey"
     );
     assert!(String::from_utf8_lossy(&folder_as_mermaid.stderr).contains("Mermaid"));
-    let bad_format = corridor(&["report", "tests/fixtures/journeys", "--format", "pdf"]);
+    let bad_format = corridor(&["report", "tests/fixtures/samples", "--format", "pdf"]);
     assert_eq!(bad_format.status.code(), Some(2), "unknown format");
     let invalid = corridor(&["report", "tests/fixtures/report/broken.toml"]);
     assert_eq!(invalid.status.code(), Some(1), "invalid journey: findings");
@@ -94,7 +94,7 @@ fn report_exit_codes() {
     let unwritable = dir.path().join("no-folder/out.md");
     let out = corridor(&[
         "report",
-        "tests/fixtures/journeys",
+        "tests/fixtures/samples",
         "-o",
         unwritable.to_str().expect("UTF-8 path"),
     ]);

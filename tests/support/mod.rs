@@ -18,7 +18,7 @@ pub mod tmux;
 pub const TODAY: &str = "2026-01-15";
 
 /// The sample journeys kept for tests (copies of the bundled ones).
-pub const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/journeys");
+pub const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/samples");
 
 /// A small journey `check` has nothing to say about.
 pub const SMALL_JOURNEY: &str = r#"schema = 1
@@ -95,11 +95,11 @@ impl Sandbox {
         std::fs::read_to_string(self.path(name)).expect("read file")
     }
 
-    /// Copies a sample journey (`tests/fixtures/journeys/NAME.toml`, a copy
+    /// Copies a sample journey (`tests/fixtures/samples/NAME.toml`, a copy
     /// of a bundled journey kept for tests) into the sandbox.
     pub fn bundled(&self, journey: &str, name: &str) -> PathBuf {
         let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/journeys")
+            .join("tests/fixtures/samples")
             .join(format!("{journey}.toml"));
         let target = self.path(name);
         std::fs::copy(source, &target).expect("copy bundled journey");

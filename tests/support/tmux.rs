@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_corridor");
-pub const JOURNEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/journeys");
+pub const JOURNEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/samples");
 
 /// How long a step may take before the test fails.
 pub const DEADLINE: Duration = Duration::from_secs(10);

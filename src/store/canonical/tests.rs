@@ -98,7 +98,7 @@ fn invalid_toml_is_refused_with_a_span() {
 #[test]
 fn sample_and_fixture_journeys_are_stable() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["tests/fixtures/journeys", "tests/fixtures/check/valid"] {
+    for dir in ["tests/fixtures/samples", "tests/fixtures/check/valid"] {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             continue;
         };

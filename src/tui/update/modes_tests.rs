@@ -40,7 +40,7 @@ fn help_scrolls_to_its_last_line_at_80x24() {
 
 /// The three sample journeys, copied into `dir`.
 fn folder(dir: &std::path::Path) -> AppState {
-    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journeys");
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samples");
     for entry in std::fs::read_dir(samples).expect("samples").flatten() {
         std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy");
     }

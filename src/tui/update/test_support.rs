@@ -29,7 +29,7 @@ fn open(path: &std::path::Path) -> AppState {
 /// The courier journey, copied into `dir` so saves are safe, open at 100x30.
 pub fn courier(dir: &std::path::Path) -> AppState {
     let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/journeys/online-order-courier.toml");
+        .join("tests/fixtures/samples/online-order-courier.toml");
     let path = dir.join("journey.toml");
     std::fs::copy(source, &path).expect("copy");
     open(&path)

@@ -7,7 +7,7 @@ use crate::tui::effects::read_entries;
 use crate::tui::state::{GapFilter, ListCursor, Options, matches_search};
 
 fn journeys() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journeys")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samples")
 }
 
 fn load(path: &Path, size: (u16, u16)) -> AppState {
