@@ -18,10 +18,7 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn report_defaults_to_markdown_on_stdout() {
-    let out = corridor(&[
-        "report",
-        "tests/fixtures/samples/online-order-courier.toml",
-    ]);
+    let out = corridor(&["report", "tests/fixtures/samples/online-order-courier.toml"]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(text.starts_with("# Online order"), "{text}");
