@@ -255,6 +255,7 @@ fn partner_table(opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) 
 }
 
 fn channel_table(opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let name_w = usize::from(area.width.saturating_sub(3 + 4 + 5 + 11 + 4));
     let rows: Vec<Row> = opened
         .derived
         .channels
@@ -268,7 +269,7 @@ fn channel_table(opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) 
                 Style::default()
             };
             Row::new(vec![
-                Cell::from(inert(&c.name)),
+                Cell::from(fit(&inert(&c.name), name_w, theme.ascii)),
                 Cell::from(format!("{:>3}", c.figures.count)),
                 Cell::from(format!("{:>4}", c.figures.text(&figures::DEBT))),
                 Cell::from(c.figures.text(&figures::MEAN_GAP)),
