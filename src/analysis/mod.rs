@@ -7,6 +7,7 @@ pub mod diff;
 pub mod figures;
 mod gaps;
 pub mod matrix;
+pub mod metrics;
 mod ownership;
 pub mod text_checks;
 mod validate;
