@@ -150,10 +150,14 @@ pub fn findings(journey: &Journey) -> Vec<Finding> {
             let mut differs = Vec::new();
             if s != scale {
                 let shown = |s: Option<Scale>| s.map_or("none".to_owned(), |s| s.to_string());
-                differs.push(format!("scale {} (not {})", shown(scale), shown(s)));
+                differs.push(format!(
+                    "uses scale {} where stage `{stage}` used {}",
+                    shown(scale),
+                    shown(s)
+                ));
             }
             if q != question {
-                differs.push("another question".to_owned());
+                differs.push(format!("asks another question than stage `{stage}`"));
             }
             if !differs.is_empty() {
                 out.push(Finding::warning(
@@ -162,7 +166,7 @@ pub fn findings(journey: &Journey) -> Vec<Finding> {
                         name: metric.name.clone(),
                     },
                     format!(
-                        "metric `{}` is asked at stage `{}` with {} than at stage `{stage}`: ask the same question on the same scale at every stage",
+                        "metric `{}` at stage `{}` {}: ask the same question on the same scale at every stage",
                         metric.name,
                         t.stage,
                         differs.join(" and ")
@@ -263,7 +267,11 @@ mod tests {
         let found = findings(&j);
         // 6 is inside the 1..7 scale this stage used, but that scale differs.
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].message.contains("scale [1, 7] (not [1, 5])"));
+        assert!(
+            found[0]
+                .message
+                .contains("uses scale [1, 7] where stage `one` used [1, 5]")
+        );
         j.touchpoints[1].metrics[0].detail = None;
         let found = findings(&j);
         assert_eq!(

@@ -9,6 +9,7 @@ mod gaps;
 pub mod matrix;
 pub mod metrics;
 mod ownership;
+pub mod survey;
 pub mod text_checks;
 mod validate;
 mod work;
