@@ -4,6 +4,7 @@
 //! semantic diff of two versions of a journey.
 
 pub mod diff;
+pub mod economics;
 pub mod figures;
 mod gaps;
 pub mod matrix;
