@@ -26,13 +26,19 @@ impl Standing<'_> {
         self.versus.map(|v| v >= -1e-9)
     }
 
-    /// `met (+0.20)`, `missed by 0.24`, or empty without a target.
+    /// `met (+0.2)`, `missed by 0.24`, or empty without a target.
     pub fn verdict(&self) -> String {
-        match self.versus {
-            Some(v) if v >= -1e-9 => format!("met ({})", signed(v)),
-            Some(v) => format!("missed by {}", short(-v)),
-            None => String::new(),
-        }
+        verdict(self.versus)
+    }
+}
+
+/// `met (+0.2)` or `missed by 0.24` for a distance to target; empty
+/// without one.
+pub fn verdict(versus: Option<f64>) -> String {
+    match versus {
+        Some(v) if v >= -1e-9 => format!("met ({})", signed(v)),
+        Some(v) => format!("missed by {}", short(-v)),
+        None => String::new(),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod economics;
 pub mod figures;
 mod gaps;
+pub mod history;
 pub mod matrix;
 pub mod metrics;
 mod ownership;

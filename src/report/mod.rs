@@ -13,6 +13,7 @@ mod context;
 mod csv;
 pub mod csv_import;
 mod figures_json;
+pub mod history;
 mod html;
 pub mod import_builder;
 mod json;
