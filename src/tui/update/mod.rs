@@ -35,6 +35,8 @@ pub enum Effect {
     SaveAndQuit,
     /// Leave the workbench.
     Quit,
+    /// Read the open journey's history from git (the Trend view).
+    LoadHistory,
 }
 
 /// Rows of the terminal not available to lists: title, tab bar, table
@@ -164,6 +166,13 @@ fn record(state: &mut AppState, edit: Edit) {
 
 fn show(state: &mut AppState, view: View) -> Effect {
     state.view = view;
+    let unread = state
+        .current
+        .and_then(|i| state.entries.get(i))
+        .is_some_and(|e| !state.trend.is_for(&e.path));
+    if view == View::Trend && unread {
+        return Effect::LoadHistory;
+    }
     Effect::Redraw
 }
 
@@ -171,3 +180,5 @@ fn show(state: &mut AppState, view: View) -> Effect {
 mod test_support;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trend_tests;
