@@ -247,3 +247,65 @@ fn invalid_rows_are_named_by_line_and_nothing_is_written() {
             .contains("csat = { value = 3, n = 1, period = \"2026-Q3\" }")
     );
 }
+
+#[test]
+fn fmt_puts_economics_after_the_header_and_metrics_before_touchpoints() {
+    let sandbox = Sandbox::new();
+    let text = "schema = 1\ntitle = \"T\"\n\n[[stages]]\nid = \"s\"\nname = \"S\"\n\n\
+[[touchpoints]]\nid = \"t\"\nstage = \"s\"\nname = \"T\"\nvolume = 10\nmetrics = { csat = 4 }\n\n\
+[[metrics]]\nid = \"csat\"\nname = \"Satisfaction\"\n\n\
+# The assumptions of the value at stake.\n[economics]\nchurn = { shortfall = 0.1, critical = 0.3 }\nvalue_per_customer = 50\ncurrency = \"EUR\"\n";
+    sandbox.write("j.toml", text);
+    let run = sandbox.corridor(&["fmt", "j.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        sandbox.read("j.toml"),
+        "schema = 1\ntitle = \"T\"\n\n\
+# The assumptions of the value at stake.\n[economics]\ncurrency = \"EUR\"\nvalue_per_customer = 50\nchurn = { shortfall = 0.1, critical = 0.3 }\n\n\
+[[stages]]\nid = \"s\"\nname = \"S\"\n\n\
+[[metrics]]\nid = \"csat\"\nname = \"Satisfaction\"\n\n\
+[[touchpoints]]\nid = \"t\"\nstage = \"s\"\nname = \"T\"\nvolume = 10\nmetrics = { csat = 4 }\n"
+    );
+    assert_eq!(sandbox.corridor(&["check", "j.toml"]).code, 0);
+}
+
+#[test]
+fn reports_give_value_at_stake_with_its_assumptions() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "m.toml",
+        &std::fs::read_to_string(MEASURED).expect("fixture"),
+    );
+    let md = sandbox.corridor(&["report", "m.toml", "--format", "md"]);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    // 800 x 0.3 x 1000 at the critical engineer visit, 780 x 0.1 x 1000 at
+    // the first bill (a shortfall): 318,000 in all.
+    for line in [
+        "| Value per customer                               |   EUR 1,000 |",
+        "| Share lost after a critical touchpoint           |         0.3 |",
+        "| Journey total                                    | EUR 318,000 |",
+        "| Engineer visit | critical  |    800 |   0.3 | EUR 240,000 |",
+        "| First bill     | shortfall |    780 |   0.1 |  EUR 78,000 |",
+        "| Engineer visit | Satisfaction   |   2.9 | 212 | 2026-Q3 |      4 | missed by 1.1  |",
+    ] {
+        assert!(md.stdout.contains(line), "{line}\n{}", md.stdout);
+    }
+    assert!(md.stdout.contains("volume x churn share"), "{}", md.stdout);
+    let json = sandbox.corridor(&["report", "m.toml", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let stake = &value["value_at_stake"];
+    assert_eq!(stake["total"], 318_000.0);
+    assert_eq!(stake["departments"][0]["id"], "field");
+    assert_eq!(stake["partners"][0]["value_at_stake"], 240_000.0);
+    assert_eq!(stake["assumptions"]["churn"]["critical"], 0.3);
+    // Without [economics], no money anywhere.
+    let plain = std::fs::read_to_string(MEASURED)
+        .expect("fixture")
+        .replace("[economics]\ncurrency = \"EUR\"\nvalue_per_customer = 1000\nchurn = { critical = 0.3, shortfall = 0.1 }\n\n", "");
+    sandbox.write("plain.toml", &plain);
+    let md = sandbox.corridor(&["report", "plain.toml", "--format", "md"]);
+    assert!(!md.stdout.contains("EUR"), "{}", md.stdout);
+    let json = sandbox.corridor(&["report", "plain.toml", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert!(value["value_at_stake"].is_null());
+}

@@ -178,7 +178,7 @@ pub const VS_TARGET: Figure = Figure {
     name: "Against target",
     formula: "value - target when the metric's `better` is higher (the default; lower for ces and duration), target - value when lower; met when 0 or more, else missed by that much",
     meaning: "whether a touchpoint's measured value reaches the target its [[metrics]] definition sets",
-    shows: "Corridor detail, Trend, show, md, html and json reports, history",
+    shows: "Corridor detail, Trend, md, html and json reports, history",
 };
 
 pub const VALUE_AT_STAKE: Figure = Figure {
@@ -187,7 +187,7 @@ pub const VALUE_AT_STAKE: Figure = Figure {
     name: "Value at stake",
     formula: "volume x churn share of the touchpoint's class (economics.churn.critical for a critical gap, .shortfall for a shortfall, 0 otherwise) x economics.value_per_customer; summed per department, partner and journey; only with [economics], and only touchpoints with a volume count",
     meaning: "the revenue the customers lost after a disappointing touchpoint are worth, under the journey's own stated assumptions (shown next to every figure)",
-    shows: "Corridor detail, show, md, html and json reports",
+    shows: "Corridor detail, md, html and json reports (with the assumptions next to every figure)",
 };
 
 pub const SURVEY_VALUE: Figure = Figure {

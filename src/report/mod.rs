@@ -14,6 +14,7 @@ mod csv;
 pub mod csv_import;
 mod figures_json;
 pub mod history;
+mod history_data;
 mod html;
 pub mod import_builder;
 mod json;
