@@ -309,3 +309,30 @@ fn reports_give_value_at_stake_with_its_assumptions() {
     let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
     assert!(value["value_at_stake"].is_null());
 }
+
+#[test]
+fn set_and_diff_reach_metric_definitions() {
+    let sandbox = Sandbox::new();
+    let original = std::fs::read_to_string(MEASURED).expect("fixture");
+    sandbox.write("old.toml", &original);
+    sandbox.write("m.toml", &original);
+    // A metric id may hold `_`, as touchpoint metric names do.
+    let run = sandbox.corridor(&["set", "m.toml", "metric:first_time_fix.target=0.9"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(sandbox.read("m.toml").contains("target = 0.9\n"));
+    let diff = sandbox.corridor(&["diff", "old.toml", "m.toml"]);
+    assert!(
+        diff.stdout
+            .contains("~ metric first_time_fix  First-time fix")
+            && diff.stdout.contains("target: 0.85 -> 0.9"),
+        "{}",
+        diff.stdout
+    );
+    let refused = sandbox.corridor(&["set", "m.toml", "metric:csat.target=7"]);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("outside its scale [1, 5]"),
+        "{}",
+        refused.stderr
+    );
+}
