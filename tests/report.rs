@@ -30,6 +30,10 @@ pub fn root() -> PathBuf {
 
 pub const HOSTILE: &str = "tests/fixtures/report/hostile.toml";
 
+/// A journey that uses every key: metric definitions, economics, volumes,
+/// detailed metric values and action targets.
+pub const MEASURED: &str = "tests/fixtures/measure/measured.toml";
+
 pub fn journey_at(path: &Path) -> Journey {
     let text = std::fs::read_to_string(path).expect("read journey");
     parse_journey(&text).journey.expect("journey parses")
@@ -45,6 +49,7 @@ pub fn journeys() -> Vec<(String, Journey)> {
     files.sort();
     assert!(files.len() >= 3, "bundled journeys");
     files.push(root().join(HOSTILE));
+    files.push(root().join(MEASURED));
     files
         .iter()
         .map(|p| (p.display().to_string(), journey_at(p)))
@@ -338,7 +343,7 @@ fn html_is_self_contained_and_escapes_file_text() {
 #[test]
 fn json_model_keys_are_the_field_table() {
     use corridor::model::{HEADER, Kind};
-    let (_, journey) = journeys().into_iter().next().expect("a journey");
+    let journey = journey_at(&root().join(MEASURED));
     let value: serde_json::Value =
         serde_json::from_str(&render(&journey, Format::Json)).expect("JSON");
     let model = &value["journey"];

@@ -289,6 +289,7 @@ fn random_edit(journey: &mut Journey, rng: &mut Lcg, step: usize) {
                     owner: None,
                     status: ActionStatus::Doing,
                     due: None,
+                    target: None,
                 };
                 let at = rng.below(journey.actions.len() + 1);
                 journey.actions.insert(at, action);

@@ -28,6 +28,7 @@ const JOURNEYS_VIEW: &str = "Most indebted";
 const HELP: &str = "Help (Esc closes";
 const FILTER: &str = "Filter gaps";
 const DETAIL: &str = "Touchpoint (Esc closes";
+const TREND_NOT_GIT: &str = "Not in a git work tree";
 
 /// The Curve view: its info line starts with the cursor, `N/TOTAL`.
 fn is_curve(screen: &str) -> bool {
@@ -125,13 +126,18 @@ fn tour_of_the_workbench() {
     t.keys(&["1"]);
     t.wait_for(CORRIDOR);
 
-    // Tab and Shift-Tab cycle, wrapping at both ends.
+    // Tab and Shift-Tab cycle, wrapping at both ends (Trend is last; this
+    // folder is no git work tree).
+    t.keys(&["BTab"]);
+    t.wait_for(TREND_NOT_GIT);
     t.keys(&["BTab"]);
     t.wait_for(JOURNEYS_VIEW);
     t.keys(&["BTab"]);
     t.wait_for(ACTIONS);
     t.keys(&["Tab"]);
     t.wait_for(JOURNEYS_VIEW);
+    t.keys(&["Tab"]);
+    t.wait_for(TREND_NOT_GIT);
     t.keys(&["Tab"]);
     t.wait_for(CORRIDOR);
     t.keys(&["Tab"]);

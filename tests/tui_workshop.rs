@@ -123,13 +123,18 @@ fn help_reaches_its_end_at_80x24() {
     t.wait_for(CORRIDOR);
     t.keys(&["?"]);
     t.wait_for("more below");
+    // The last line of help: the last figure of the vocabulary.
+    let last = corridor::analysis::figures::ALL
+        .last()
+        .map(|f| format!("{} ({})", f.name, f.label))
+        .unwrap_or_default();
     t.keys(&["G"]);
-    let end = t.wait_for("uneven when >= 1.0");
+    let end = t.wait_for(&last);
     assert!(!end.contains("more below"), "{}", framed(&end));
     t.keys(&["g"]);
     t.wait_for("arrows, h j k l");
-    t.keys(&["PageDown", "PageDown", "PageDown", "PageDown"]);
-    t.wait_for("uneven when >= 1.0");
+    t.keys(&["PageDown"; 12]);
+    t.wait_for(&last);
     t.keys(&["Escape", "q"]);
     assert_eq!(t.wait_done(&done, DEADLINE), 0);
 }

@@ -172,8 +172,53 @@ pub const SPREAD: Figure = Figure {
     shows: "Owners, every report",
 };
 
+pub const VS_TARGET: Figure = Figure {
+    key: "vs_target",
+    label: "Vs target",
+    name: "Against target",
+    formula: "value - target when the metric's `better` is higher (the default; lower for ces and duration), target - value when lower; met when 0 or more, else missed by that much",
+    meaning: "whether a touchpoint's measured value reaches the target its [[metrics]] definition sets",
+    shows: "Corridor detail, Trend, md, html and json reports, history",
+};
+
+pub const VALUE_AT_STAKE: Figure = Figure {
+    key: "value_at_stake",
+    label: "At stake",
+    name: "Value at stake",
+    formula: "volume x churn share of the touchpoint's class (economics.churn.critical for a critical gap, .shortfall for a shortfall, 0 otherwise) x economics.value_per_customer; summed per department, partner and journey; only with [economics], and only touchpoints with a volume count",
+    meaning: "the revenue the customers lost after a disappointing touchpoint are worth, under the journey's own stated assumptions (shown next to every figure)",
+    shows: "Corridor detail, md, html and json reports (with the assumptions next to every figure)",
+};
+
+pub const SURVEY_VALUE: Figure = Figure {
+    key: "survey_value",
+    label: "Survey",
+    name: "Survey aggregate",
+    formula: "import responses: the mean of the answers; with --top-2-box the share of answers in the two best points of the scale; for an nps metric % promoters (9-10) - % detractors (0-6) of 0-10 answers, in points -100..100; n = responses counted; two decimals",
+    meaning: "what one touchpoint's survey responses say, as one value with the count it rests on",
+    shows: "touchpoint metrics (value and n), every surface that shows metrics",
+};
+
+pub const CLOSED_AFTER_ACTION: Figure = Figure {
+    key: "closed_after_action",
+    label: "Closed",
+    name: "Closed after action",
+    formula: "touchpoints below expectation when an action on them turned done whose gap is 0 or more in the latest commit read",
+    meaning: "the gaps the work closed",
+    shows: "history, Trend",
+};
+
+pub const NOT_MOVED: Figure = Figure {
+    key: "not_moved",
+    label: "Unmoved",
+    name: "Not moved after action",
+    formula: "touchpoints below expectation when an action on them turned done whose gap is the same or worse in the latest commit read",
+    meaning: "work that was done but did not change the customer's experience: measure again, or rethink the action",
+    shows: "history, Trend",
+};
+
 /// Every figure, in the order docs/figures.md and the help list them.
-pub const ALL: [&Figure; 16] = [
+pub const ALL: [&Figure; 21] = [
     &GAP,
     &CLASS,
     &BELOW,
@@ -190,6 +235,11 @@ pub const ALL: [&Figure; 16] = [
     &UNADDRESSED,
     &VERSUS_REST,
     &SPREAD,
+    &VS_TARGET,
+    &VALUE_AT_STAKE,
+    &SURVEY_VALUE,
+    &CLOSED_AFTER_ACTION,
+    &NOT_MOVED,
 ];
 
 /// A group's figures as tables give them, pain first: experience debt,

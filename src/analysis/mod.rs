@@ -4,10 +4,14 @@
 //! semantic diff of two versions of a journey.
 
 pub mod diff;
+pub mod economics;
 pub mod figures;
 mod gaps;
+pub mod history;
 pub mod matrix;
+pub mod metrics;
 mod ownership;
+pub mod survey;
 pub mod text_checks;
 mod validate;
 mod work;

@@ -15,6 +15,7 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
     references(journey, &mut findings);
     workshop_warnings(journey, &mut findings);
     findings.extend(super::text_checks::hidden_character_warnings(journey));
+    findings.extend(super::metrics::findings(journey));
     findings
 }
 
@@ -56,7 +57,7 @@ pub fn new_errors(before: &Journey, after: &Journey) -> Vec<String> {
 }
 
 fn duplicates(journey: &Journey, findings: &mut Vec<Finding>) {
-    let lists: [(Kind, Vec<&Id>); 5] = [
+    let lists: [(Kind, Vec<&Id>); 6] = [
         (Kind::Stage, journey.stages.iter().map(|e| &e.id).collect()),
         (
             Kind::Department,
@@ -65,6 +66,10 @@ fn duplicates(journey: &Journey, findings: &mut Vec<Finding>) {
         (
             Kind::Partner,
             journey.partners.iter().map(|e| &e.id).collect(),
+        ),
+        (
+            Kind::MetricDef,
+            journey.metrics.iter().map(|e| &e.id).collect(),
         ),
         (
             Kind::Touchpoint,

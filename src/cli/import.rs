@@ -3,6 +3,8 @@
 //! JOURNEY` (refresh metrics and `actual` of existing touchpoints through
 //! the same save path as `corridor set`).
 
+mod responses;
+
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -39,6 +41,10 @@ enum Source {
     /// Update `metrics` (and `actual`, from a column named actual) of
     /// existing touchpoints from a CSV with an `id` column
     Metrics(MetricsArgs),
+    /// Aggregate survey responses (one row each: touchpoint, score) into a
+    /// metric of each touchpoint: the mean, the top-2-box share, or the NPS
+    /// of an nps metric, with `n`
+    Responses(responses::ResponsesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +92,7 @@ pub fn run(args: &ImportArgs) -> u8 {
         }),
         Source::Csv(a) => new_file("csv", a, csv_import::import),
         Source::Metrics(a) => metrics(a),
+        Source::Responses(a) => responses::run(a),
     }
 }
 

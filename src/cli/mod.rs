@@ -8,6 +8,7 @@ pub mod check;
 mod completions;
 mod diff;
 mod fmt;
+mod history;
 mod import;
 mod journeys;
 mod man;
@@ -74,7 +75,12 @@ enum Command {
     /// Start a journey: blank, or a template drawn from a sample journey
     New(new::NewArgs),
     /// Create a journey from a Mermaid diagram or a CSV table; refresh metrics
+    /// or aggregate survey responses
     Import(import::ImportArgs),
+    /// A journey's figures at every commit that changed it, and whether
+    /// its gaps closed after their actions were done (a folder: per journey
+    /// and department)
+    History(history::HistoryArgs),
     /// Print the shell completion script for bash, zsh, fish, elvish or powershell
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff) of corridor or of one command
@@ -99,6 +105,7 @@ pub fn run() -> ExitCode {
         Some(Command::Fmt(args)) => fmt::run(&args),
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Import(args)) => import::run(&args),
+        Some(Command::History(args)) => history::run(&args),
         Some(Command::Completions(args)) => completions::run(&args),
         Some(Command::Man(args)) => man::run(&args),
         None => crate::tui::run(&crate::tui::Launch {

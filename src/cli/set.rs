@@ -36,9 +36,11 @@ fn resolve(journey: &Journey, target: &str) -> Result<Target, String> {
     }
     if let Some((kind, id)) = target.split_once(':') {
         let kind = Kind::parse(kind).ok_or_else(|| {
-            format!("unknown kind `{kind}`: use stage, department, partner, touchpoint or action")
+            format!(
+                "unknown kind `{kind}`: use stage, department, partner, metric, touchpoint or action"
+            )
         })?;
-        let id = Id::new(id).map_err(|e| format!("`{id}` is not an id: {e}"))?;
+        let id = entry_id(kind, id).map_err(|e| format!("`{id}` is not an id: {e}"))?;
         return Ok(Target::Entry(kind, id));
     }
     let id = Id::new(target).map_err(|e| format!("`{target}` is not an id: {e}"))?;
@@ -111,7 +113,17 @@ fn visible(assignment: &str) -> Result<(), String> {
 /// The kind and id of a `KIND:ID` target.
 fn explicit(target: &str) -> Option<(Kind, Id)> {
     let (kind, id) = target.split_once(':')?;
-    Some((Kind::parse(kind)?, Id::new(id).ok()?))
+    let kind = Kind::parse(kind)?;
+    Some((kind, entry_id(kind, id).ok()?))
+}
+
+/// An id of `kind`: a metric's may hold `_`, as touchpoint metric names do.
+fn entry_id(kind: Kind, id: &str) -> Result<Id, crate::model::IdError> {
+    if kind == Kind::MetricDef {
+        Id::metric(id)
+    } else {
+        Id::new(id)
+    }
 }
 
 /// A new entry's kind and id, and the (field, value) pairs naming it.

@@ -4,7 +4,8 @@
 
 use super::field::{FieldSpec, FieldType, FieldValue, HEADER, header_field};
 use super::{
-    ActionStatus, Date, Emotion, Field, Id, Journey, Kind, Metric, Phase, Score, Touchpoint,
+    ActionStatus, ActionTarget, Better, Date, Emotion, Field, Id, Journey, Kind, Metric, MetricDef,
+    MetricKind, Phase, Scale, Score, Touchpoint,
 };
 
 /// What an assignment addresses: the journey header or one entry.
@@ -57,7 +58,35 @@ pub fn parse_value(spec: FieldSpec, value: &str) -> Result<Option<FieldValue>, A
     }
     let text = || Ok(Some(FieldValue::Text(value.to_owned())));
     match spec.ty {
-        FieldType::Schema | FieldType::Metrics => Err(bad(key, "is not set this way")),
+        FieldType::Schema | FieldType::Metrics | FieldType::Economics => {
+            Err(bad(key, "is not set this way"))
+        }
+        FieldType::Count => match integer(key, value)? {
+            n if n >= 0 => Ok(Some(FieldValue::Integer(n))),
+            n => Err(bad(key, format!("{n} is below 0"))),
+        },
+        FieldType::Number => number(key, value).map(|n| Some(FieldValue::Number(n))),
+        FieldType::Scale => scale(key, value).map(|s| Some(FieldValue::Scale(s))),
+        FieldType::MetricKind => match MetricKind::parse(value) {
+            Some(_) => text(),
+            None => Err(bad(
+                key,
+                format!("must be one of {}", MetricKind::NAMES.join(", ")),
+            )),
+        },
+        FieldType::Better => match Better::parse(value) {
+            Some(_) => text(),
+            None => Err(bad(key, "must be higher or lower")),
+        },
+        FieldType::Target => {
+            let (metric, aim) = value
+                .split_once('=')
+                .ok_or_else(|| bad(key, "write it METRIC=VALUE (first_time_fix=0.9)"))?;
+            Ok(Some(FieldValue::Target(ActionTarget {
+                metric: metric.trim().to_owned(),
+                value: number(key, aim.trim())?,
+            })))
+        }
         FieldType::Line | FieldType::Lines | FieldType::Channel => text(),
         FieldType::Id | FieldType::Ref(_) => Id::new(value)
             .map(|id| Some(FieldValue::Text(id.to_string())))
@@ -86,6 +115,28 @@ pub fn parse_value(spec: FieldSpec, value: &str) -> Result<Option<FieldValue>, A
             .ok_or_else(|| bad(key, format!("{value:?} is not a date like 2026-12-15"))),
         FieldType::TextList => Ok(Some(FieldValue::TextList(vec![value.to_owned()]))),
     }
+}
+
+fn number(field: &str, value: &str) -> Result<f64, AssignError> {
+    value
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| bad(field, format!("{value:?} is not a number")))
+}
+
+/// `1..5`, `1,5` or `[1, 5]`.
+fn scale(field: &str, value: &str) -> Result<Scale, AssignError> {
+    let inner = value.trim().trim_start_matches('[').trim_end_matches(']');
+    let (min, max) = inner
+        .split_once("..")
+        .or_else(|| inner.split_once(','))
+        .ok_or_else(|| bad(field, "write it MIN..MAX (1..5)"))?;
+    let (min, max) = (number(field, min.trim())?, number(field, max.trim())?);
+    if min >= max {
+        return Err(bad(field, "the minimum must be below the maximum"));
+    }
+    Ok(Scale { min, max })
 }
 
 fn text(value: Option<FieldValue>) -> Option<String> {
@@ -200,6 +251,10 @@ pub fn assign(
                 _ => return Err(AssignError::NoSuchField("partner", field.into())),
             }
         }
+        Kind::MetricDef => {
+            let m = journey.metrics.iter_mut().find(|m| &m.id == entry);
+            set_metric_def(m.ok_or_else(not_found)?, f, value)?;
+        }
         Kind::Touchpoint => {
             let t = journey.touchpoint_mut(entry.as_str());
             set_touchpoint(t.ok_or_else(not_found)?, f, value)?;
@@ -219,6 +274,12 @@ pub fn assign(
                 Field::Due => {
                     a.due = match value {
                         Some(FieldValue::Date(d)) => Some(d),
+                        _ => None,
+                    }
+                }
+                Field::Target => {
+                    a.target = match value {
+                        Some(FieldValue::Target(t)) => Some(t),
                         _ => None,
                     }
                 }
@@ -268,17 +329,30 @@ fn set_metric(t: &mut Touchpoint, field: &str, name: &str, value: &str) -> Resul
         }
         return Ok(());
     }
-    let number: f64 = value
-        .parse()
-        .ok()
-        .filter(|v: &f64| v.is_finite())
-        .ok_or_else(|| bad(field, format!("{value:?} is not a number")))?;
+    let number = number(field, value)?;
     match position {
         Some(p) => t.metrics[p].value = number,
-        None => t.metrics.push(Metric {
-            name: name.to_owned(),
-            value: number,
-        }),
+        None => t.metrics.push(Metric::new(name, number)),
+    }
+    Ok(())
+}
+
+fn set_metric_def(
+    m: &mut MetricDef,
+    field: Field,
+    value: Option<FieldValue>,
+) -> Result<(), AssignError> {
+    match (field, value) {
+        (Field::Name, value) => m.name = required(field, value)?,
+        (Field::MetricKind, value) => m.kind = text(value).and_then(|k| MetricKind::parse(&k)),
+        (Field::Scale, Some(FieldValue::Scale(s))) => m.scale = Some(s),
+        (Field::Scale, _) => m.scale = None,
+        (Field::Unit, value) => m.unit = text(value),
+        (Field::Better, value) => m.better = text(value).and_then(|b| Better::parse(&b)),
+        (Field::Target, Some(FieldValue::Number(n))) => m.target = Some(n),
+        (Field::Target, _) => m.target = None,
+        (Field::Question, value) => m.question = text(value),
+        _ => return Err(AssignError::NoSuchField("metric", field.key().into())),
     }
     Ok(())
 }
@@ -311,6 +385,7 @@ fn set_touchpoint(
             }
         }
         Field::Notes => t.notes = text(value),
+        Field::Volume => t.volume = integer_value(value).and_then(|v| u64::try_from(v).ok()),
         _ => return Err(AssignError::NoSuchField("touchpoint", field.key().into())),
     }
     Ok(())
@@ -373,6 +448,19 @@ pub fn rename(journey: &mut Journey, kind: Kind, old: &Id, new: Id) -> Result<()
                 .actions
                 .iter_mut()
                 .for_each(|a| swap(&mut a.touchpoint));
+        }
+        Kind::MetricDef => {
+            journey.metrics.iter_mut().for_each(|e| swap(&mut e.id));
+            for m in journey.touchpoints.iter_mut().flat_map(|t| &mut t.metrics) {
+                if m.name == old.as_str() {
+                    m.name = new.to_string();
+                }
+            }
+            for t in journey.actions.iter_mut().filter_map(|a| a.target.as_mut()) {
+                if t.metric == old.as_str() {
+                    t.metric = new.to_string();
+                }
+            }
         }
         Kind::Action => journey.actions.iter_mut().for_each(|e| swap(&mut e.id)),
     }

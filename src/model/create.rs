@@ -4,8 +4,8 @@
 
 use super::field::FieldType;
 use super::{
-    Action, ActionStatus, AssignError, Department, Id, Journey, Kind, Origin, Partner, Stage,
-    Target, Touchpoint, assign,
+    Action, ActionStatus, AssignError, Department, Id, Journey, Kind, MetricDef, Origin, Partner,
+    Stage, Target, Touchpoint, assign,
 };
 
 /// The fields a new entry of `kind` must be given: the required ones but
@@ -23,6 +23,7 @@ pub fn ids(journey: &Journey, kind: Kind) -> Box<dyn Iterator<Item = &Id> + '_> 
         Kind::Stage => Box::new(journey.stages.iter().map(|e| &e.id)),
         Kind::Department => Box::new(journey.departments.iter().map(|e| &e.id)),
         Kind::Partner => Box::new(journey.partners.iter().map(|e| &e.id)),
+        Kind::MetricDef => Box::new(journey.metrics.iter().map(|e| &e.id)),
         Kind::Touchpoint => Box::new(journey.touchpoints.iter().map(|e| &e.id)),
         Kind::Action => Box::new(journey.actions.iter().map(|e| &e.id)),
     }
@@ -102,6 +103,11 @@ pub fn create(
                 role: None,
             },
         ),
+        Kind::MetricDef => insert(
+            &mut journey.metrics,
+            at,
+            MetricDef::new(id.clone(), text("name")),
+        ),
         Kind::Touchpoint => insert(
             &mut journey.touchpoints,
             at,
@@ -118,6 +124,7 @@ pub fn create(
                 owner: None,
                 status: ActionStatus::Open,
                 due: None,
+                target: None,
             },
         ),
     }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{Emotion, Gap, GapClass, Id, Score};
+use super::{ActionTarget, Economics, Emotion, Gap, GapClass, Id, MetricDef, MetricDetail, Score};
 
 /// Where an entry came from: the index of the `[[table]]` it was loaded from, or
 /// nothing for an entry created since. The store uses it to edit that table in
@@ -39,9 +39,13 @@ pub struct Journey {
     pub persona: Option<String>,
     pub promise: Option<String>,
     pub description: Option<String>,
+    /// Value-at-stake assumptions; without them no money figures.
+    pub economics: Option<Economics>,
     pub stages: Vec<Stage>,
     pub departments: Vec<Department>,
     pub partners: Vec<Partner>,
+    /// Metric definitions (`[[metrics]]`).
+    pub metrics: Vec<MetricDef>,
     pub touchpoints: Vec<Touchpoint>,
     pub actions: Vec<Action>,
 }
@@ -59,6 +63,11 @@ impl Journey {
 
     pub fn partner(&self, id: &Id) -> Option<&Partner> {
         self.partners.iter().find(|p| &p.id == id)
+    }
+
+    /// The definition of metric `id`.
+    pub fn metric(&self, id: &str) -> Option<&MetricDef> {
+        self.metrics.iter().find(|m| m.id.as_str() == id)
     }
 
     pub fn touchpoint(&self, id: &str) -> Option<&Touchpoint> {
@@ -155,11 +164,25 @@ pub struct Partner {
     pub role: Option<String>,
 }
 
-/// One named number measured at a touchpoint.
+/// One named number measured at a touchpoint: `csat = 3.1`, or with its
+/// details `csat = { value = 3.1, n = 212 }`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
     pub name: String,
     pub value: f64,
+    /// `Some` when written as an inline table (kept in that form).
+    pub detail: Option<MetricDetail>,
+}
+
+impl Metric {
+    /// A plain number.
+    pub fn new(name: impl Into<String>, value: f64) -> Self {
+        Self {
+            name: name.into(),
+            value,
+            detail: None,
+        }
+    }
 }
 
 /// One interaction at one stage through one channel.
@@ -181,6 +204,8 @@ pub struct Touchpoint {
     pub evidence: Vec<String>,
     pub metrics: Vec<Metric>,
     pub notes: Option<String>,
+    /// Customers passing per period.
+    pub volume: Option<u64>,
 }
 
 impl Touchpoint {
@@ -203,6 +228,7 @@ impl Touchpoint {
             evidence: Vec::new(),
             metrics: Vec::new(),
             notes: None,
+            volume: None,
         }
     }
 
@@ -338,6 +364,8 @@ pub struct Action {
     pub owner: Option<Id>,
     pub status: ActionStatus,
     pub due: Option<Date>,
+    /// The metric it should move and the value it aims for.
+    pub target: Option<ActionTarget>,
 }
 
 #[cfg(test)]
@@ -382,15 +410,18 @@ pub enum Kind {
     Stage,
     Department,
     Partner,
+    /// A metric definition (`[[metrics]]`; not a touchpoint's `metrics`).
+    MetricDef,
     Touchpoint,
     Action,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Stage,
         Kind::Department,
         Kind::Partner,
+        Kind::MetricDef,
         Kind::Touchpoint,
         Kind::Action,
     ];
@@ -401,6 +432,7 @@ impl Kind {
             Kind::Stage => "stages",
             Kind::Department => "departments",
             Kind::Partner => "partners",
+            Kind::MetricDef => "metrics",
             Kind::Touchpoint => "touchpoints",
             Kind::Action => "actions",
         }
@@ -412,6 +444,7 @@ impl Kind {
             Kind::Stage => "stage",
             Kind::Department => "department",
             Kind::Partner => "partner",
+            Kind::MetricDef => "metric",
             Kind::Touchpoint => "touchpoint",
             Kind::Action => "action",
         }

@@ -2,7 +2,10 @@
 //! in file order, with the type of its value. The store's key order, `set`,
 //! the forms, the CSV columns and the diff all read this table.
 
-use super::{Action, Date, Department, Journey, Kind, Metric, Origin, Partner, Stage, Touchpoint};
+use super::{
+    Action, ActionTarget, Date, Department, Economics, Journey, Kind, Metric, MetricDef, Origin,
+    Partner, Scale, Stage, Touchpoint,
+};
 
 /// A key of a journey file. One variant per key name: `owner` is the same
 /// key in a touchpoint and an action.
@@ -34,6 +37,16 @@ pub enum Field {
     Touchpoint,
     Status,
     Due,
+    // What a journey measures: metric definitions, volumes, targets and
+    // economics.
+    MetricKind,
+    Scale,
+    Unit,
+    Better,
+    Target,
+    Question,
+    Volume,
+    Economics,
 }
 
 impl Field {
@@ -66,6 +79,14 @@ impl Field {
             Field::Touchpoint => "touchpoint",
             Field::Status => "status",
             Field::Due => "due",
+            Field::MetricKind => "kind",
+            Field::Scale => "scale",
+            Field::Unit => "unit",
+            Field::Better => "better",
+            Field::Target => "target",
+            Field::Question => "question",
+            Field::Volume => "volume",
+            Field::Economics => "economics",
         }
     }
 }
@@ -103,6 +124,20 @@ pub enum FieldType {
     TextList,
     /// Named numbers.
     Metrics,
+    /// A whole number 0 or more (`volume`).
+    Count,
+    /// A number (`target` of a metric).
+    Number,
+    /// `[min, max]`.
+    Scale,
+    /// csat, ces, nps, rate, count, duration or custom.
+    MetricKind,
+    /// higher or lower.
+    Better,
+    /// `{ metric = "ID", value = N }`: what an action aims for.
+    Target,
+    /// The `[economics]` table.
+    Economics,
 }
 
 impl FieldType {
@@ -114,6 +149,10 @@ impl FieldType {
             FieldType::Phase => Some(&["", "buy", "own", "advocate"]),
             FieldType::Status => Some(&["open", "doing", "done"]),
             FieldType::Emotion => Some(&["", "-2", "-1", "0", "+1", "+2"]),
+            FieldType::MetricKind => Some(&[
+                "", "csat", "ces", "nps", "rate", "count", "duration", "custom",
+            ]),
+            FieldType::Better => Some(&["", "higher", "lower"]),
             _ => None,
         }
     }
@@ -142,6 +181,7 @@ pub const HEADER: &[FieldSpec] = &[
     spec(Field::Persona, FieldType::Line, false),
     spec(Field::Promise, FieldType::Line, false),
     spec(Field::Description, FieldType::Lines, false),
+    spec(Field::Economics, FieldType::Economics, false),
 ];
 
 const STAGE: &[FieldSpec] = &[
@@ -176,6 +216,7 @@ const TOUCHPOINT: &[FieldSpec] = &[
     spec(Field::Actual, FieldType::Score, false),
     spec(Field::Emotion, FieldType::Emotion, false),
     spec(Field::Evidence, FieldType::TextList, false),
+    spec(Field::Volume, FieldType::Count, false),
     spec(Field::Metrics, FieldType::Metrics, false),
     spec(Field::Notes, FieldType::Lines, false),
 ];
@@ -187,6 +228,18 @@ const ACTION: &[FieldSpec] = &[
     spec(Field::Owner, FieldType::Ref(Kind::Department), false),
     spec(Field::Status, FieldType::Status, true),
     spec(Field::Due, FieldType::Date, false),
+    spec(Field::Target, FieldType::Target, false),
+];
+
+const METRIC_DEF: &[FieldSpec] = &[
+    spec(Field::Id, FieldType::Id, true),
+    spec(Field::Name, FieldType::Line, true),
+    spec(Field::MetricKind, FieldType::MetricKind, false),
+    spec(Field::Scale, FieldType::Scale, false),
+    spec(Field::Unit, FieldType::Line, false),
+    spec(Field::Better, FieldType::Better, false),
+    spec(Field::Target, FieldType::Number, false),
+    spec(Field::Question, FieldType::Line, false),
 ];
 
 impl Kind {
@@ -196,6 +249,7 @@ impl Kind {
             Kind::Stage => STAGE,
             Kind::Department => DEPARTMENT,
             Kind::Partner => PARTNER,
+            Kind::MetricDef => METRIC_DEF,
             Kind::Touchpoint => TOUCHPOINT,
             Kind::Action => ACTION,
         }
@@ -226,6 +280,10 @@ impl FieldSpec {
                 .map(|m| format!("{}={}", m.name, m.value))
                 .collect::<Vec<_>>()
                 .join(", "),
+            FieldValue::Number(n) => super::number(*n),
+            FieldValue::Scale(s) => format!("{}..{}", super::number(s.min), super::number(s.max)),
+            FieldValue::Target(t) => t.to_string(),
+            FieldValue::Economics(e) => e.to_string(),
         })
     }
 }
@@ -244,6 +302,10 @@ pub enum FieldValue {
     TextList(Vec<String>),
     Metrics(Vec<Metric>),
     Date(Date),
+    Number(f64),
+    Scale(Scale),
+    Target(ActionTarget),
+    Economics(Economics),
 }
 
 /// A key and its value; `None` means the key is absent.
@@ -284,6 +346,7 @@ pub fn header_fields(journey: &Journey) -> Vec<FieldEntry> {
                 Field::Persona => text(&journey.persona),
                 Field::Promise => text(&journey.promise),
                 Field::Description => text(&journey.description),
+                Field::Economics => journey.economics.clone().map(FieldValue::Economics),
                 _ => None,
             };
             (s.field, value)
@@ -371,6 +434,9 @@ impl Entry for Touchpoint {
                 (!self.metrics.is_empty()).then(|| FieldValue::Metrics(self.metrics.clone()))
             }
             Field::Notes => text(&self.notes),
+            Field::Volume => self
+                .volume
+                .map(|v| FieldValue::Integer(i64::try_from(v).unwrap_or(i64::MAX))),
             _ => None,
         }
     }
@@ -391,6 +457,29 @@ impl Entry for Action {
             Field::Owner => id_text(&self.owner),
             Field::Status => Some(FieldValue::Text(self.status.name().into())),
             Field::Due => self.due.map(FieldValue::Date),
+            Field::Target => self.target.clone().map(FieldValue::Target),
+            _ => None,
+        }
+    }
+}
+
+impl Entry for MetricDef {
+    const KIND: Kind = Kind::MetricDef;
+
+    fn origin(&self) -> Origin {
+        self.origin
+    }
+
+    fn get(&self, field: Field) -> Option<FieldValue> {
+        match field {
+            Field::Id => Some(FieldValue::Text(self.id.to_string())),
+            Field::Name => Some(FieldValue::Text(self.name.clone())),
+            Field::MetricKind => self.kind.map(|k| FieldValue::Text(k.name().into())),
+            Field::Scale => self.scale.map(FieldValue::Scale),
+            Field::Unit => text(&self.unit),
+            Field::Better => self.better.map(|b| FieldValue::Text(b.name().into())),
+            Field::Target => self.target.map(FieldValue::Number),
+            Field::Question => text(&self.question),
             _ => None,
         }
     }

@@ -35,6 +35,8 @@ pub enum Locus {
         index: usize,
         field: Option<&'static str>,
     },
+    /// One metric value of a touchpoint (index in `journey.touchpoints`).
+    Metric { index: usize, name: String },
     /// The file as a whole.
     File,
 }

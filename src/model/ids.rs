@@ -19,6 +19,8 @@ pub enum IdError {
     Empty,
     #[error("id may only hold a-z, 0-9 and '-'")]
     BadCharacter,
+    #[error("a metric id may only hold a-z, 0-9, '_' and '-'")]
+    BadMetricCharacter,
 }
 
 impl Id {
@@ -32,6 +34,21 @@ impl Id {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         {
             return Err(IdError::BadCharacter);
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    /// A metric's id: the key touchpoints use in `metrics`, so `_` is
+    /// allowed too (`first_time_fix`).
+    pub fn metric(text: &str) -> Result<Self, IdError> {
+        if text.is_empty() {
+            return Err(IdError::Empty);
+        }
+        if !text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        {
+            return Err(IdError::BadMetricCharacter);
         }
         Ok(Self(text.to_owned()))
     }

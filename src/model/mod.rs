@@ -6,6 +6,7 @@ mod entities;
 mod field;
 mod finding;
 mod ids;
+mod measure;
 mod score;
 
 pub use assign::{AssignError, Target, assign, parse_value, rename};
@@ -19,4 +20,7 @@ pub use field::{
 };
 pub use finding::{Finding, Locus, Severity};
 pub use ids::{Id, IdError, slug};
+pub use measure::{
+    ActionTarget, Better, Churn, Economics, MetricDef, MetricDetail, MetricKind, Scale, number,
+};
 pub use score::{Emotion, Gap, GapClass, RangeError, Score};

@@ -92,7 +92,7 @@ const FORMULA_LEADS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// Leading spaces are looked through (some spreadsheets trim them), and
 /// the text is judged both as written and as made inert (a tab becomes
 /// spaces).
-fn cell(raw: &str) -> String {
+pub(super) fn cell(raw: &str) -> String {
     let text = inert(raw);
     let leads = |s: &str| s.trim_start_matches(' ').starts_with(FORMULA_LEADS);
     if leads(raw) || leads(&text) {

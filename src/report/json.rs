@@ -48,6 +48,8 @@ pub struct JourneyReport<'a> {
     channels: Vec<ChannelJson<'a>>,
     actions_by_owner: Vec<ActionGroupJson<'a>>,
     unaddressed: Vec<UnaddressedJson<'a>>,
+    metric_standings: Vec<super::json_measure::StandingJson<'a>>,
+    value_at_stake: Option<super::json_measure::ValueAtStakeJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -307,6 +309,8 @@ impl<'a> JourneyReport<'a> {
                     remeasure: u.needs_remeasure(),
                 })
                 .collect(),
+            metric_standings: super::json_measure::standings_json(journey),
+            value_at_stake: super::json_measure::value_at_stake_json(journey),
         }
     }
 }

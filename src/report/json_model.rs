@@ -5,6 +5,9 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
+use super::json_measure::{
+    EconomicsJson, MetricDefJson, TargetJson, economics, metric_def, target,
+};
 use crate::model::{Action, Department, Id, Journey, Metric, Partner, Stage, Touchpoint};
 
 fn id(id: &Id) -> &str {
@@ -22,9 +25,11 @@ pub struct JourneyModel<'a> {
     persona: Option<&'a str>,
     promise: Option<&'a str>,
     description: Option<&'a str>,
+    economics: Option<EconomicsJson<'a>>,
     stages: Vec<StageModel<'a>>,
     departments: Vec<DepartmentModel<'a>>,
     partners: Vec<PartnerModel<'a>>,
+    metrics: Vec<MetricDefJson<'a>>,
     touchpoints: Vec<TouchpointModel<'a>>,
     actions: Vec<ActionModel<'a>>,
 }
@@ -65,6 +70,7 @@ struct TouchpointModel<'a> {
     actual: Option<u8>,
     emotion: Option<i8>,
     evidence: &'a [String],
+    volume: Option<u64>,
     metrics: Metrics<'a>,
     notes: Option<&'a str>,
 }
@@ -91,6 +97,7 @@ struct ActionModel<'a> {
     owner: Option<&'a str>,
     status: &'static str,
     due: Option<String>,
+    target: Option<TargetJson<'a>>,
 }
 
 impl<'a> JourneyModel<'a> {
@@ -101,6 +108,8 @@ impl<'a> JourneyModel<'a> {
             persona: journey.persona.as_deref(),
             promise: journey.promise.as_deref(),
             description: journey.description.as_deref(),
+            economics: journey.economics.as_ref().map(economics),
+            metrics: journey.metrics.iter().map(metric_def).collect(),
             stages: journey.stages.iter().map(stage).collect(),
             departments: journey.departments.iter().map(department).collect(),
             partners: journey.partners.iter().map(partner).collect(),
@@ -149,6 +158,7 @@ fn touchpoint(t: &Touchpoint) -> TouchpointModel<'_> {
         actual: t.actual.map(|s| s.get()),
         emotion: t.emotion.map(|e| e.get()),
         evidence: &t.evidence,
+        volume: t.volume,
         metrics: Metrics(&t.metrics),
         notes: t.notes.as_deref(),
     }
@@ -162,5 +172,6 @@ fn action(a: &Action) -> ActionModel<'_> {
         owner: opt_id(a.owner.as_ref()),
         status: a.status.name(),
         due: a.due.map(|d| d.to_string()),
+        target: a.target.as_ref().map(target),
     }
 }

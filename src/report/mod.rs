@@ -13,15 +13,19 @@ mod context;
 mod csv;
 pub mod csv_import;
 mod figures_json;
+pub mod history;
+mod history_data;
 mod html;
 mod html_entities;
 pub mod import_builder;
 mod json;
+mod json_measure;
 mod json_model;
 mod json_portfolio;
 mod json_text;
 mod lookup;
 mod md;
+mod measure_sections;
 mod mermaid;
 pub mod mermaid_import;
 mod mermaid_lexer;
@@ -37,7 +41,7 @@ mod table;
 
 pub use context::{Context, Provenance};
 pub use figures_json::{figures_map, figures_value};
-pub(crate) use json_text::EscapeInvisible;
+pub(crate) use json_text::{EscapeInvisible, escape_invisible};
 pub use portfolio::{Entry, FileError, Outcome, Portfolio};
 pub use scorecard::{
     DepartmentCard, JourneyRow, PartnerCard, PortfolioGap, department_cards, journey_rows,

@@ -48,7 +48,7 @@ fn section(title: &'static str, table: Table, empty: &'static str) -> Section {
 /// Every section of a journey's report, in order.
 pub fn journey_sections(journey: &Journey, context: &Context) -> Vec<Section> {
     let lookup = Lookup::new(journey);
-    vec![
+    let mut sections = vec![
         section(
             "Summary",
             summary_table(&summary(journey, context.today)),
@@ -96,7 +96,9 @@ pub fn journey_sections(journey: &Journey, context: &Context) -> Vec<Section> {
             unaddressed(journey, &lookup),
             "Every gap below expectation has open work.",
         ),
-    ]
+    ];
+    sections.extend(super::measure_sections::sections(journey));
+    sections
 }
 
 fn summary_table(s: &Summary) -> Table {

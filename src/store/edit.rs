@@ -55,6 +55,13 @@ pub fn apply(source: &str, baseline: &Journey, journey: &Journey) -> Result<Stri
     )?;
     sync_kind(
         &mut doc,
+        Kind::MetricDef,
+        &baseline.metrics,
+        &journey.metrics,
+        eol,
+    )?;
+    sync_kind(
+        &mut doc,
         Kind::Touchpoint,
         &baseline.touchpoints,
         &journey.touchpoints,
@@ -217,11 +224,28 @@ fn replace_value(key: &str, item: &mut Item, value: &FieldValue, eol: LineEnding
                 match table.get_mut(&m.name) {
                     Some(Item::Value(v)) => {
                         let decor = v.decor().clone();
-                        *v = values::number(m.value);
+                        *v = values::metric(m);
                         *v.decor_mut() = decor;
                     }
                     _ => {
-                        table.insert(&m.name, Item::Value(values::number(m.value)));
+                        table.insert(&m.name, Item::Value(values::metric(m)));
+                    }
+                }
+            }
+            Vec::new()
+        }
+        (Item::Table(table), FieldValue::Economics(economics)) => {
+            let new = values::economics(economics);
+            table.retain(|k, _| new.contains_key(k));
+            for (k, v) in new.iter() {
+                match table.get_mut(k) {
+                    Some(Item::Value(old)) => {
+                        let decor = old.decor().clone();
+                        *old = v.clone();
+                        *old.decor_mut() = decor;
+                    }
+                    _ => {
+                        table.insert(k, Item::Value(v.clone()));
                     }
                 }
             }

@@ -2,8 +2,14 @@
 //! run as a subprocess, so any revision git understands works (`HEAD`,
 //! `main~3`, a tag, a commit id).
 
+mod history;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+pub use history::{
+    Commit, Log, Version, file_history, folder_history, in_work_tree, parse_versions, revisions,
+};
 
 /// Why a file could not be read at a revision.
 #[derive(Debug, thiserror::Error)]

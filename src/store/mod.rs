@@ -21,7 +21,10 @@ use std::path::{Path, PathBuf};
 pub use crate::model::{Entry, FieldValue, header_fields};
 pub use canonical::{CanonicalError, format as canonical_format, render_new};
 pub use edit::EditError;
-pub use git::{GitError, LastCommit, last_commit, read_at_revision};
+pub use git::{
+    Commit, GitError, LastCommit, Log, Version, file_history, folder_history, in_work_tree,
+    last_commit, parse_versions, read_at_revision, revisions,
+};
 pub use lock::{JourneyLock, LockError, lock_path};
 pub use parse::{Parsed, parse_journey};
 pub use read::{

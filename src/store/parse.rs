@@ -1,15 +1,17 @@
 //! Reading a journey file into the model, with a finding (and its span) for
 //! everything that is not valid schema 1.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+mod metrics;
+
 use super::source::{EntrySpans, SourceMap};
 use crate::model::{
-    Action, ActionStatus, Date, Department, Emotion, Id, Journey, Kind, Metric, Origin, Partner,
+    Action, ActionStatus, Date, Department, Emotion, Id, Journey, Kind, MetricDef, Origin, Partner,
     Phase, Score, Stage, Touchpoint,
 };
 use crate::model::{Finding, Locus};
@@ -50,6 +52,7 @@ pub fn parse_journey(text: &str) -> Parsed {
     let persona = header.text("persona");
     let promise = header.text("promise");
     let description = header.text("description");
+    let economics = header.economics();
     source_map.header = std::mem::take(&mut header.spans.fields);
     header.used.extend(Kind::ALL.map(Kind::key));
     header.finish();
@@ -92,9 +95,11 @@ pub fn parse_journey(text: &str) -> Parsed {
             persona,
             promise,
             description,
+            economics,
             stages: entries.stages,
             departments: entries.departments,
             partners: entries.partners,
+            metrics: entries.metrics,
             touchpoints: entries.touchpoints,
             actions: entries.actions,
         }),
@@ -112,6 +117,7 @@ struct Entries {
     stages: Vec<Stage>,
     departments: Vec<Department>,
     partners: Vec<Partner>,
+    metrics: Vec<MetricDef>,
     touchpoints: Vec<Touchpoint>,
     actions: Vec<Action>,
 }
@@ -187,6 +193,11 @@ fn read_kind(
                     });
                 }
             }
+            Kind::MetricDef => {
+                if let Some(m) = metrics::read_metric_def(&mut r, origin) {
+                    entries.metrics.push(m);
+                }
+            }
             Kind::Touchpoint => {
                 if let Some(t) = read_touchpoint(&mut r, origin) {
                     entries.touchpoints.push(t);
@@ -199,6 +210,7 @@ fn read_kind(
                 let owner = r.id("owner", false);
                 let status = r.status();
                 let due = r.date("due");
+                let target = r.action_target();
                 if let (Some(id), Some(touchpoint), Some(title)) = (id, touchpoint, title) {
                     entries.actions.push(Action {
                         origin,
@@ -208,6 +220,7 @@ fn read_kind(
                         owner,
                         status,
                         due,
+                        target,
                     });
                 }
             }
@@ -233,6 +246,7 @@ fn read_touchpoint(r: &mut Reader<'_, '_>, origin: Origin) -> Option<Touchpoint>
         actual: r.score("actual"),
         emotion: r.emotion(),
         evidence: r.text_list("evidence"),
+        volume: r.count("volume"),
         metrics: r.metrics(),
         notes: r.text("notes"),
         ..Touchpoint::new(id.clone()?, stage.clone()?, name.clone()?)
@@ -263,7 +277,7 @@ impl<'t, 'f> Reader<'t, 'f> {
             noun,
             spans: EntrySpans {
                 table: span,
-                fields: HashMap::new(),
+                ..EntrySpans::default()
             },
             used: HashSet::new(),
             findings,
@@ -444,41 +458,6 @@ impl<'t, 'f> Reader<'t, 'f> {
             }
         }
         list
-    }
-
-    fn metrics(&mut self) -> Vec<Metric> {
-        let Some(value) = self.get("metrics") else {
-            return Vec::new();
-        };
-        let DeValue::Table(table) = value.get_ref() else {
-            self.wrong_type("metrics", value, "a table of numbers");
-            return Vec::new();
-        };
-        let mut metrics = Vec::new();
-        for (name, number) in table.iter() {
-            let parsed = match number.get_ref() {
-                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-                    .ok()
-                    .map(|v| v as f64),
-                DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
-                _ => None,
-            };
-            match parsed.filter(|v| v.is_finite()) {
-                Some(value) => metrics.push(Metric {
-                    name: name.get_ref().to_string(),
-                    value,
-                }),
-                None => {
-                    let message = format!(
-                        "metric `{}` must be a finite number, found {}",
-                        name.get_ref(),
-                        number.get_ref().type_str()
-                    );
-                    self.error(number.span(), message);
-                }
-            }
-        }
-        metrics
     }
 
     /// Reports unknown keys and hands back the spans.

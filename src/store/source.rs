@@ -12,6 +12,8 @@ use crate::model::Locus;
 pub struct EntrySpans {
     pub table: Range<usize>,
     pub fields: HashMap<&'static str, Range<usize>>,
+    /// A touchpoint's metric values by name (the `value` of a table).
+    pub metrics: HashMap<String, Range<usize>>,
 }
 
 /// Where each part of a parsed journey sits in its file.
@@ -31,6 +33,15 @@ impl SourceMap {
                 let entry = self.entries.get(kind)?.get(*index)?;
                 field
                     .and_then(|f| entry.fields.get(f).cloned())
+                    .or_else(|| Some(entry.table.clone()))
+            }
+            Locus::Metric { index, name } => {
+                let entry = self.entries.get(&Kind::Touchpoint)?.get(*index)?;
+                entry
+                    .metrics
+                    .get(name)
+                    .or_else(|| entry.fields.get("metrics"))
+                    .cloned()
                     .or_else(|| Some(entry.table.clone()))
             }
             Locus::File => None,

@@ -49,6 +49,12 @@ pub fn apply(
         &mut changes,
     )?;
     diff_kind(
+        Kind::MetricDef,
+        &baseline.metrics,
+        &journey.metrics,
+        &mut changes,
+    )?;
+    diff_kind(
         Kind::Touchpoint,
         &baseline.touchpoints,
         &journey.touchpoints,
@@ -120,7 +126,11 @@ fn diff_fields(
             (Some(a), Some(b)) if a == b => {}
             (None, None) => {}
             (Some(_), Some(value)) => match value {
-                FieldValue::TextList(_) | FieldValue::Metrics(_) => return None,
+                FieldValue::TextList(_)
+                | FieldValue::Metrics(_)
+                | FieldValue::Scale(_)
+                | FieldValue::Target(_)
+                | FieldValue::Economics(_) => return None,
                 value => changes.push(Change {
                     key: key.key(),
                     locus: locus(key.key()),

@@ -6,7 +6,7 @@
 use toml_edit::{Array, InlineTable, Value};
 
 use super::canonical::{self, LineEnding};
-use crate::model::FieldValue;
+use crate::model::{Economics, FieldValue, Metric, Scale};
 
 /// The text of `value` under the key `key`: what the quick save splices in.
 pub fn text(key: &str, value: &FieldValue, eol: LineEnding) -> String {
@@ -63,7 +63,7 @@ fn raw(value: &FieldValue, like: Option<&Value>) -> Value {
             let old = like.and_then(Value::as_inline_table);
             let mut table = InlineTable::new();
             for m in metrics {
-                let mut v = number(m.value);
+                let mut v = metric(m);
                 let kept = old.and_then(|t| Some((t.key(&m.name)?, t.get(&m.name)?)));
                 match kept {
                     Some((key, kept)) => {
@@ -80,7 +80,59 @@ fn raw(value: &FieldValue, like: Option<&Value>) -> Value {
             }
             Value::InlineTable(table)
         }
+        FieldValue::Number(n) => number(*n),
+        FieldValue::Scale(s) => scale(*s),
+        FieldValue::Target(t) => {
+            let mut table = InlineTable::new();
+            table.insert("metric", Value::from(t.metric.as_str()));
+            table.insert("value", number(t.value));
+            Value::InlineTable(table)
+        }
+        FieldValue::Economics(e) => Value::InlineTable(economics(e)),
     }
+}
+
+fn scale(s: Scale) -> Value {
+    let mut array = Array::new();
+    array.push(number(s.min));
+    array.push(number(s.max));
+    Value::Array(array)
+}
+
+/// A metric value: a plain number, or a table when it carries details.
+pub fn metric(m: &Metric) -> Value {
+    let Some(detail) = &m.detail else {
+        return number(m.value);
+    };
+    let mut table = InlineTable::new();
+    table.insert("value", number(m.value));
+    if let Some(n) = detail.n {
+        table.insert("n", Value::from(i64::try_from(n).unwrap_or(i64::MAX)));
+    }
+    for (key, text) in [("period", &detail.period), ("source", &detail.source)] {
+        if let Some(text) = text {
+            table.insert(key, Value::from(text.as_str()));
+        }
+    }
+    if let Some(s) = detail.scale {
+        table.insert("scale", scale(s));
+    }
+    if let Some(q) = &detail.question {
+        table.insert("question", Value::from(q.as_str()));
+    }
+    Value::InlineTable(table)
+}
+
+/// The `[economics]` keys in their canonical order.
+pub fn economics(e: &Economics) -> InlineTable {
+    let mut churn = InlineTable::new();
+    churn.insert("critical", number(e.churn.critical));
+    churn.insert("shortfall", number(e.churn.shortfall));
+    let mut table = InlineTable::new();
+    table.insert("currency", Value::from(e.currency.as_str()));
+    table.insert("value_per_customer", number(e.value_per_customer));
+    table.insert("churn", Value::InlineTable(churn));
+    table
 }
 
 /// An array of strings; an element that was in `like` keeps its decor (the

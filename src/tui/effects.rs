@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::state::Mode;
 use super::state::{AppState, Entry, Opened};
+use super::state::{Mode, View};
+use super::trend::Trend;
 use crate::model::Severity;
 use crate::store::{
     JourneyLock, LineIndex, LockError, RecoveryStore, StoreError, differences, journey_files, load,
@@ -323,6 +324,44 @@ pub fn reload(state: &mut AppState) {
         }
         Err(e) => state.status = Some(e),
     }
+    // Commits may have come with the reload (`git pull`).
+    state.trend = Trend::Unread;
+    if state.view == View::Trend {
+        load_history(state);
+    }
+}
+
+/// Reads the open journey's history for the Trend view: one `git log`
+/// and one `git cat-file`, revisions parsed on all cores.
+pub fn load_history(state: &mut AppState) {
+    let Some(path) = state
+        .current
+        .and_then(|i| state.entries.get(i))
+        .map(|e| e.path.clone())
+    else {
+        return;
+    };
+    if !crate::store::in_work_tree(&path) {
+        state.trend = Trend::NotGit { path };
+        return;
+    }
+    state.trend = match crate::store::file_history(&path, None) {
+        Ok(log) => {
+            let revisions = crate::store::revisions(&log);
+            let history = revisions
+                .first()
+                .map(|(_, list)| crate::analysis::history::history(list))
+                .unwrap_or_default();
+            Trend::Read {
+                path,
+                history: Box::new(history),
+            }
+        }
+        Err(e) => Trend::Failed {
+            path,
+            why: e.to_string(),
+        },
+    };
 }
 
 fn clamp_selections(state: &mut AppState) {

@@ -36,7 +36,12 @@ pub fn fields(target: &Target) -> Vec<FieldSpec> {
     table
         .iter()
         .copied()
-        .filter(|s| !matches!(s.ty, FieldType::Schema | FieldType::Metrics))
+        .filter(|s| {
+            !matches!(
+                s.ty,
+                FieldType::Schema | FieldType::Metrics | FieldType::Economics
+            )
+        })
         .collect()
 }
 
@@ -47,6 +52,7 @@ fn entry_values(journey: &Journey, target: &Target) -> Option<Vec<FieldEntry>> {
             Kind::Stage => journey.stage(id)?.fields(),
             Kind::Department => journey.department(id)?.fields(),
             Kind::Partner => journey.partner(id)?.fields(),
+            Kind::MetricDef => journey.metrics.iter().find(|m| &m.id == id)?.fields(),
             Kind::Touchpoint => journey.touchpoint(id.as_str())?.fields(),
             Kind::Action => journey.actions.iter().find(|a| &a.id == id)?.fields(),
         },
@@ -112,6 +118,11 @@ fn entries(journey: &Journey, kind: Kind) -> Vec<(Id, String)> {
             .collect(),
         Kind::Partner => journey
             .partners
+            .iter()
+            .map(|e| pair(&e.id, &e.name))
+            .collect(),
+        Kind::MetricDef => journey
+            .metrics
             .iter()
             .map(|e| pair(&e.id, &e.name))
             .collect(),

@@ -164,6 +164,12 @@ fn browse() -> Vec<Binding> {
             None,
         ),
         b(
+            &[Char('7')],
+            Action::Show(View::Trend),
+            "Trend view: debt over commits; j/k pick a touchpoint",
+            None,
+        ),
+        b(
             &[Char(']')],
             Action::NextJourney,
             "next journey of the folder",
@@ -585,7 +591,7 @@ pub fn hints(mode: &Mode) -> Vec<(String, &'static str)> {
     if *mode == Mode::Browse {
         // Help and quit first: they must show even on the narrowest screen.
         hints.sort_by_key(|(_, label)| !matches!(*label, "help" | "quit"));
-        hints.insert(0, ("1-6".into(), "views"));
+        hints.insert(0, ("1-7".into(), "views"));
         hints.insert(3, ("hjkl".into(), "move"));
     } else if matches!(mode, Mode::Filter { .. }) {
         hints.insert(0, ("Up/Down".into(), "pick"));

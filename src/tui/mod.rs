@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod screen;
 mod scroll;
 pub mod state;
+pub mod trend;
 pub mod ui;
 pub mod update;
 
@@ -280,6 +281,10 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
             draw(state, screen)?;
         }
         Effect::Redraw => draw(state, screen)?,
+        Effect::LoadHistory => {
+            effects::load_history(state);
+            draw(state, screen)?;
+        }
         Effect::Reload => {
             effects::reload(state);
             effects::lock_current(state);

@@ -8,7 +8,7 @@ use super::history::{Edit, History};
 use crate::model::{GapClass, Journey};
 use crate::store::{JourneyFile, JourneyLock};
 
-/// The six views, in key order `1`-`6`.
+/// The views, in key order `1`-`7`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Corridor,
@@ -17,16 +17,19 @@ pub enum View {
     Curve,
     Actions,
     Journeys,
+    /// The open journey over its git history.
+    Trend,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Corridor,
         View::Gaps,
         View::Owners,
         View::Curve,
         View::Actions,
         View::Journeys,
+        View::Trend,
     ];
 
     pub fn title(self) -> &'static str {
@@ -37,6 +40,7 @@ impl View {
             View::Curve => "Curve",
             View::Actions => "Actions",
             View::Journeys => "Journeys",
+            View::Trend => "Trend",
         }
     }
 
@@ -341,6 +345,10 @@ pub struct AppState {
     pub curve: usize,
     pub actions: ListCursor,
     pub journeys: ListCursor,
+    /// The Trend view's touchpoint, in corridor order.
+    pub trend_cursor: usize,
+    /// The open journey's history, for the Trend view.
+    pub trend: super::trend::Trend,
     pub filter: GapFilter,
     pub search: String,
     /// Touchpoint indices shown in the Gaps view (ranked, filtered, searched).
@@ -377,6 +385,7 @@ pub struct Fingerprint {
     search: String,
     status: Option<String>,
     help_scroll: u16,
+    trend: (usize, bool),
     edits: (usize, usize),
     text: Option<(Vec<String>, (usize, usize))>,
 }
@@ -402,6 +411,8 @@ impl AppState {
             curve: 0,
             actions: ListCursor::default(),
             journeys: ListCursor::default(),
+            trend_cursor: 0,
+            trend: super::trend::Trend::default(),
             filter: GapFilter::default(),
             search: String::new(),
             gap_rows: Vec::new(),
@@ -493,6 +504,10 @@ impl AppState {
             search: self.search.clone(),
             status: self.status.clone(),
             help_scroll: self.help_scroll,
+            trend: (
+                self.trend_cursor,
+                matches!(self.trend, super::trend::Trend::Unread),
+            ),
             edits: self.opened().map_or((0, 0), |o| o.history.depth()),
             text: self.editor.as_ref().map(|e| {
                 let ratatui_textarea::DataCursor(row, col) = e.cursor();
@@ -513,6 +528,7 @@ impl AppState {
                 ActionRow::Action(_, touchpoint) => *touchpoint,
                 ActionRow::Heading(_) => None,
             },
+            View::Trend => opened.derived.corridor.get(self.trend_cursor).copied(),
             View::Owners | View::Journeys => None,
         }
     }

@@ -1,5 +1,6 @@
-//! Stages, departments, partners and actions that were added, removed or
-//! changed field by field; stages also report a new place in the order.
+//! Stages, departments, partners, metric definitions and actions that
+//! were added, removed or changed field by field; stages also report a new
+//! place in the order.
 
 use std::collections::{HashMap, HashSet};
 
@@ -89,6 +90,15 @@ pub(super) fn entry_diffs(old: &Journey, new: &Journey) -> Vec<EntryDiff> {
         Kind::Partner,
         &old.partners,
         &new.partners,
+        |e| &e.id,
+        |e| &e.name,
+        fields::entry_changes,
+        &mut out,
+    );
+    diff_kind(
+        Kind::MetricDef,
+        &old.metrics,
+        &new.metrics,
         |e| &e.id,
         |e| &e.name,
         fields::entry_changes,

@@ -45,6 +45,7 @@ fn journey() -> Journey {
             owner: None,
             status: ActionStatus::Open,
             due: None,
+            target: None,
         }],
         ..Journey::default()
     }
@@ -181,10 +182,7 @@ fn evidence_metrics_and_entries() {
     let old = journey();
     let mut new = journey();
     new.touchpoints[1].evidence.push("Interview 4".into());
-    new.touchpoints[1].metrics.push(Metric {
-        name: "csat".into(),
-        value: 3.5,
-    });
+    new.touchpoints[1].metrics.push(Metric::new("csat", 3.5));
     new.actions[0].status = ActionStatus::Done;
     new.stages.swap(0, 1);
     new.title = "J2".into();

@@ -167,6 +167,16 @@ fn layout(doc: &DocumentMut, header: &[Line], eol: LineEnding) -> String {
     let root = doc.as_table();
     let known: Vec<&str> = HEADER.iter().map(|s| s.field.key()).collect();
     write_keys(&mut out, root, &known, is_key_value, eol);
+    // Header keys written as tables (`[economics]`) follow the header.
+    let header_table = |name: &str, item: &Item| {
+        known.contains(&name) && matches!(item, Item::Table(t) if !t.is_dotted())
+    };
+    for name in &known {
+        if let Some(Item::Table(t)) = root.get(name).filter(|i| header_table(name, i)) {
+            let keys = ["currency", "value_per_customer", "churn"];
+            write_table(&mut out, &format!("[{}]", value::key(name)), t, &keys, eol);
+        }
+    }
     for kind in Kind::ALL {
         if let Some(Item::ArrayOfTables(array)) = root.get(kind.key()) {
             let keys = canonical_keys(kind);
@@ -184,7 +194,7 @@ fn layout(doc: &DocumentMut, header: &[Line], eol: LineEnding) -> String {
     for (name, item) in root.iter() {
         let known_kind = Kind::ALL.iter().any(|k| k.key() == name);
         match item {
-            Item::Table(t) if !t.is_dotted() => {
+            Item::Table(t) if !t.is_dotted() && !header_table(name, item) => {
                 write_table(&mut out, &format!("[{}]", value::key(name)), t, &[], eol);
             }
             Item::ArrayOfTables(array) if !known_kind => {

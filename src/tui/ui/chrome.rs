@@ -106,13 +106,13 @@ pub fn title(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 pub fn tabs(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
-    // " 1 Corridor " needs 62 columns for all six; narrower screens drop a space.
-    let roomy = area.width >= 62;
+    // " 1 Corridor " needs 71 columns for all seven; narrower screens drop
+    // a space, then another.
     for (n, view) in View::ALL.iter().enumerate() {
-        let label = if roomy {
-            format!(" {} {} ", n + 1, view.title())
-        } else {
-            format!("{} {} ", n + 1, view.title())
+        let label = match area.width {
+            71.. => format!(" {} {} ", n + 1, view.title()),
+            64.. => format!("{} {} ", n + 1, view.title()),
+            _ => format!("{}{} ", n + 1, view.title()),
         };
         if *view == state.view {
             spans.push(Span::styled(label, theme.selected()));

@@ -45,6 +45,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
                 View::Owners => views::owners::render(state, opened, &theme, frame, main),
                 View::Curve => views::curve::render(state, opened, &theme, frame, main),
                 View::Actions => views::actions::render(state, opened, &theme, frame, main),
+                View::Trend => views::trend::render(state, opened, &theme, frame, main),
                 View::Journeys => {}
             },
             None => frame.render_widget(

@@ -146,6 +146,14 @@ fn used(j: &Journey, kind: Kind, id: &Id) -> bool {
         }
         Kind::Partner => j.touchpoints.iter().any(|t| t.partner.as_ref() == Some(id)),
         Kind::Touchpoint => j.actions.iter().any(|a| &a.touchpoint == id),
+        Kind::MetricDef => {
+            j.touchpoints
+                .iter()
+                .any(|t| t.metrics.iter().any(|m| m.name == id.as_str()))
+                || j.actions
+                    .iter()
+                    .any(|a| a.target.as_ref().is_some_and(|t| t.metric == id.as_str()))
+        }
         Kind::Action => false,
     }
 }
@@ -198,6 +206,7 @@ fn rearrange(
         Kind::Stage => arrange(&mut j.stages, id, action, used, noun, |e| &e.id),
         Kind::Department => arrange(&mut j.departments, id, action, used, noun, |e| &e.id),
         Kind::Partner => arrange(&mut j.partners, id, action, used, noun, |e| &e.id),
+        Kind::MetricDef => arrange(&mut j.metrics, id, action, used, noun, |e| &e.id),
         Kind::Action => arrange(&mut j.actions, id, action, used, noun, |e| &e.id),
         Kind::Touchpoint => Err("touchpoints move in the corridor (J/K)".into()),
     }?;

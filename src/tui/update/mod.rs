@@ -39,6 +39,8 @@ pub enum Effect {
     /// Leave the workbench dropping the unsaved edits: their recovery
     /// journal goes too, so the next open does not offer them back.
     DiscardAndQuit,
+    /// Read the open journey's history from git (the Trend view).
+    LoadHistory,
 }
 
 /// Rows of the terminal not available to lists: title, tab bar, table
@@ -175,6 +177,13 @@ fn record(state: &mut AppState, edit: Edit) {
 
 fn show(state: &mut AppState, view: View) -> Effect {
     state.view = view;
+    let unread = state
+        .current
+        .and_then(|i| state.entries.get(i))
+        .is_some_and(|e| !state.trend.is_for(&e.path));
+    if view == View::Trend && unread {
+        return Effect::LoadHistory;
+    }
     Effect::Redraw
 }
 
@@ -182,3 +191,5 @@ fn show(state: &mut AppState, view: View) -> Effect {
 mod test_support;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trend_tests;

@@ -79,6 +79,16 @@ pub fn step(state: &mut AppState, action: &Action) -> Effect {
             move_list(&mut state.actions, action, len, page)
         }
         View::Journeys => move_list(&mut state.journeys, action, state.entries.len(), page),
+        View::Trend => {
+            let len = state.opened().map_or(0, |o| o.derived.corridor.len());
+            let mut cursor = ListCursor {
+                selected: state.trend_cursor,
+                offset: 0,
+            };
+            let effect = move_list(&mut cursor, action, len, page);
+            state.trend_cursor = cursor.selected;
+            effect
+        }
     }
 }
 

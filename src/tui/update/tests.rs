@@ -109,7 +109,14 @@ fn views_switch_and_cycle_both_ways() {
     update(&mut state, Action::Show(View::Corridor));
     let mut seen = Vec::new();
     for _ in 0..View::ALL.len() {
-        assert_eq!(update(&mut state, Action::NextView), Effect::Redraw);
+        let effect = update(&mut state, Action::NextView);
+        // The Trend view asks for the journey's history first.
+        let wanted = if state.view == View::Trend {
+            Effect::LoadHistory
+        } else {
+            Effect::Redraw
+        };
+        assert_eq!(effect, wanted);
         seen.push(state.view);
     }
     assert_eq!(
@@ -120,12 +127,15 @@ fn views_switch_and_cycle_both_ways() {
             View::Curve,
             View::Actions,
             View::Journeys,
+            View::Trend,
             View::Corridor
         ],
         "Tab walks the views in key order and wraps to the first"
     );
+    assert_eq!(update(&mut state, Action::PrevView), Effect::LoadHistory);
+    assert_eq!(state.view, View::Trend, "Shift-Tab wraps to the last");
     assert_eq!(update(&mut state, Action::PrevView), Effect::Redraw);
-    assert_eq!(state.view, View::Journeys, "Shift-Tab wraps to the last");
+    assert_eq!(state.view, View::Journeys);
     assert_eq!(update(&mut state, Action::PrevView), Effect::Redraw);
     assert_eq!(state.view, View::Actions);
     assert_eq!(state.mode, Mode::Browse);

@@ -109,14 +109,7 @@ pub fn lines<'a>(opened: &Opened, index: usize, theme: &Theme) -> Vec<Line<'a>> 
         let list: Vec<String> = t.evidence.iter().map(|e| inert(e)).collect();
         out.push(field(theme, "Evidence", list.join("; ")));
     }
-    if !t.metrics.is_empty() {
-        let list: Vec<String> = t
-            .metrics
-            .iter()
-            .map(|m| format!("{} {}", inert(&m.name), m.value))
-            .collect();
-        out.push(field(theme, "Metrics", list.join(", ")));
-    }
+    out.extend(super::measure::lines(j, t, theme));
     if let Some(notes) = &t.notes {
         push_text(&mut out, theme, "Notes", notes);
     }
@@ -130,9 +123,13 @@ pub fn lines<'a>(opened: &Opened, index: usize, theme: &Theme) -> Vec<Line<'a>> 
             theme,
             "Action",
             format!(
-                "[{}] {}{owner}{due}",
+                "[{}] {}{owner}{due}{aim}",
                 action.status.name(),
-                inert(&action.title)
+                inert(&action.title),
+                aim = action.target.as_ref().map_or(String::new(), |t| format!(
+                    ", aims for {}",
+                    inert(&t.to_string())
+                ))
             ),
         ));
     }

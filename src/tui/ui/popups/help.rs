@@ -32,7 +32,7 @@ fn group(action: &Action) -> Option<(&'static str, &'static str)> {
         Action::PageUp | Action::PageDown | Action::Home | Action::End => {
             Some(("PgUp PgDn Home End g G", "page up/down, first, last"))
         }
-        Action::Show(_) => Some(("1-6", "Corridor Gaps Owners Curve Actions Journeys")),
+        Action::Show(_) => Some(("1-7", "Corridor Gaps Owners Curve Actions Journeys Trend")),
         Action::NextView | Action::PrevView => Some(("Tab, Shift-Tab", "next, previous view")),
         Action::NextJourney | Action::PreviousJourney => Some((
             "], [",

@@ -6,6 +6,7 @@ pub mod curve;
 pub mod gaps;
 pub mod journeys;
 pub mod owners;
+pub mod trend;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 
