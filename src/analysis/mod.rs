@@ -3,6 +3,7 @@
 //! ownership figures, channel consistency, validation findings and the
 //! semantic diff of two versions of a journey.
 
+pub mod blueprint;
 pub mod diff;
 pub mod figures;
 mod gaps;

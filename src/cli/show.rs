@@ -161,7 +161,8 @@ pub fn write_journey(
         "{}",
         paint.heading(fit(&inert(&journey.title), width, ascii).trim_end())
     )?;
-    for (label, value) in [("Persona", &journey.persona), ("Promise", &journey.promise)] {
+    let persona = journey.persona.as_ref().map(crate::model::Persona::summary);
+    for (label, value) in [("Persona", &persona), ("Promise", &journey.promise)] {
         if let Some(value) = value {
             writeln!(
                 out,

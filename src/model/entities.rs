@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{Emotion, Gap, GapClass, Id, Score};
+use super::{Emotion, Gap, GapClass, Id, JourneyState, Persona, Score, Step};
 
 /// Where an entry came from: the index of the `[[table]]` it was loaded from, or
 /// nothing for an entry created since. The store uses it to edit that table in
@@ -36,14 +36,20 @@ impl PartialEq for Origin {
 pub struct Journey {
     pub schema: i64,
     pub title: String,
-    pub persona: Option<String>,
+    pub persona: Option<Persona>,
     pub promise: Option<String>,
     pub description: Option<String>,
+    /// Whether the journey maps the corridor as it is or as it will be.
+    pub state: Option<JourneyState>,
+    /// The journey this one is compared against, as a path relative to it.
+    pub baseline: Option<String>,
     pub stages: Vec<Stage>,
     pub departments: Vec<Department>,
     pub partners: Vec<Partner>,
     pub touchpoints: Vec<Touchpoint>,
     pub actions: Vec<Action>,
+    /// Service-blueprint steps behind the touchpoints.
+    pub steps: Vec<Step>,
 }
 
 impl Journey {
@@ -94,6 +100,13 @@ impl Journey {
             .collect();
         order.sort_unstable();
         order.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// The blueprint steps behind a touchpoint, in file order.
+    pub fn steps_for<'a>(&'a self, touchpoint: &'a Id) -> impl Iterator<Item = &'a Step> {
+        self.steps
+            .iter()
+            .filter(move |s| &s.touchpoint == touchpoint)
     }
 
     /// The actions linked to a touchpoint.
@@ -384,15 +397,17 @@ pub enum Kind {
     Partner,
     Touchpoint,
     Action,
+    Step,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Stage,
         Kind::Department,
         Kind::Partner,
         Kind::Touchpoint,
         Kind::Action,
+        Kind::Step,
     ];
 
     /// The array-of-tables key in the file: `stages`, `touchpoints`...
@@ -403,6 +418,7 @@ impl Kind {
             Kind::Partner => "partners",
             Kind::Touchpoint => "touchpoints",
             Kind::Action => "actions",
+            Kind::Step => "steps",
         }
     }
 
@@ -414,6 +430,7 @@ impl Kind {
             Kind::Partner => "partner",
             Kind::Touchpoint => "touchpoint",
             Kind::Action => "action",
+            Kind::Step => "step",
         }
     }
 

@@ -3,6 +3,7 @@
 //! the forms, the CSV columns and the diff all read this table.
 
 use super::{Action, Date, Department, Journey, Kind, Metric, Origin, Partner, Stage, Touchpoint};
+use super::{JourneyState, Persona};
 
 /// A key of a journey file. One variant per key name: `owner` is the same
 /// key in a touchpoint and an action.
@@ -34,6 +35,15 @@ pub enum Field {
     Touchpoint,
     Status,
     Due,
+    // Service blueprints, personas and states.
+    Lane,
+    FailPoint,
+    Goals,
+    Needs,
+    Quote,
+    Context,
+    State,
+    Baseline,
 }
 
 impl Field {
@@ -66,6 +76,14 @@ impl Field {
             Field::Touchpoint => "touchpoint",
             Field::Status => "status",
             Field::Due => "due",
+            Field::Lane => "lane",
+            Field::FailPoint => "fail_point",
+            Field::Goals => "goals",
+            Field::Needs => "needs",
+            Field::Quote => "quote",
+            Field::Context => "context",
+            Field::State => "state",
+            Field::Baseline => "baseline",
         }
     }
 }
@@ -103,6 +121,10 @@ pub enum FieldType {
     TextList,
     /// Named numbers.
     Metrics,
+    /// frontstage, backstage or support.
+    Lane,
+    /// current or future.
+    State,
 }
 
 impl FieldType {
@@ -114,6 +136,8 @@ impl FieldType {
             FieldType::Phase => Some(&["", "buy", "own", "advocate"]),
             FieldType::Status => Some(&["open", "doing", "done"]),
             FieldType::Emotion => Some(&["", "-2", "-1", "0", "+1", "+2"]),
+            FieldType::Lane => Some(&["frontstage", "backstage", "support"]),
+            FieldType::State => Some(&["", "current", "future"]),
             _ => None,
         }
     }
@@ -142,6 +166,8 @@ pub const HEADER: &[FieldSpec] = &[
     spec(Field::Persona, FieldType::Line, false),
     spec(Field::Promise, FieldType::Line, false),
     spec(Field::Description, FieldType::Lines, false),
+    spec(Field::State, FieldType::State, false),
+    spec(Field::Baseline, FieldType::Line, false),
 ];
 
 const STAGE: &[FieldSpec] = &[
@@ -189,6 +215,17 @@ const ACTION: &[FieldSpec] = &[
     spec(Field::Due, FieldType::Date, false),
 ];
 
+const STEP: &[FieldSpec] = &[
+    spec(Field::Id, FieldType::Id, true),
+    spec(Field::Touchpoint, FieldType::Ref(Kind::Touchpoint), true),
+    spec(Field::Lane, FieldType::Lane, true),
+    spec(Field::Name, FieldType::Line, true),
+    spec(Field::Owner, FieldType::Ref(Kind::Department), false),
+    spec(Field::Partner, FieldType::Ref(Kind::Partner), false),
+    spec(Field::FailPoint, FieldType::Flag, false),
+    spec(Field::Notes, FieldType::Lines, false),
+];
+
 impl Kind {
     /// The keys of this kind's tables, in file order.
     pub fn fields(self) -> &'static [FieldSpec] {
@@ -198,6 +235,7 @@ impl Kind {
             Kind::Partner => PARTNER,
             Kind::Touchpoint => TOUCHPOINT,
             Kind::Action => ACTION,
+            Kind::Step => STEP,
         }
     }
 
@@ -281,9 +319,17 @@ pub fn header_fields(journey: &Journey) -> Vec<FieldEntry> {
             let value = match s.field {
                 Field::Schema => Some(FieldValue::Integer(journey.schema)),
                 Field::Title => Some(FieldValue::Text(journey.title.clone())),
-                Field::Persona => text(&journey.persona),
+                // A `[persona]` card is a table of its own (`PersonaCard::fields`).
+                Field::Persona => match &journey.persona {
+                    Some(Persona::Line(line)) => Some(FieldValue::Text(line.clone())),
+                    _ => None,
+                },
                 Field::Promise => text(&journey.promise),
                 Field::Description => text(&journey.description),
+                Field::State => journey
+                    .state
+                    .map(|s| FieldValue::Text(JourneyState::name(s).into())),
+                Field::Baseline => text(&journey.baseline),
                 _ => None,
             };
             (s.field, value)
@@ -405,7 +451,7 @@ mod tests {
         for table in Kind::ALL
             .iter()
             .map(|k| k.fields())
-            .chain(std::iter::once(HEADER))
+            .chain([HEADER, super::PERSONA])
         {
             let mut keys: Vec<&str> = table.iter().map(|s| s.field.key()).collect();
             keys.sort_unstable();

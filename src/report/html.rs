@@ -175,8 +175,9 @@ fn voice_section(out: &mut String, voices: &[Voice], level: u8) {
 /// The body of one journey's report; `level` is the heading level of its
 /// sections (2 on its own page, 3 inside a portfolio).
 fn journey_body(out: &mut String, journey: &Journey, context: &Context, level: u8) {
+    let persona = journey.persona.as_ref().map(crate::model::Persona::summary);
     for (label, value) in [
-        ("Persona", &journey.persona),
+        ("Persona", &persona),
         ("Promise", &journey.promise),
         ("Description", &journey.description),
     ] {

@@ -48,8 +48,9 @@ fn voice_section(out: &mut String, voices: &[Voice]) {
 pub fn journey(journey: &Journey, context: &Context) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md_text(&journey.title));
+    let persona = journey.persona.as_ref().map(crate::model::Persona::summary);
     for (label, value) in [
-        ("Persona", &journey.persona),
+        ("Persona", &persona),
         ("Promise", &journey.promise),
         ("Description", &journey.description),
     ] {

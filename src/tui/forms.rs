@@ -49,6 +49,7 @@ fn entry_values(journey: &Journey, target: &Target) -> Option<Vec<FieldEntry>> {
             Kind::Partner => journey.partner(id)?.fields(),
             Kind::Touchpoint => journey.touchpoint(id.as_str())?.fields(),
             Kind::Action => journey.actions.iter().find(|a| &a.id == id)?.fields(),
+            Kind::Step => journey.steps.iter().find(|s| &s.id == id)?.fields(),
         },
     })
 }
@@ -125,6 +126,7 @@ fn entries(journey: &Journey, kind: Kind) -> Vec<(Id, String)> {
             .iter()
             .map(|e| pair(&e.id, &e.title))
             .collect(),
+        Kind::Step => journey.steps.iter().map(|e| pair(&e.id, &e.name)).collect(),
     }
 }
 

@@ -143,10 +143,17 @@ fn used(j: &Journey, kind: Kind, id: &Id) -> bool {
         Kind::Department => {
             j.touchpoints.iter().any(|t| t.owner.as_ref() == Some(id))
                 || j.actions.iter().any(|a| a.owner.as_ref() == Some(id))
+                || j.steps.iter().any(|s| s.owner.as_ref() == Some(id))
         }
-        Kind::Partner => j.touchpoints.iter().any(|t| t.partner.as_ref() == Some(id)),
-        Kind::Touchpoint => j.actions.iter().any(|a| &a.touchpoint == id),
-        Kind::Action => false,
+        Kind::Partner => {
+            j.touchpoints.iter().any(|t| t.partner.as_ref() == Some(id))
+                || j.steps.iter().any(|s| s.partner.as_ref() == Some(id))
+        }
+        Kind::Touchpoint => {
+            j.actions.iter().any(|a| &a.touchpoint == id)
+                || j.steps.iter().any(|s| &s.touchpoint == id)
+        }
+        Kind::Action | Kind::Step => false,
     }
 }
 
@@ -199,6 +206,7 @@ fn rearrange(
         Kind::Department => arrange(&mut j.departments, id, action, used, noun, |e| &e.id),
         Kind::Partner => arrange(&mut j.partners, id, action, used, noun, |e| &e.id),
         Kind::Action => arrange(&mut j.actions, id, action, used, noun, |e| &e.id),
+        Kind::Step => arrange(&mut j.steps, id, action, used, noun, |e| &e.id),
         Kind::Touchpoint => Err("touchpoints move in the corridor (J/K)".into()),
     }?;
     Ok((j, focus))
