@@ -4,6 +4,8 @@
 //! thing, keeps its syntax intact, and holds no byte a terminal or browser
 //! would act on.
 
+#[path = "report/blueprint.rs"]
+mod blueprint;
 #[path = "report/chromium.rs"]
 mod chromium;
 #[path = "report/cli.rs"]
@@ -230,14 +232,14 @@ fn csv_parses_back_to_the_touchpoints_and_gaps() {
     );
 }
 
-fn validator() -> jsonschema::Validator {
+pub fn validator() -> jsonschema::Validator {
     let text =
         std::fs::read_to_string(root().join("docs/report.schema.json")).expect("schema file");
     let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
     jsonschema::validator_for(&schema).expect("a valid JSON Schema")
 }
 
-fn assert_valid(validator: &jsonschema::Validator, label: &str, value: &serde_json::Value) {
+pub fn assert_valid(validator: &jsonschema::Validator, label: &str, value: &serde_json::Value) {
     let errors: Vec<String> = validator
         .iter_errors(value)
         .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -281,7 +283,7 @@ const TAGS: [&str; 32] = [
     "path", "circle", "details", "dl", "dt", "dd", "br",
 ];
 
-fn assert_only_own_tags(label: &str, html: &str) {
+pub fn assert_only_own_tags(label: &str, html: &str) {
     for tag in html.split('<').skip(1) {
         let tag = tag.split('>').next().unwrap_or_default();
         if tag.starts_with("!DOCTYPE") {
@@ -337,8 +339,9 @@ fn html_is_self_contained_and_escapes_file_text() {
 /// the one field table: a key added to the table and forgotten here fails.
 #[test]
 fn json_model_keys_are_the_field_table() {
-    use corridor::model::{HEADER, Kind};
-    let (_, journey) = journeys().into_iter().next().expect("a journey");
+    use corridor::model::{HEADER, Kind, PERSONA};
+    // A journey with every kind of entry, steps and a persona card included.
+    let journey = journey_at(&root().join("tests/fixtures/blueprint/b2b-onboarding.toml"));
     let value: serde_json::Value =
         serde_json::from_str(&render(&journey, Format::Json)).expect("JSON");
     let model = &value["journey"];
@@ -360,4 +363,10 @@ fn json_model_keys_are_the_field_table() {
         table.sort_unstable();
         assert_eq!(keys, table, "{} keys", kind.noun());
     }
+    let card = model["persona_card"].as_object().expect("a persona card");
+    let mut keys: Vec<&str> = card.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    let mut table: Vec<&str> = PERSONA.iter().map(|s| s.field.key()).collect();
+    table.sort_unstable();
+    assert_eq!(keys, table, "persona card keys");
 }

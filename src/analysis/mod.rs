@@ -4,6 +4,7 @@
 //! semantic diff of two versions of a journey.
 
 pub mod blueprint;
+pub mod compare;
 pub mod diff;
 pub mod figures;
 mod gaps;

@@ -51,7 +51,7 @@ pub struct Layout {
 }
 
 impl Layout {
-    fn from_args(args: &DisplayArgs, today: Date) -> Self {
+    pub(super) fn from_args(args: &DisplayArgs, today: Date) -> Self {
         let terminal = std::io::stdout()
             .is_terminal()
             .then(|| crossterm::terminal::size().ok())
@@ -170,6 +170,9 @@ pub fn write_journey(
                 fit(&format!("{label}: {}", inert(value)), width, ascii).trim_end()
             )?;
         }
+        if label == "Persona" {
+            super::show_blueprint::write_persona(out, journey, layout)?;
+        }
     }
     let all = Figures::of(&journey.touchpoints);
     let summary = format!(
@@ -234,6 +237,7 @@ pub fn write_journey(
     write_worst(out, journey, layout)?;
     writeln!(out)?;
     write_departments(out, journey, layout)?;
+    super::show_blueprint::write_behind(out, journey, layout)?;
     write_work(out, journey, layout)
 }
 

@@ -451,7 +451,7 @@ mod tests {
         for table in Kind::ALL
             .iter()
             .map(|k| k.fields())
-            .chain([HEADER, super::PERSONA])
+            .chain([HEADER, crate::model::PERSONA])
         {
             let mut keys: Vec<&str> = table.iter().map(|s| s.field.key()).collect();
             keys.sort_unstable();

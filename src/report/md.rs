@@ -59,6 +59,13 @@ pub fn journey(journey: &Journey, context: &Context) -> String {
         }
     }
     let _ = writeln!(out, "*{}*", md_text(&context.made_line()));
+    if let Some(rows) = super::blueprint_sections::persona_rows(journey) {
+        out.push_str("\n## Persona\n\n");
+        for (label, text) in rows {
+            let text = text.lines().map(md_text).collect::<Vec<_>>().join("  \n  ");
+            let _ = writeln!(out, "- **{label}:** {text}");
+        }
+    }
     sections(&mut out, &journey_sections(journey, context));
     voice_section(&mut out, &voices(journey));
     out

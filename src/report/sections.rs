@@ -48,7 +48,7 @@ fn section(title: &'static str, table: Table, empty: &'static str) -> Section {
 
 /// Every section of a journey's report, in order.
 pub fn journey_sections(journey: &Journey, context: &Context) -> Vec<Section> {
-    vec![
+    let mut sections = vec![
         section(
             "Summary",
             summary_table(&summary(journey, context.today)),
@@ -92,7 +92,9 @@ pub fn journey_sections(journey: &Journey, context: &Context) -> Vec<Section> {
             unaddressed(journey),
             "Every gap below expectation has open work.",
         ),
-    ]
+    ];
+    super::blueprint_sections::add(&mut sections, journey);
+    sections
 }
 
 fn summary_table(s: &Summary) -> Table {
