@@ -22,6 +22,7 @@ const GAPS: &str = "# Sev Gap";
 const OWNERS: &str = "Department";
 const ACTIONS: &str = "Closes the gap at";
 const JOURNEYS_VIEW: &str = "Most indebted";
+const BLUEPRINT_VIEW: &str = "line of visibility";
 const HELP: &str = "Help (Esc closes";
 const FILTER: &str = "Filter gaps";
 const DETAIL: &str = "Touchpoint (Esc closes";
@@ -163,16 +164,18 @@ fn tour_of_the_workbench() {
     t.wait_for(ACTIONS);
     t.keys(&["6"]);
     t.wait_for(JOURNEYS_VIEW);
+    t.keys(&["8"]);
+    t.wait_for(BLUEPRINT_VIEW);
     t.keys(&["1"]);
     t.wait_for(CORRIDOR);
 
     // Tab and Shift-Tab cycle, wrapping at both ends.
     t.keys(&["BTab"]);
-    t.wait_for(JOURNEYS_VIEW);
+    t.wait_for(BLUEPRINT_VIEW);
     t.keys(&["BTab"]);
-    t.wait_for(ACTIONS);
-    t.keys(&["Tab"]);
     t.wait_for(JOURNEYS_VIEW);
+    t.keys(&["Tab"]);
+    t.wait_for(BLUEPRINT_VIEW);
     t.keys(&["Tab"]);
     t.wait_for(CORRIDOR);
     t.keys(&["Tab"]);

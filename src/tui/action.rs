@@ -77,6 +77,13 @@ pub enum Action {
     MoveLater,
     /// Move the selected touchpoint earlier in the corridor.
     MoveEarlier,
+    /// Show the persona card of the open journey.
+    Persona,
+    /// In the Journeys view, mark the selected journey for comparing.
+    Mark,
+    /// In the Journeys view, compare the selected journey with the marked
+    /// one, else with its baseline.
+    Compare,
     /// Quit the workbench.
     Quit,
     /// The terminal changed size.

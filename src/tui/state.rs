@@ -8,7 +8,7 @@ use super::history::{Edit, History};
 use crate::model::{GapClass, Journey};
 use crate::store::{JourneyFile, JourneyLock};
 
-/// The six views, in key order `1`-`6`.
+/// The views, in key order (`1`-`6`, then `8` for the blueprint).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Corridor,
@@ -17,17 +17,32 @@ pub enum View {
     Curve,
     Actions,
     Journeys,
+    Blueprint,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Corridor,
         View::Gaps,
         View::Owners,
         View::Curve,
         View::Actions,
         View::Journeys,
+        View::Blueprint,
     ];
+
+    /// The number key that shows the view (also its label in the tabs).
+    pub fn key(self) -> char {
+        match self {
+            View::Corridor => '1',
+            View::Gaps => '2',
+            View::Owners => '3',
+            View::Curve => '4',
+            View::Actions => '5',
+            View::Journeys => '6',
+            View::Blueprint => '8',
+        }
+    }
 
     pub fn title(self) -> &'static str {
         match self {
@@ -37,6 +52,7 @@ impl View {
             View::Curve => "Curve",
             View::Actions => "Actions",
             View::Journeys => "Journeys",
+            View::Blueprint => "Blueprint",
         }
     }
 
@@ -90,6 +106,15 @@ pub enum Mode {
     },
     /// The form of the journey header or of one entry.
     Form(Form),
+    /// The persona card of the open journey.
+    Persona,
+    /// Two journeys side by side (indices into `AppState::entries`),
+    /// `row` the first touchpoint row shown.
+    Compare {
+        first: usize,
+        second: usize,
+        row: usize,
+    },
 }
 
 /// How the field in focus is being typed: in the one-line input, or in the
@@ -306,6 +331,14 @@ pub struct CorridorCursor {
     pub first_card: usize,
 }
 
+/// The Blueprint view's selection: a touchpoint (by corridor position) and
+/// a row of its column: 0 the touchpoint, then its steps lane by lane.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BlueprintCursor {
+    pub position: usize,
+    pub row: usize,
+}
+
 /// The whole state of the workbench.
 #[derive(Debug)]
 pub struct AppState {
@@ -325,6 +358,10 @@ pub struct AppState {
     pub curve: usize,
     pub actions: ListCursor,
     pub journeys: ListCursor,
+    pub blueprint: BlueprintCursor,
+    /// The journey marked in the Journeys view for comparing (an index
+    /// into `entries`).
+    pub marked: Option<usize>,
     pub filter: GapFilter,
     pub search: String,
     /// Touchpoint indices shown in the Gaps view (ranked, filtered, searched).
@@ -357,6 +394,7 @@ pub struct Fingerprint {
         ListCursor,
         ListCursor,
     ),
+    blueprint: (BlueprintCursor, Option<usize>),
     filter: GapFilter,
     search: String,
     status: Option<String>,
@@ -386,6 +424,8 @@ impl AppState {
             curve: 0,
             actions: ListCursor::default(),
             journeys: ListCursor::default(),
+            blueprint: BlueprintCursor::default(),
+            marked: None,
             filter: GapFilter::default(),
             search: String::new(),
             gap_rows: Vec::new(),
@@ -473,6 +513,7 @@ impl AppState {
                 self.actions,
                 self.journeys,
             ),
+            blueprint: (self.blueprint, self.marked),
             filter: self.filter.clone(),
             search: self.search.clone(),
             status: self.status.clone(),
@@ -497,6 +538,11 @@ impl AppState {
                 ActionRow::Action(_, touchpoint) => *touchpoint,
                 ActionRow::Heading(_) => None,
             },
+            View::Blueprint => opened
+                .derived
+                .corridor
+                .get(self.blueprint.position)
+                .copied(),
             View::Owners | View::Journeys => None,
         }
     }

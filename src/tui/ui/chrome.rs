@@ -56,13 +56,13 @@ pub fn title(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 pub fn tabs(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
-    // " 1 Corridor " needs 62 columns for all six; narrower screens drop a space.
-    let roomy = area.width >= 62;
-    for (n, view) in View::ALL.iter().enumerate() {
+    // " 1 Corridor " needs 75 columns for all seven; narrower screens drop a space.
+    let roomy = area.width >= 75;
+    for view in View::ALL.iter() {
         let label = if roomy {
-            format!(" {} {} ", n + 1, view.title())
+            format!(" {} {} ", view.key(), view.title())
         } else {
-            format!("{} {} ", n + 1, view.title())
+            format!("{} {} ", view.key(), view.title())
         };
         if *view == state.view {
             spans.push(Span::styled(label, theme.selected()));

@@ -358,6 +358,10 @@ pub fn focus(state: &mut AppState, target: &Target) {
                 state.actions.selected = at;
             }
         }
+        Target::Entry(Kind::Step, id) => {
+            let id = id.clone();
+            super::blueprint::focus_step(state, &id);
+        }
         _ => {}
     }
 }

@@ -79,6 +79,7 @@ pub fn step(state: &mut AppState, action: &Action) -> Effect {
             move_list(&mut state.actions, action, len, page)
         }
         View::Journeys => move_list(&mut state.journeys, action, state.entries.len(), page),
+        View::Blueprint => super::blueprint::step(state, action),
     }
 }
 

@@ -120,6 +120,7 @@ fn views_switch_and_cycle_both_ways() {
             View::Curve,
             View::Actions,
             View::Journeys,
+            View::Blueprint,
             View::Corridor
         ],
         "Tab walks the views in key order and wraps to the first"

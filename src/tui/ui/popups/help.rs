@@ -23,7 +23,10 @@ fn group(action: &Action) -> Option<(&'static str, &'static str)> {
         Action::PageUp | Action::PageDown | Action::Home | Action::End => {
             Some(("PgUp PgDn Home End g G", "page up/down, first, last"))
         }
-        Action::Show(_) => Some(("1-6", "Corridor Gaps Owners Curve Actions Journeys")),
+        Action::Show(_) => Some((
+            "1-6, 8",
+            "Corridor Gaps Owners Curve Actions Journeys, Blueprint",
+        )),
         Action::NextView | Action::PrevView => Some(("Tab, Shift-Tab", "next, previous view")),
         Action::Quit => Some(("q, Ctrl-c", "quit")),
         Action::Undo => Some(("u, Ctrl-r", "undo, redo")),
@@ -31,10 +34,13 @@ fn group(action: &Action) -> Option<(&'static str, &'static str)> {
             "E",
             "edit the header, a stage, department, partner or action",
         )),
-        Action::Edit | Action::Add | Action::Delete => {
-            Some(("e, a, d", "edit, add after, delete (asks) a touchpoint"))
+        Action::Edit | Action::Add | Action::Delete => Some((
+            "e, a, d",
+            "edit, add after, delete a touchpoint (Blueprint: a step)",
+        )),
+        Action::MoveLater | Action::MoveEarlier => {
+            Some(("J, K", "move it (a step) later, earlier"))
         }
-        Action::MoveLater | Action::MoveEarlier => Some(("J, K", "move it later, earlier")),
         _ => None,
     }
 }

@@ -4,6 +4,7 @@ pub mod detail;
 pub mod filter;
 pub mod form;
 pub mod help;
+pub mod persona;
 pub mod recover;
 
 use ratatui::layout::Rect;
