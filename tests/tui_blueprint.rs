@@ -273,3 +273,14 @@ fn c_without_a_baseline_or_a_mark_says_what_to_do() {
     update(&mut s, Action::Back);
     assert_eq!(s.mode, Mode::Browse);
 }
+
+#[test]
+fn a_tall_corridor_opens_with_the_persona_card() {
+    let tall = (160, 45);
+    let screen = text(&draw(&state(COLOR, tall), tall));
+    assert!(screen.contains("Persona (p: the card)"), "{screen}");
+    assert!(screen.contains("Priya, IT lead at a 200-person logistics firm"));
+    assert!(screen.contains("Goals: Rotas live before the peak season"));
+    let short = text(&draw(&state(COLOR, (80, 24)), (80, 24)));
+    assert!(!short.contains("Persona (p"), "no room at 80x24");
+}
