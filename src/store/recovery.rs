@@ -297,7 +297,7 @@ pub fn rebase(recovered: &Journey, on_disk: &Journey) -> Journey {
             }
         )*};
     }
-    kind!(stages, departments, partners, touchpoints, actions);
+    kind!(stages, departments, partners, touchpoints, actions, steps);
     journey
 }
 
