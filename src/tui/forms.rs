@@ -42,7 +42,18 @@ pub fn fields(target: &Target) -> Vec<FieldSpec> {
 
 fn entry_values(journey: &Journey, target: &Target) -> Option<Vec<FieldEntry>> {
     Some(match target {
-        Target::Journey => header_fields(journey),
+        Target::Journey => {
+            let mut fields = header_fields(journey);
+            // A `[persona]` card shows (and is renamed by) its name.
+            if let Some(card) = journey.persona.as_ref().and_then(|p| p.card()) {
+                for (field, value) in &mut fields {
+                    if *field == Field::Persona {
+                        *value = Some(crate::model::FieldValue::Text(card.name.clone()));
+                    }
+                }
+            }
+            fields
+        }
         Target::Entry(kind, id) => match kind {
             Kind::Stage => journey.stage(id)?.fields(),
             Kind::Department => journey.department(id)?.fields(),
