@@ -284,3 +284,67 @@ fn a_tall_corridor_opens_with_the_persona_card() {
     let short = text(&draw(&state(COLOR, (80, 24)), (80, 24)));
     assert!(!short.contains("Persona (p"), "no room at 80x24");
 }
+
+#[test]
+fn renaming_a_touchpoint_renames_it_in_its_steps_and_undo_restores_both() {
+    // Single sign-on: two steps behind it and no action on it.
+    let mut s = blueprint(COLOR, (80, 24));
+    run(&mut s, &[Action::Right, Action::Edit]);
+    assert!(matches!(s.mode, Mode::Form(_)), "{:?}", s.status);
+    run(&mut s, &[Action::Open, Action::EraseToStart]);
+    for c in "sso".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    update(&mut s, Action::Back);
+    let behind = |s: &AppState, id: &str| {
+        s.opened()
+            .map(|o| {
+                o.journey
+                    .steps
+                    .iter()
+                    .filter(|st| st.touchpoint.as_str() == id)
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    assert_eq!(behind(&s, "sso"), 2, "{:?}", s.status);
+    update(&mut s, Action::Undo);
+    assert_eq!(behind(&s, "sso"), 0);
+    assert_eq!(behind(&s, "sso-setup"), 2, "undo restores the steps too");
+}
+
+#[test]
+fn the_header_form_shows_and_renames_a_persona_card_by_its_name() {
+    use corridor::model::{Field, Target, assign};
+    let s = state(COLOR, (80, 24));
+    let mut journey = s.opened().map(|o| o.journey.clone()).expect("open");
+    let rows = corridor::tui::forms::values(&journey, &Target::Journey).expect("header");
+    let persona = rows
+        .iter()
+        .find(|(spec, _)| spec.field == Field::Persona)
+        .map(|(_, text)| text.as_str());
+    assert_eq!(persona, Some("Priya"));
+    assign(&mut journey, &Target::Journey, "persona", "Mara").expect("renamed");
+    let card = journey
+        .persona
+        .as_ref()
+        .and_then(|p| p.card())
+        .expect("still a card");
+    assert_eq!(card.name, "Mara");
+    assert_eq!(card.goals.len(), 2, "the rest of the card stays");
+}
+
+#[test]
+fn no_size_makes_the_blueprint_or_the_compare_screen_panic() {
+    for options in [COLOR, ASCII, NO_COLOR] {
+        let mut views = [blueprint(options, (80, 24)), compare(options, (80, 24))];
+        for width in [0u16, 1, 20, 59, 60, 61, 79, 81, 120, 250] {
+            for height in [0u16, 1, 10, 14, 15, 16, 23, 25, 45, 80] {
+                for state in &mut views {
+                    update(state, Action::Resize(width, height));
+                    draw(state, (width, height));
+                }
+            }
+        }
+    }
+}

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Figures;
-use crate::model::{Finding, Id, Journey, Kind, Lane, Locus, Step, Touchpoint};
+use crate::model::{Finding, Id, Journey, Kind, Lane, Locus, Touchpoint};
 
 /// The steps behind one touchpoint, lane by lane (file order within a
 /// lane), as the Blueprint view and the reports draw them.
@@ -50,11 +50,6 @@ pub fn columns(journey: &Journey) -> Vec<Column<'_>> {
         .collect()
 }
 
-/// Who does a step: its department or partner id.
-pub fn step_owner(step: &Step) -> Option<&Id> {
-    step.owner.as_ref().or(step.partner.as_ref())
-}
-
 /// The figures of the touchpoints each department (`owner` of a step) or
 /// partner (`partner`) supports from behind: those with a backstage or
 /// support step it owns, each touchpoint counted once.
@@ -69,20 +64,15 @@ pub fn behind_figures(journey: &Journey, partners: bool) -> HashMap<&Id, Figures
             supported.entry(who).or_default().insert(&s.touchpoint);
         }
     }
+    let by_id: HashMap<&Id, &Touchpoint> = journey.touchpoints.iter().map(|t| (&t.id, t)).collect();
+    // Figures do not depend on order: each owner's touchpoints by id.
     supported
         .into_iter()
         .map(|(who, ids)| {
-            let touchpoints = journey.touchpoints.iter().filter(|t| ids.contains(&t.id));
+            let touchpoints = ids.into_iter().filter_map(|id| by_id.get(id).copied());
             (who, Figures::of(touchpoints))
         })
         .collect()
-}
-
-/// The figures of the touchpoints department `id` supports from behind.
-pub fn department_behind(journey: &Journey, id: &Id) -> Figures {
-    behind_figures(journey, false)
-        .remove(id)
-        .unwrap_or_default()
 }
 
 /// Errors and warnings about steps: unknown touchpoints, departments and
@@ -179,7 +169,9 @@ owner = "billing"
     fn an_owner_of_backstage_steps_shares_the_gap_once() {
         let j = parse_journey(JOURNEY).journey.expect("valid");
         let billing = Id::new("billing").expect("id");
-        let behind = department_behind(&j, &billing);
+        let behind = behind_figures(&j, false)
+            .remove(&billing)
+            .unwrap_or_default();
         // Two steps behind `pay` count it once; the frontstage step at
         // `invoice` is not behind the line.
         assert_eq!(behind.count, 1);
