@@ -99,7 +99,7 @@ pub fn synthetic_steps(touchpoints: usize, per: usize) -> String {
                 LANES[n % LANES.len()],
                 OWNERS[k % OWNERS.len()]
             );
-            if k % 7 == 0 {
+            if k.is_multiple_of(7) {
                 out.push_str("fail_point = true\n");
             }
         }

@@ -126,9 +126,9 @@ fn views_switch_and_cycle_both_ways() {
         "Tab walks the views in key order and wraps to the first"
     );
     assert_eq!(update(&mut state, Action::PrevView), Effect::Redraw);
-    assert_eq!(state.view, View::Journeys, "Shift-Tab wraps to the last");
+    assert_eq!(state.view, View::Blueprint, "Shift-Tab wraps to the last");
     assert_eq!(update(&mut state, Action::PrevView), Effect::Redraw);
-    assert_eq!(state.view, View::Actions);
+    assert_eq!(state.view, View::Journeys);
     assert_eq!(state.mode, Mode::Browse);
 }
 
