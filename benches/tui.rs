@@ -252,8 +252,65 @@ fn ids_from_names(c: &mut Criterion) {
     group.finish();
 }
 
+/// The Blueprint on journeys with three steps behind every touchpoint:
+/// the figures cached per change (lanes and ownership behind the line
+/// included) against the same journey without steps, and a keystroke (a
+/// move to the next touchpoint, drawn). 100k touchpoints with steps are
+/// past the file size limit.
+fn blueprint(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for size in [1_000usize, 10_000] {
+        let path = dir.path().join(format!("b{size}.toml"));
+        let mut text = corridor::sample::synthetic_journey(size);
+        text.push_str(&corridor::sample::synthetic_steps(size, 3));
+        std::fs::write(&path, &text).expect("write");
+        let (folder, entries) = effects::read_entries(&path).expect("read");
+        let mut state = AppState::new(
+            folder,
+            entries,
+            Options {
+                today: corridor::model::Date {
+                    year: 2026,
+                    month: 1,
+                    day: 15,
+                },
+                color: true,
+                ascii: false,
+                read_only: false,
+                mouse: false,
+            },
+        );
+        let journey = state.opened().expect("parsed").journey.clone();
+        let mut group = c.benchmark_group(format!("blueprint_{size}"));
+        if size >= 100_000 {
+            group.sample_size(10);
+        }
+        group.bench_function("derived", |b| {
+            b.iter(|| black_box(corridor::tui::derived::Derived::of(&journey)))
+        });
+        let mut bare = journey.clone();
+        bare.steps.clear();
+        group.bench_function("derived without steps", |b| {
+            b.iter(|| black_box(corridor::tui::derived::Derived::of(&bare)))
+        });
+        let mut term = terminal(100, 30, Counter::default());
+        apply(&mut state, &mut term, Action::Resize(100, 30)).expect("draw");
+        apply(&mut state, &mut term, Action::Show(View::Blueprint)).expect("draw");
+        let mut right = true;
+        group.bench_function("keystroke", |b| {
+            b.iter(|| {
+                let action = if right { Action::Right } else { Action::Left };
+                right = !right;
+                black_box(apply(&mut state, &mut term, action).expect("draw"))
+            })
+        });
+        group.finish();
+    }
+}
+
 criterion_group!(
     benches,
+    blueprint,
     keystrokes,
     bytes,
     walk,

@@ -83,6 +83,30 @@ pub fn synthetic_journey(touchpoints: usize) -> String {
     out
 }
 
+/// `[[steps]]` tables to append to `synthetic_journey(touchpoints)`: `per`
+/// steps behind every touchpoint, across the three lanes, owned by the
+/// departments in turn, every seventh a fail point.
+pub fn synthetic_steps(touchpoints: usize, per: usize) -> String {
+    const LANES: [&str; 3] = ["frontstage", "backstage", "support"];
+    const OWNERS: [&str; 4] = ["logistics", "billing", "finance", "hr"];
+    let mut out = String::with_capacity(touchpoints * per * 130);
+    for i in 0..touchpoints {
+        for n in 0..per {
+            let k = i * per + n;
+            let _ = write!(
+                out,
+                "\n[[steps]]\nid = \"st-{k}\"\ntouchpoint = \"tp-{i}\"\nlane = \"{}\"\nname = \"Work behind step {i}, part {n}\"\nowner = \"{}\"\n",
+                LANES[n % LANES.len()],
+                OWNERS[k % OWNERS.len()]
+            );
+            if k.is_multiple_of(7) {
+                out.push_str("fail_point = true\n");
+            }
+        }
+    }
+    out
+}
+
 /// A small deterministic pseudo-random generator (a 64-bit LCG), so that
 /// randomised tests and benchmarks reproduce from their seed.
 #[derive(Debug, Clone)]
@@ -102,6 +126,19 @@ impl Lcg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn steps_append_to_a_valid_journey() {
+        let mut text = synthetic_journey(30);
+        text.push_str(&synthetic_steps(30, 3));
+        let journey = crate::store::parse_journey(&text).journey.expect("valid");
+        assert_eq!(journey.steps.len(), 90);
+        let errors = crate::analysis::validate(&journey)
+            .into_iter()
+            .filter(|f| f.severity == crate::model::Severity::Error)
+            .count();
+        assert_eq!(errors, 0);
+    }
 
     #[test]
     fn parses_and_has_the_size_asked() {

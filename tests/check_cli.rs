@@ -51,6 +51,12 @@ const REQUIRED_FIXTURES: &[&str] = &[
     "critical-gap-no-action",
     "stage-no-touchpoints",
     "department-owns-nothing",
+    "step-unknown-references",
+    "step-bad-lane",
+    "step-duplicate-id",
+    "step-no-owner",
+    "persona-card-missing-name",
+    "baseline-missing",
 ];
 
 /// What one run of the binary produced.

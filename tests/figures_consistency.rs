@@ -34,6 +34,11 @@ fn journeys() -> Vec<(String, String)> {
             (p.display().to_string(), text)
         })
         .collect();
+    for file in ["b2b-onboarding.toml", "b2b-onboarding_future.toml"] {
+        let path = std::path::Path::new(support::BLUEPRINT).join(file);
+        let text = std::fs::read_to_string(&path).expect("read");
+        all.push((path.display().to_string(), text));
+    }
     all.sort();
     all.push((
         "synthetic-40".into(),
@@ -91,6 +96,26 @@ fn random_journey(seed: u64) -> String {
             text.push_str(&format!("actual = {}\n", 1 + rng.below(5)));
         }
     }
+    // Blueprint steps, some owned by a department that faces no customer.
+    if rng.below(2) == 0 {
+        text.push_str("\n[[departments]]\nid = \"backroom\"\nname = \"Back room\"\n");
+    }
+    let lanes = ["frontstage", "backstage", "support"];
+    for s in 0..rng.below(12) {
+        let owner = if text.contains("\"backroom\"") && rng.below(2) == 0 {
+            "backroom".to_owned()
+        } else {
+            format!("d{}", rng.below(departments))
+        };
+        text.push_str(&format!(
+            "\n[[steps]]\nid = \"st{s}\"\ntouchpoint = \"t{}\"\nlane = \"{}\"\nname = \"Step {s}\"\nowner = \"{owner}\"\n",
+            rng.below(touchpoints),
+            lanes[rng.below(3)]
+        ));
+        if partners > 0 && rng.below(3) == 0 {
+            text.push_str(&format!("partner = \"p{}\"\n", rng.below(partners)));
+        }
+    }
     for a in 0..rng.below(8) {
         let status = ["open", "doing", "done"][rng.below(3)];
         text.push_str(&format!(
@@ -144,11 +169,13 @@ fn every_surface_shows_the_figures_analysis_computes() {
             assert_eq!(row.id, d.id.as_str(), "{name}: the Owners view's order");
             assert_eq!(row.figures, d.figures, "{name}: {}", d.id);
             assert_eq!(row.open_actions, d.open_actions, "{name}: {}", d.id);
+            assert_eq!(row.behind, d.behind, "{name}: {} behind the line", d.id);
         }
         assert_eq!(derived.unowned.figures, unowned_figures(&journey));
         for (row, p) in derived.partners.iter().zip(&partners) {
             assert_eq!(row.figures, p.figures, "{name}: partner {}", p.id);
             assert_eq!(row.lags(), p.lags(), "{name}: partner {}", p.id);
+            assert_eq!(row.behind, p.behind, "{name}: partner {} behind", p.id);
         }
         let running: Vec<i32> = debt.iter().map(|d| d.debt).collect();
         assert_eq!(derived.debt, running, "{name}: the Curve's debt");
@@ -168,6 +195,11 @@ fn every_surface_shows_the_figures_analysis_computes() {
                 &value["figures"],
                 &d.figures,
             );
+            assert_json_figures(
+                &format!("{name}: json {} behind", d.id),
+                &value[figures::BEHIND.key],
+                &d.behind,
+            );
         }
         for (value, p) in json["partners"]
             .as_array()
@@ -182,6 +214,11 @@ fn every_surface_shows_the_figures_analysis_computes() {
                 &p.figures,
             );
             assert_eq!(value["lags"], p.lags());
+            assert_json_figures(
+                &format!("{name}: json {} behind", p.id),
+                &value[figures::BEHIND.key],
+                &p.behind,
+            );
         }
         for (value, point) in json["corridor"]
             .as_array()
@@ -269,6 +306,7 @@ fn every_surface_shows_the_figures_analysis_computes() {
             );
             assert_eq!(numbers[GROUP.len()], d.open_actions.to_string());
         }
+        assert_show_behind(&name, &shown.stdout, &journey);
 
         // `diff` totals: before and after an edit, as JSON.
         let mut changed = journey.clone();
@@ -292,6 +330,159 @@ fn every_surface_shows_the_figures_analysis_computes() {
             &after,
         );
     }
+}
+
+/// `show`'s table of faced and behind figures: a row for every department
+/// and partner that faces or supports a touchpoint, its numbers those of
+/// `analysis`; no table when no step is behind the line.
+fn assert_show_behind(name: &str, out: &str, journey: &Journey) {
+    let heading = "Behind the line of visibility";
+    if !journey.steps.iter().any(|s| s.lane.is_behind()) {
+        assert!(!out.contains(heading), "{name}");
+        return;
+    }
+    let rows: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with(heading))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter(|l| {
+            !l.trim_start().starts_with("Department") && !l.trim_start().starts_with("Partner")
+        })
+        .collect();
+    let mut groups: Vec<(String, Figures, Figures)> = department_figures(journey)
+        .into_iter()
+        .map(|d| (d.name.to_owned(), d.figures, d.behind))
+        .collect();
+    groups.extend(
+        partner_figures(journey)
+            .into_iter()
+            .map(|p| (p.name.to_owned(), p.figures, p.behind)),
+    );
+    groups.retain(|(_, faced, behind)| faced.count + behind.count > 0);
+    assert_eq!(rows.len(), groups.len(), "{name}: {rows:#?}");
+    for (group, faced, behind) in &groups {
+        let row = rows
+            .iter()
+            .find(|r| r.contains(&format!(" {group} ")))
+            .unwrap_or_else(|| panic!("{name}: no row for {group} in {rows:#?}"));
+        let words: Vec<&str> = row.split_whitespace().collect();
+        let numbers = &words[words.len() - 8..];
+        let side = |f: &Figures| {
+            [&figures::DEBT, &figures::BELOW, &figures::CRITICAL]
+                .map(|figure| f.text(figure))
+                .to_vec()
+        };
+        let mut expected = vec![faced.count.to_string()];
+        expected.extend(side(faced));
+        expected.push(behind.count.to_string());
+        expected.extend(side(behind));
+        assert_eq!(numbers, &expected[..], "{name}: show {group}");
+    }
+}
+
+/// A department that owns only backstage and support steps faces no
+/// customer, yet the workbench, `show` and the JSON report all give it the
+/// gaps it supports from behind, with the same numbers.
+#[test]
+fn an_owner_of_only_backstage_steps_shows_the_gaps_it_supports() {
+    let text = r#"schema = 1
+title = "Install"
+
+[[stages]]
+id = "s"
+name = "Install"
+
+[[departments]]
+id = "field"
+name = "Field"
+
+[[departments]]
+id = "provisioning"
+name = "Provisioning"
+
+[[touchpoints]]
+id = "visit"
+stage = "s"
+name = "Engineer visits"
+owner = "field"
+expected = 4
+actual = 1
+
+[[touchpoints]]
+id = "router"
+stage = "s"
+name = "Router arrives"
+owner = "field"
+expected = 4
+actual = 2
+
+[[touchpoints]]
+id = "bill"
+stage = "s"
+name = "First bill"
+owner = "field"
+expected = 3
+actual = 3
+
+[[steps]]
+id = "activate"
+touchpoint = "visit"
+lane = "backstage"
+name = "Activates the line"
+owner = "provisioning"
+
+[[steps]]
+id = "ship"
+touchpoint = "router"
+lane = "support"
+name = "Ships the router"
+owner = "provisioning"
+
+[[steps]]
+id = "greet"
+touchpoint = "bill"
+lane = "frontstage"
+name = "Explains the bill"
+owner = "provisioning"
+"#;
+    let journey = parse(text);
+    let provisioning = department_figures(&journey)
+        .into_iter()
+        .find(|d| d.id.as_str() == "provisioning")
+        .expect("provisioning");
+    assert_eq!(provisioning.figures.count, 0, "faces no customer");
+    assert_eq!(
+        provisioning.behind.count, 2,
+        "the frontstage step is not behind"
+    );
+    assert_eq!(provisioning.behind.critical, 2);
+    assert_eq!(provisioning.behind.debt, -5);
+
+    let derived = Derived::of(&journey);
+    let row = derived
+        .owners
+        .iter()
+        .find(|o| o.id == "provisioning")
+        .expect("in the Owners view");
+    assert_eq!(row.behind, provisioning.behind);
+
+    let json = render_journey(&journey, Format::Json, &Context::on(today())).expect("json");
+    let json: Value = serde_json::from_str(&json).expect("json");
+    let value = json["departments"]
+        .as_array()
+        .expect("departments")
+        .iter()
+        .find(|d| d["id"] == "provisioning")
+        .expect("in the JSON report");
+    assert_json_figures("json provisioning", &value["behind"], &provisioning.behind);
+
+    let sandbox = Sandbox::new();
+    sandbox.write("install.toml", text);
+    let shown = sandbox.corridor(&["show", "install.toml", "--width", "120", "--no-color"]);
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    assert!(shown.stdout.contains("Provisioning"), "{}", shown.stdout);
+    assert_show_behind("install", &shown.stdout, &journey);
 }
 
 /// The journey text with the first touchpoint's `actual` set to 1, through

@@ -329,3 +329,54 @@ fn rebased_recovery_saves_into_the_right_tables() {
         "{wrong}"
     );
 }
+
+const STEPS: &str = r#"schema = 1
+title = "T"
+
+[[stages]]
+id = "buy"
+name = "Buy"
+
+[[touchpoints]]
+id = "pay"
+stage = "buy"
+name = "Pays"
+
+# About the first step.
+[[steps]]
+id = "charge"
+touchpoint = "pay"
+lane = "backstage"
+name = "Charges the card"
+
+# About the second step.
+[[steps]]
+id = "refund"
+touchpoint = "pay"
+lane = "support"
+name = "Refunds"
+"#;
+
+#[test]
+fn rebased_recovery_saves_steps_into_their_own_tables() {
+    let s = setup();
+    fs::write(&s.target, STEPS).expect("journey written");
+    let loaded = corridor::store::load(&s.target).expect("journey loads");
+    let mut edited = loaded.journey.clone();
+    edited.steps.remove(0);
+    edited.steps[0].name = "Refunds the card".into();
+    let text = loaded.file.render(&edited).expect("rendered");
+    s.store.save(loaded.file.target(), &text).expect("saved");
+    let recovered = s
+        .store
+        .load(loaded.file.target())
+        .expect("loaded")
+        .expect("found");
+    let journey = rebase(&recovered.journey, loaded.file.baseline());
+    let saved = loaded.file.render(&journey).expect("rendered");
+    assert!(
+        saved.contains("# About the second step.\n[[steps]]\nid = \"refund\""),
+        "{saved}"
+    );
+    assert!(!saved.contains("About the first step"), "{saved}");
+}

@@ -4,6 +4,8 @@
 //! thing, keeps its syntax intact, and holds no byte a terminal or browser
 //! would act on.
 
+#[path = "report/blueprint.rs"]
+mod blueprint;
 #[path = "report/chromium.rs"]
 mod chromium;
 #[path = "report/cli.rs"]
@@ -235,14 +237,14 @@ fn csv_parses_back_to_the_touchpoints_and_gaps() {
     );
 }
 
-fn validator() -> jsonschema::Validator {
+pub fn validator() -> jsonschema::Validator {
     let text =
         std::fs::read_to_string(root().join("docs/report.schema.json")).expect("schema file");
     let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
     jsonschema::validator_for(&schema).expect("a valid JSON Schema")
 }
 
-fn assert_valid(validator: &jsonschema::Validator, label: &str, value: &serde_json::Value) {
+pub fn assert_valid(validator: &jsonschema::Validator, label: &str, value: &serde_json::Value) {
     let errors: Vec<String> = validator
         .iter_errors(value)
         .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -286,7 +288,7 @@ const TAGS: [&str; 32] = [
     "path", "circle", "details", "dl", "dt", "dd", "br",
 ];
 
-fn assert_only_own_tags(label: &str, html: &str) {
+pub fn assert_only_own_tags(label: &str, html: &str) {
     for tag in html.split('<').skip(1) {
         let tag = tag.split('>').next().unwrap_or_default();
         if tag.starts_with("!DOCTYPE") {
@@ -342,20 +344,30 @@ fn html_is_self_contained_and_escapes_file_text() {
 /// the one field table: a key added to the table and forgotten here fails.
 #[test]
 fn json_model_keys_are_the_field_table() {
-    use corridor::model::{HEADER, Kind};
-    let journey = journey_at(&root().join(MEASURED));
-    let value: serde_json::Value =
-        serde_json::from_str(&render(&journey, Format::Json)).expect("JSON");
-    let model = &value["journey"];
+    use corridor::model::{HEADER, Kind, PERSONA};
+    // Between them, every kind of entry: metric definitions in one, steps
+    // and a persona card in the other.
+    let models: Vec<serde_json::Value> = [MEASURED, "tests/fixtures/blueprint/b2b-onboarding.toml"]
+        .iter()
+        .map(|file| {
+            let journey = journey_at(&root().join(file));
+            let value: serde_json::Value =
+                serde_json::from_str(&render(&journey, Format::Json)).expect("JSON");
+            value["journey"].clone()
+        })
+        .collect();
     for spec in HEADER {
         assert!(
-            model.get(spec.field.key()).is_some(),
+            models[1].get(spec.field.key()).is_some(),
             "header {}",
             spec.field.key()
         );
     }
     for kind in Kind::ALL {
-        let entry = &model[kind.key()][0];
+        let entry = models
+            .iter()
+            .find_map(|m| m[kind.key()].as_array().and_then(|a| a.first()))
+            .unwrap_or_else(|| panic!("a {} in a fixture", kind.noun()));
         let object = entry
             .as_object()
             .unwrap_or_else(|| panic!("a {}", kind.noun()));
@@ -365,4 +377,12 @@ fn json_model_keys_are_the_field_table() {
         table.sort_unstable();
         assert_eq!(keys, table, "{} keys", kind.noun());
     }
+    let card = models[1]["persona_card"]
+        .as_object()
+        .expect("a persona card");
+    let mut keys: Vec<&str> = card.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    let mut table: Vec<&str> = PERSONA.iter().map(|s| s.field.key()).collect();
+    table.sort_unstable();
+    assert_eq!(keys, table, "persona card keys");
 }

@@ -25,6 +25,7 @@ const GAPS: &str = "# Sev Gap";
 const OWNERS: &str = "Department";
 const ACTIONS: &str = "Closes the gap at";
 const JOURNEYS_VIEW: &str = "Most indebted";
+const BLUEPRINT_VIEW: &str = "line of visibility";
 const HELP: &str = "Help (Esc closes";
 const FILTER: &str = "Filter gaps";
 const DETAIL: &str = "Touchpoint (Esc closes";
@@ -123,21 +124,23 @@ fn tour_of_the_workbench() {
     t.wait_for(ACTIONS);
     t.keys(&["6"]);
     t.wait_for(JOURNEYS_VIEW);
+    t.keys(&["8"]);
+    t.wait_for(BLUEPRINT_VIEW);
     t.keys(&["1"]);
     t.wait_for(CORRIDOR);
 
-    // Tab and Shift-Tab cycle, wrapping at both ends (Trend is last; this
-    // folder is no git work tree).
+    // Tab and Shift-Tab cycle, wrapping at both ends (Blueprint is last,
+    // Trend before it; this folder is no git work tree).
+    t.keys(&["BTab"]);
+    t.wait_for(BLUEPRINT_VIEW);
     t.keys(&["BTab"]);
     t.wait_for(TREND_NOT_GIT);
     t.keys(&["BTab"]);
     t.wait_for(JOURNEYS_VIEW);
-    t.keys(&["BTab"]);
-    t.wait_for(ACTIONS);
-    t.keys(&["Tab"]);
-    t.wait_for(JOURNEYS_VIEW);
     t.keys(&["Tab"]);
     t.wait_for(TREND_NOT_GIT);
+    t.keys(&["Tab"]);
+    t.wait_for(BLUEPRINT_VIEW);
     t.keys(&["Tab"]);
     t.wait_for(CORRIDOR);
     t.keys(&["Tab"]);

@@ -217,8 +217,26 @@ pub const NOT_MOVED: Figure = Figure {
     shows: "history, Trend",
 };
 
+pub const BEHIND: Figure = Figure {
+    key: "behind",
+    label: "Behind",
+    name: "Supported from behind",
+    formula: "touchpoints where the department (or partner) owns a backstage or support step, each counted once; their experience debt, below expectation and critical are counted as for the touchpoints it faces (owns or delivers)",
+    meaning: "the gaps a group shares from behind the line of visibility: a department that faces no customer can still sit behind critical gaps",
+    shows: "Owners, Blueprint, show, every report",
+};
+
+pub const CHANGE: Figure = Figure {
+    key: "change",
+    label: "Change",
+    name: "Change in gap",
+    formula: "gap in the second journey - gap in the first, for a touchpoint (matched by id) scored in both",
+    meaning: "how far the second journey (the future state, or another persona) closes (above 0) or opens (below 0) each gap",
+    shows: "compare, the compare screen",
+};
+
 /// Every figure, in the order docs/figures.md and the help list them.
-pub const ALL: [&Figure; 21] = [
+pub const ALL: [&Figure; 23] = [
     &GAP,
     &CLASS,
     &BELOW,
@@ -240,6 +258,8 @@ pub const ALL: [&Figure; 21] = [
     &SURVEY_VALUE,
     &CLOSED_AFTER_ACTION,
     &NOT_MOVED,
+    &BEHIND,
+    &CHANGE,
 ];
 
 /// A group's figures as tables give them, pain first: experience debt,

@@ -3,6 +3,8 @@
 //! ownership figures, channel consistency, validation findings and the
 //! semantic diff of two versions of a journey.
 
+pub mod blueprint;
+pub mod compare;
 pub mod diff;
 pub mod economics;
 pub mod figures;

@@ -118,6 +118,8 @@ pub struct OwnerFigures<'a> {
     /// Open or doing actions owned by the department (an action without an
     /// owner counts for the owner of its touchpoint).
     pub open_actions: usize,
+    /// The touchpoints it supports from behind the line of visibility.
+    pub behind: Figures,
 }
 
 /// Open actions per owning department (an action without an owner counts
@@ -141,7 +143,8 @@ fn open_actions_by_owner(journey: &Journey) -> HashMap<&Id, usize> {
     counts
 }
 
-/// One row per department, most indebted first (file order breaks ties).
+/// One row per department, most indebted first (then most indebted from
+/// behind the line; file order breaks ties).
 pub fn department_figures(journey: &Journey) -> Vec<OwnerFigures<'_>> {
     let open = open_actions_by_owner(journey);
     let mut owned: HashMap<&Id, Vec<&Touchpoint>> = HashMap::new();
@@ -150,6 +153,7 @@ pub fn department_figures(journey: &Journey) -> Vec<OwnerFigures<'_>> {
             owned.entry(owner).or_default().push(t);
         }
     }
+    let mut behind = super::blueprint::behind_figures(journey, false);
     let mut rows = journey
         .departments
         .iter()
@@ -158,9 +162,10 @@ pub fn department_figures(journey: &Journey) -> Vec<OwnerFigures<'_>> {
             name: &d.name,
             figures: Figures::of(owned.get(&d.id).into_iter().flatten().copied()),
             open_actions: open.get(&d.id).copied().unwrap_or(0),
+            behind: behind.remove(&d.id).unwrap_or_default(),
         })
         .collect::<Vec<_>>();
-    rows.sort_by_key(|r| r.figures.pain_order());
+    rows.sort_by_key(|r| (r.figures.pain_order(), r.behind.pain_order()));
     rows
 }
 
@@ -181,6 +186,8 @@ pub struct PartnerFigures<'a> {
     pub figures: Figures,
     /// Mean gap of every scored touchpoint this partner does not deliver.
     pub rest_mean_gap: Option<f64>,
+    /// The touchpoints it supports from behind the line of visibility.
+    pub behind: Figures,
 }
 
 impl PartnerFigures<'_> {
@@ -205,8 +212,10 @@ pub fn lags(mean: Option<f64>, rest: Option<f64>) -> bool {
     versus_rest(mean, rest).is_some_and(|d| d <= -LAG_THRESHOLD)
 }
 
-/// One row per partner, most indebted first (file order breaks ties).
+/// One row per partner, most indebted first (then most indebted from
+/// behind the line; file order breaks ties).
 pub fn partner_figures(journey: &Journey) -> Vec<PartnerFigures<'_>> {
+    let mut behind = super::blueprint::behind_figures(journey, true);
     let mut rows: Vec<PartnerFigures<'_>> = journey
         .partners
         .iter()
@@ -220,10 +229,11 @@ pub fn partner_figures(journey: &Journey) -> Vec<PartnerFigures<'_>> {
                 name: &p.name,
                 figures: Figures::of(mine),
                 rest_mean_gap: Figures::of(rest).mean_gap,
+                behind: behind.remove(&p.id).unwrap_or_default(),
             }
         })
         .collect();
-    rows.sort_by_key(|r| r.figures.pain_order());
+    rows.sort_by_key(|r| (r.figures.pain_order(), r.behind.pain_order()));
     rows
 }
 

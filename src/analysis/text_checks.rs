@@ -9,7 +9,13 @@ use crate::model::{Journey, Kind};
 use crate::text::is_invisible_control;
 
 /// Fields that hold prose, where line breaks and tabs are expected.
-pub const MULTILINE_FIELDS: [&str; 4] = ["expectation", "experience", "notes", "description"];
+pub const MULTILINE_FIELDS: [&str; 5] = [
+    "expectation",
+    "experience",
+    "notes",
+    "description",
+    "context",
+];
 
 /// How many distinct characters a message names before it stops.
 const NAMED: usize = 4;
@@ -73,15 +79,35 @@ pub fn hidden_character_warnings(journey: &Journey) -> Vec<Finding> {
             ));
         }
     };
-    let header: [(&'static str, Option<&str>); 4] = [
+    let line = match &journey.persona {
+        Some(crate::model::Persona::Line(line)) => Some(line.as_str()),
+        _ => None,
+    };
+    let header: [(&'static str, Option<&str>); 5] = [
         ("title", Some(journey.title.as_str())),
-        ("persona", journey.persona.as_deref()),
+        ("persona", line),
         ("promise", journey.promise.as_deref()),
         ("description", journey.description.as_deref()),
+        ("baseline", journey.baseline.as_deref()),
     ];
     for (key, value) in header {
         if let Some(value) = value {
             check(Locus::Header(key), format!("`{key}`"), key, &[value]);
+        }
+    }
+    if let Some(card) = journey.persona.as_ref().and_then(|p| p.card()) {
+        let card_texts: [(&'static str, &str, Vec<&str>); 6] = [
+            ("persona.name", "name", vec![card.name.as_str()]),
+            ("persona.role", "role", opt(&card.role)),
+            ("persona.goals", "goals", strs(&card.goals)),
+            ("persona.needs", "needs", strs(&card.needs)),
+            ("persona.quote", "quote", opt(&card.quote)),
+            ("persona.context", "context", opt(&card.context)),
+        ];
+        for (key, field, texts) in card_texts {
+            if !texts.is_empty() {
+                check(Locus::Header(key), format!("`{key}`"), field, &texts);
+            }
         }
     }
     let mut entry = |kind: Kind, index: usize, id: &str, field: &'static str, texts: &[&str]| {
@@ -114,7 +140,15 @@ pub fn hidden_character_warnings(journey: &Journey) -> Vec<Finding> {
     for (i, a) in journey.actions.iter().enumerate() {
         entry(Kind::Action, i, a.id.as_str(), "title", &[&a.title]);
     }
+    for (i, s) in journey.steps.iter().enumerate() {
+        entry(Kind::Step, i, s.id.as_str(), "name", &[&s.name]);
+        entry(Kind::Step, i, s.id.as_str(), "notes", &opt(&s.notes));
+    }
     findings
+}
+
+fn strs(items: &[String]) -> Vec<&str> {
+    items.iter().map(String::as_str).collect()
 }
 
 fn opt(value: &Option<String>) -> Vec<&str> {

@@ -13,6 +13,7 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
     let mut findings = Vec::new();
     duplicates(journey, &mut findings);
     references(journey, &mut findings);
+    super::blueprint::step_findings(journey, &mut findings);
     workshop_warnings(journey, &mut findings);
     findings.extend(super::text_checks::hidden_character_warnings(journey));
     findings.extend(super::metrics::findings(journey));
@@ -57,29 +58,7 @@ pub fn new_errors(before: &Journey, after: &Journey) -> Vec<String> {
 }
 
 fn duplicates(journey: &Journey, findings: &mut Vec<Finding>) {
-    let lists: [(Kind, Vec<&Id>); 6] = [
-        (Kind::Stage, journey.stages.iter().map(|e| &e.id).collect()),
-        (
-            Kind::Department,
-            journey.departments.iter().map(|e| &e.id).collect(),
-        ),
-        (
-            Kind::Partner,
-            journey.partners.iter().map(|e| &e.id).collect(),
-        ),
-        (
-            Kind::MetricDef,
-            journey.metrics.iter().map(|e| &e.id).collect(),
-        ),
-        (
-            Kind::Touchpoint,
-            journey.touchpoints.iter().map(|e| &e.id).collect(),
-        ),
-        (
-            Kind::Action,
-            journey.actions.iter().map(|e| &e.id).collect(),
-        ),
-    ];
+    let lists = Kind::ALL.map(|kind| (kind, crate::model::ids(journey, kind).collect::<Vec<_>>()));
     for (kind, ids) in lists {
         let mut first: HashMap<&Id, usize> = HashMap::new();
         for (index, id) in ids.into_iter().enumerate() {
@@ -160,6 +139,7 @@ fn workshop_warnings(journey: &Journey, findings: &mut Vec<Finding>) {
         .touchpoints
         .iter()
         .filter_map(|t| t.owner.as_ref())
+        .chain(journey.steps.iter().filter_map(|s| s.owner.as_ref()))
         .collect();
     let entry = |kind, index| Locus::Entry {
         kind,

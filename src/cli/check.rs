@@ -80,6 +80,11 @@ pub fn locate(file: &str, text: &str, map: &SourceMap, findings: &[Finding]) -> 
 /// the model when the structure is valid (overdue actions too when `today`
 /// is given).
 pub fn check_text(file: &str, text: &str, today: Option<Date>) -> Vec<Located> {
+    check_text_in(file, text, today, None)
+}
+
+/// `check_text` of a file in folder `dir`, where its `baseline` must be.
+fn check_text_in(file: &str, text: &str, today: Option<Date>, dir: Option<&Path>) -> Vec<Located> {
     let parsed = parse_journey(text);
     let mut findings = parsed.findings;
     if let Some(journey) = &parsed.journey {
@@ -87,6 +92,14 @@ pub fn check_text(file: &str, text: &str, today: Option<Date>) -> Vec<Located> {
             Some(today) => validate_on(journey, today),
             None => validate(journey),
         });
+        if let (Some(dir), Some(baseline)) = (dir, &journey.baseline)
+            && !dir.join(baseline).is_file()
+        {
+            findings.push(Finding::warning(
+                crate::model::Locus::Header("baseline"),
+                format!("baseline `{baseline}` is not a file beside this journey"),
+            ));
+        }
     }
     locate(file, text, &parsed.source_map, &findings)
 }
@@ -105,7 +118,15 @@ struct Report<'a> {
 fn check_file(file: &Path, today: Date) -> Result<Vec<Located>, StoreError> {
     let name = file.display().to_string();
     match read_text(file) {
-        Ok((text, _)) => Ok(check_text(&name, &text, Some(today))),
+        Ok((text, _)) => {
+            let dir = file.parent().unwrap_or(Path::new("."));
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            Ok(check_text_in(&name, &text, Some(today), Some(dir)))
+        }
         Err(StoreError::NotText { .. }) => Ok(vec![Located {
             file: inert(&name),
             line: 1,

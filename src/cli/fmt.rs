@@ -16,8 +16,8 @@ use crate::text::inert;
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Canonical layout: header keys first (schema, title, persona, promise, \
-description), then [[stages]], [[departments]], [[partners]], \
-[[touchpoints]], [[actions]]; keys of each table in the order of the file \
+description, state, baseline), then [persona], [[stages]], [[departments]], \
+[[partners]], [[touchpoints]], [[actions]], [[steps]]; keys of each table in the order of the file \
 format, unknown keys after them; one blank line between tables; strings \
 double-quoted (\"\"\" when they hold line breaks); metrics as one inline table; \
 every comment kept with the key or table it precedes.

@@ -133,13 +133,17 @@ fn main_sections() -> Roff {
     roff.control("SH", ["JOURNEY FILE"]);
     paragraph(
         &mut roff,
-        "One journey per TOML file: schema = 1, title, optional persona, promise and \
-         description, then [[stages]] (id, name, phase buy/own/advocate), [[departments]] \
+        "One journey per TOML file: schema = 1, title, optional persona (one line, or a \
+         [persona] table: name, role, goals, needs, quote, context), promise, description, \
+         state (current/future) and baseline (the journey it is compared against), then \
+         [[stages]] (id, name, phase buy/own/advocate), [[departments]] \
          (id, name, lead), [[partners]] (id, name, role), [[touchpoints]] (id, stage, name, \
          channel, owner, partner, moment_of_truth, expectation, expected 1-5, experience, \
-         actual 1-5, emotion -2..2, evidence, metrics, notes) and [[actions]] (id, touchpoint, \
-         title, owner, status open/doing/done, due YYYY-MM-DD). Ids are slugs [a-z0-9-]+, unique \
-         per kind; references use ids. Unknown keys are kept on save and warned about.",
+         actual 1-5, emotion -2..2, evidence, metrics, notes), [[actions]] (id, touchpoint, \
+         title, owner, status open/doing/done, due YYYY-MM-DD) and [[steps]] (id, touchpoint, \
+         lane frontstage/backstage/support, name, owner or partner, fail_point, notes). Ids are \
+         slugs [a-z0-9-]+, unique per kind; references use ids. Unknown keys are kept on save \
+         and warned about.",
     );
     paragraph(
         &mut roff,

@@ -5,6 +5,7 @@
 #![deny(clippy::print_stdout)]
 
 pub mod check;
+mod compare;
 mod completions;
 mod diff;
 mod fmt;
@@ -17,6 +18,7 @@ mod output;
 mod report;
 mod set;
 mod show;
+mod show_blueprint;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,6 +72,9 @@ enum Command {
     Show(show::ShowArgs),
     /// Semantic diff of two journeys, or of a journey and a git revision of it
     Diff(diff::DiffArgs),
+    /// Two journeys side by side by touchpoint id: current and future state,
+    /// or one corridor for two personas
+    Compare(compare::CompareArgs),
     /// Rewrite journeys in the canonical layout (--check lists what would change)
     Fmt(fmt::FmtArgs),
     /// Start a journey: blank, or a template drawn from a sample journey
@@ -102,6 +107,7 @@ pub fn run() -> ExitCode {
         Some(Command::Set(args)) => set::run(&args),
         Some(Command::Show(args)) => show::run(&args),
         Some(Command::Diff(args)) => diff::run(&args),
+        Some(Command::Compare(args)) => compare::run(&args),
         Some(Command::Fmt(args)) => fmt::run(&args),
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Import(args)) => import::run(&args),

@@ -37,7 +37,7 @@ fn resolve(journey: &Journey, target: &str) -> Result<Target, String> {
     if let Some((kind, id)) = target.split_once(':') {
         let kind = Kind::parse(kind).ok_or_else(|| {
             format!(
-                "unknown kind `{kind}`: use stage, department, partner, metric, touchpoint or action"
+                "unknown kind `{kind}`: use stage, department, partner, metric, touchpoint, action or step"
             )
         })?;
         let id = entry_id(kind, id).map_err(|e| format!("`{id}` is not an id: {e}"))?;
@@ -47,22 +47,14 @@ fn resolve(journey: &Journey, target: &str) -> Result<Target, String> {
     if journey.touchpoint(id.as_str()).is_some() {
         return Ok(Target::Entry(Kind::Touchpoint, id));
     }
-    let kinds: Vec<Kind> = [
-        (Kind::Stage, journey.stages.iter().any(|e| e.id == id)),
-        (
-            Kind::Department,
-            journey.departments.iter().any(|e| e.id == id),
-        ),
-        (Kind::Partner, journey.partners.iter().any(|e| e.id == id)),
-        (Kind::Action, journey.actions.iter().any(|e| e.id == id)),
-    ]
-    .into_iter()
-    .filter_map(|(k, found)| found.then_some(k))
-    .collect();
+    let kinds: Vec<Kind> = Kind::ALL
+        .into_iter()
+        .filter(|k| *k != Kind::Touchpoint && crate::model::exists(journey, *k, &id))
+        .collect();
     match kinds.as_slice() {
         [kind] => Ok(Target::Entry(*kind, id)),
         [] => Err(format!(
-            "no touchpoint, stage, department, partner or action has id `{id}` (to create one, write KIND:{id}.FIELD=VALUE)"
+            "no touchpoint, stage, department, partner, action or step has id `{id}` (to create one, write KIND:{id}.FIELD=VALUE)"
         )),
         _ => Err(format!(
             "`{id}` names more than one entry: write {}",
@@ -94,7 +86,7 @@ fn apply_one(journey: &mut Journey, assignment: &str) -> Result<(), String> {
 /// and tabs are fine in multi-line fields) or in a metric's name.
 fn visible(assignment: &str) -> Result<(), String> {
     let (_, field, value) = split(assignment)?;
-    let multiline = MULTILINE_FIELDS.contains(&field);
+    let multiline = MULTILINE_FIELDS.contains(&field.trim_start_matches("persona."));
     let mut hidden = hidden_characters(value, multiline);
     if let Some(metric) = field.strip_prefix("metrics.") {
         hidden.extend(hidden_characters(metric, false));

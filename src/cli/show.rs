@@ -51,7 +51,7 @@ pub struct Layout {
 }
 
 impl Layout {
-    fn from_args(args: &DisplayArgs, today: Date) -> Self {
+    pub(super) fn from_args(args: &DisplayArgs, today: Date) -> Self {
         let terminal = std::io::stdout()
             .is_terminal()
             .then(|| crossterm::terminal::size().ok())
@@ -161,13 +161,17 @@ pub fn write_journey(
         "{}",
         paint.heading(fit(&inert(&journey.title), width, ascii).trim_end())
     )?;
-    for (label, value) in [("Persona", &journey.persona), ("Promise", &journey.promise)] {
+    let persona = journey.persona.as_ref().map(crate::model::Persona::summary);
+    for (label, value) in [("Persona", &persona), ("Promise", &journey.promise)] {
         if let Some(value) = value {
             writeln!(
                 out,
                 "{}",
                 fit(&format!("{label}: {}", inert(value)), width, ascii).trim_end()
             )?;
+        }
+        if label == "Persona" {
+            super::show_blueprint::write_persona(out, journey, layout)?;
         }
     }
     let all = Figures::of(&journey.touchpoints);
@@ -233,6 +237,7 @@ pub fn write_journey(
     write_worst(out, journey, layout)?;
     writeln!(out)?;
     write_departments(out, journey, layout)?;
+    super::show_blueprint::write_behind(out, journey, layout)?;
     write_work(out, journey, layout)
 }
 

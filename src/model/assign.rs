@@ -32,7 +32,7 @@ pub enum AssignError {
     BadValue { field: String, why: String },
 }
 
-fn bad(field: &str, why: impl Into<String>) -> AssignError {
+pub(super) fn bad(field: &str, why: impl Into<String>) -> AssignError {
     AssignError::BadValue {
         field: field.to_owned(),
         why: why.into(),
@@ -110,6 +110,14 @@ pub fn parse_value(spec: FieldSpec, value: &str) -> Result<Option<FieldValue>, A
             Some(_) => text(),
             None => Err(bad(key, "must be open, doing or done")),
         },
+        FieldType::Lane => match super::Lane::parse(value) {
+            Some(_) => text(),
+            None => Err(bad(key, "must be frontstage, backstage or support")),
+        },
+        FieldType::State => match super::JourneyState::parse(value) {
+            Some(_) => text(),
+            None => Err(bad(key, "must be current or future")),
+        },
         FieldType::Date => Date::parse(value)
             .map(|d| Some(FieldValue::Date(d)))
             .ok_or_else(|| bad(key, format!("{value:?} is not a date like 2026-12-15"))),
@@ -139,24 +147,24 @@ fn scale(field: &str, value: &str) -> Result<Scale, AssignError> {
     Ok(Scale { min, max })
 }
 
-fn text(value: Option<FieldValue>) -> Option<String> {
+pub(super) fn text(value: Option<FieldValue>) -> Option<String> {
     match value {
         Some(FieldValue::Text(s)) => Some(s),
         _ => None,
     }
 }
 
-fn required(field: Field, value: Option<FieldValue>) -> Result<String, AssignError> {
+pub(super) fn required(field: Field, value: Option<FieldValue>) -> Result<String, AssignError> {
     text(value).ok_or_else(|| AssignError::Required(field.key().to_owned()))
 }
 
-fn id(field: Field, value: Option<FieldValue>) -> Result<Option<Id>, AssignError> {
+pub(super) fn id(field: Field, value: Option<FieldValue>) -> Result<Option<Id>, AssignError> {
     text(value)
         .map(|t| Id::new(&t).map_err(|e| bad(field.key(), e.to_string())))
         .transpose()
 }
 
-fn required_id(field: Field, value: Option<FieldValue>) -> Result<Id, AssignError> {
+pub(super) fn required_id(field: Field, value: Option<FieldValue>) -> Result<Id, AssignError> {
     id(field, value)?.ok_or_else(|| AssignError::Required(field.key().to_owned()))
 }
 
@@ -183,6 +191,9 @@ pub fn assign(
     value: &str,
 ) -> Result<(), AssignError> {
     let (kind, entry) = match target {
+        Target::Journey if field.starts_with("persona.") => {
+            return super::header::assign_persona(journey, field, value);
+        }
         Target::Journey => {
             let spec = header_field(field)
                 .filter(|s| s.ty != FieldType::Schema)
@@ -286,6 +297,10 @@ pub fn assign(
                 _ => return Err(AssignError::NoSuchField("action", field.into())),
             }
         }
+        Kind::Step => {
+            let s = journey.steps.iter_mut().find(|s| &s.id == entry);
+            super::blueprint::set_step(s.ok_or_else(not_found)?, f, value)?;
+        }
     }
     Ok(())
 }
@@ -307,9 +322,13 @@ fn set_header(
 ) -> Result<(), AssignError> {
     match field {
         Field::Title => journey.title = required(field, value)?,
-        Field::Persona => journey.persona = text(value),
+        Field::Persona => super::header::set_persona_line(journey, text(value)),
         Field::Promise => journey.promise = text(value),
         Field::Description => journey.description = text(value),
+        Field::State => {
+            journey.state = text(value).and_then(|s| super::JourneyState::parse(&s));
+        }
+        Field::Baseline => journey.baseline = text(value),
         _ => {
             debug_assert!(HEADER.iter().any(|s| s.field == field));
             return Err(AssignError::NoSuchField("journey", field.key().into()));
@@ -434,6 +453,10 @@ pub fn rename(journey: &mut Journey, kind: Kind, old: &Id, new: Id) -> Result<()
                 .actions
                 .iter_mut()
                 .for_each(|a| swap_opt(&mut a.owner));
+            journey
+                .steps
+                .iter_mut()
+                .for_each(|s| swap_opt(&mut s.owner));
         }
         Kind::Partner => {
             journey.partners.iter_mut().for_each(|e| swap(&mut e.id));
@@ -441,6 +464,10 @@ pub fn rename(journey: &mut Journey, kind: Kind, old: &Id, new: Id) -> Result<()
                 .touchpoints
                 .iter_mut()
                 .for_each(|t| swap_opt(&mut t.partner));
+            journey
+                .steps
+                .iter_mut()
+                .for_each(|s| swap_opt(&mut s.partner));
         }
         Kind::Touchpoint => {
             journey.touchpoints.iter_mut().for_each(|e| swap(&mut e.id));
@@ -448,6 +475,10 @@ pub fn rename(journey: &mut Journey, kind: Kind, old: &Id, new: Id) -> Result<()
                 .actions
                 .iter_mut()
                 .for_each(|a| swap(&mut a.touchpoint));
+            journey
+                .steps
+                .iter_mut()
+                .for_each(|s| swap(&mut s.touchpoint));
         }
         Kind::MetricDef => {
             journey.metrics.iter_mut().for_each(|e| swap(&mut e.id));
@@ -463,6 +494,7 @@ pub fn rename(journey: &mut Journey, kind: Kind, old: &Id, new: Id) -> Result<()
             }
         }
         Kind::Action => journey.actions.iter_mut().for_each(|e| swap(&mut e.id)),
+        Kind::Step => journey.steps.iter_mut().for_each(|e| swap(&mut e.id)),
     }
     Ok(())
 }

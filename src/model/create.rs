@@ -4,8 +4,8 @@
 
 use super::field::FieldType;
 use super::{
-    Action, ActionStatus, AssignError, Department, Id, Journey, Kind, MetricDef, Origin, Partner,
-    Stage, Target, Touchpoint, assign,
+    Action, ActionStatus, AssignError, Department, Id, Journey, Kind, Lane, MetricDef, Origin,
+    Partner, Stage, Step, Target, Touchpoint, assign,
 };
 
 /// The fields a new entry of `kind` must be given: the required ones but
@@ -26,6 +26,7 @@ pub fn ids(journey: &Journey, kind: Kind) -> Box<dyn Iterator<Item = &Id> + '_> 
         Kind::MetricDef => Box::new(journey.metrics.iter().map(|e| &e.id)),
         Kind::Touchpoint => Box::new(journey.touchpoints.iter().map(|e| &e.id)),
         Kind::Action => Box::new(journey.actions.iter().map(|e| &e.id)),
+        Kind::Step => Box::new(journey.steps.iter().map(|e| &e.id)),
     }
 }
 
@@ -127,6 +128,20 @@ pub fn create(
                 target: None,
             },
         ),
+        Kind::Step => {
+            let lane =
+                value("lane")
+                    .and_then(Lane::parse)
+                    .ok_or_else(|| AssignError::BadValue {
+                        field: "lane".into(),
+                        why: "must be frontstage, backstage or support".into(),
+                    })?;
+            insert(
+                &mut journey.steps,
+                at,
+                Step::new(id.clone(), reference("touchpoint")?, lane, text("name")),
+            )
+        }
     }
     let target = Target::Entry(kind, id);
     for (field, value) in given {

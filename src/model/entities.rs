@@ -2,7 +2,10 @@
 
 use std::fmt;
 
-use super::{ActionTarget, Economics, Emotion, Gap, GapClass, Id, MetricDef, MetricDetail, Score};
+use super::{
+    ActionTarget, Economics, Emotion, Gap, GapClass, Id, JourneyState, MetricDef, MetricDetail,
+    Persona, Score, Step,
+};
 
 /// Where an entry came from: the index of the `[[table]]` it was loaded from, or
 /// nothing for an entry created since. The store uses it to edit that table in
@@ -36,11 +39,15 @@ impl PartialEq for Origin {
 pub struct Journey {
     pub schema: i64,
     pub title: String,
-    pub persona: Option<String>,
+    pub persona: Option<Persona>,
     pub promise: Option<String>,
     pub description: Option<String>,
     /// Value-at-stake assumptions; without them no money figures.
     pub economics: Option<Economics>,
+    /// Whether the journey maps the corridor as it is or as it will be.
+    pub state: Option<JourneyState>,
+    /// The journey this one is compared against, as a path relative to it.
+    pub baseline: Option<String>,
     pub stages: Vec<Stage>,
     pub departments: Vec<Department>,
     pub partners: Vec<Partner>,
@@ -48,6 +55,8 @@ pub struct Journey {
     pub metrics: Vec<MetricDef>,
     pub touchpoints: Vec<Touchpoint>,
     pub actions: Vec<Action>,
+    /// Service-blueprint steps behind the touchpoints.
+    pub steps: Vec<Step>,
 }
 
 impl Journey {
@@ -103,6 +112,13 @@ impl Journey {
             .collect();
         order.sort_unstable();
         order.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// The blueprint steps behind a touchpoint, in file order.
+    pub fn steps_for<'a>(&'a self, touchpoint: &'a Id) -> impl Iterator<Item = &'a Step> {
+        self.steps
+            .iter()
+            .filter(move |s| &s.touchpoint == touchpoint)
     }
 
     /// The actions linked to a touchpoint.
@@ -414,16 +430,18 @@ pub enum Kind {
     MetricDef,
     Touchpoint,
     Action,
+    Step,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Stage,
         Kind::Department,
         Kind::Partner,
         Kind::MetricDef,
         Kind::Touchpoint,
         Kind::Action,
+        Kind::Step,
     ];
 
     /// The array-of-tables key in the file: `stages`, `touchpoints`...
@@ -435,6 +453,7 @@ impl Kind {
             Kind::MetricDef => "metrics",
             Kind::Touchpoint => "touchpoints",
             Kind::Action => "actions",
+            Kind::Step => "steps",
         }
     }
 
@@ -447,6 +466,7 @@ impl Kind {
             Kind::MetricDef => "metric",
             Kind::Touchpoint => "touchpoint",
             Kind::Action => "action",
+            Kind::Step => "step",
         }
     }
 

@@ -6,6 +6,7 @@ use super::{
     Action, ActionTarget, Date, Department, Economics, Journey, Kind, Metric, MetricDef, Origin,
     Partner, Scale, Stage, Touchpoint,
 };
+use super::{JourneyState, Persona};
 
 /// A key of a journey file. One variant per key name: `owner` is the same
 /// key in a touchpoint and an action.
@@ -47,6 +48,15 @@ pub enum Field {
     Question,
     Volume,
     Economics,
+    // Service blueprints, personas and states.
+    Lane,
+    FailPoint,
+    Goals,
+    Needs,
+    Quote,
+    Context,
+    State,
+    Baseline,
 }
 
 impl Field {
@@ -87,6 +97,14 @@ impl Field {
             Field::Question => "question",
             Field::Volume => "volume",
             Field::Economics => "economics",
+            Field::Lane => "lane",
+            Field::FailPoint => "fail_point",
+            Field::Goals => "goals",
+            Field::Needs => "needs",
+            Field::Quote => "quote",
+            Field::Context => "context",
+            Field::State => "state",
+            Field::Baseline => "baseline",
         }
     }
 }
@@ -138,6 +156,10 @@ pub enum FieldType {
     Target,
     /// The `[economics]` table.
     Economics,
+    /// frontstage, backstage or support.
+    Lane,
+    /// current or future.
+    State,
 }
 
 impl FieldType {
@@ -153,6 +175,8 @@ impl FieldType {
                 "", "csat", "ces", "nps", "rate", "count", "duration", "custom",
             ]),
             FieldType::Better => Some(&["", "higher", "lower"]),
+            FieldType::Lane => Some(&["frontstage", "backstage", "support"]),
+            FieldType::State => Some(&["", "current", "future"]),
             _ => None,
         }
     }
@@ -182,6 +206,8 @@ pub const HEADER: &[FieldSpec] = &[
     spec(Field::Promise, FieldType::Line, false),
     spec(Field::Description, FieldType::Lines, false),
     spec(Field::Economics, FieldType::Economics, false),
+    spec(Field::State, FieldType::State, false),
+    spec(Field::Baseline, FieldType::Line, false),
 ];
 
 const STAGE: &[FieldSpec] = &[
@@ -242,6 +268,17 @@ const METRIC_DEF: &[FieldSpec] = &[
     spec(Field::Question, FieldType::Line, false),
 ];
 
+const STEP: &[FieldSpec] = &[
+    spec(Field::Id, FieldType::Id, true),
+    spec(Field::Touchpoint, FieldType::Ref(Kind::Touchpoint), true),
+    spec(Field::Lane, FieldType::Lane, true),
+    spec(Field::Name, FieldType::Line, true),
+    spec(Field::Owner, FieldType::Ref(Kind::Department), false),
+    spec(Field::Partner, FieldType::Ref(Kind::Partner), false),
+    spec(Field::FailPoint, FieldType::Flag, false),
+    spec(Field::Notes, FieldType::Lines, false),
+];
+
 impl Kind {
     /// The keys of this kind's tables, in file order.
     pub fn fields(self) -> &'static [FieldSpec] {
@@ -252,6 +289,7 @@ impl Kind {
             Kind::MetricDef => METRIC_DEF,
             Kind::Touchpoint => TOUCHPOINT,
             Kind::Action => ACTION,
+            Kind::Step => STEP,
         }
     }
 
@@ -343,10 +381,18 @@ pub fn header_fields(journey: &Journey) -> Vec<FieldEntry> {
             let value = match s.field {
                 Field::Schema => Some(FieldValue::Integer(journey.schema)),
                 Field::Title => Some(FieldValue::Text(journey.title.clone())),
-                Field::Persona => text(&journey.persona),
+                // A `[persona]` card is a table of its own (`PersonaCard::fields`).
+                Field::Persona => match &journey.persona {
+                    Some(Persona::Line(line)) => Some(FieldValue::Text(line.clone())),
+                    _ => None,
+                },
                 Field::Promise => text(&journey.promise),
                 Field::Description => text(&journey.description),
                 Field::Economics => journey.economics.clone().map(FieldValue::Economics),
+                Field::State => journey
+                    .state
+                    .map(|s| FieldValue::Text(JourneyState::name(s).into())),
+                Field::Baseline => text(&journey.baseline),
                 _ => None,
             };
             (s.field, value)
@@ -494,7 +540,7 @@ mod tests {
         for table in Kind::ALL
             .iter()
             .map(|k| k.fields())
-            .chain(std::iter::once(HEADER))
+            .chain([HEADER, crate::model::PERSONA])
         {
             let mut keys: Vec<&str> = table.iter().map(|s| s.field.key()).collect();
             keys.sort_unstable();

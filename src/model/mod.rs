@@ -1,15 +1,18 @@
 //! The journey model: plain data and the invariants of its value types. No I/O.
 
 mod assign;
+mod blueprint;
 mod create;
 mod entities;
 mod field;
 mod finding;
+mod header;
 mod ids;
 mod measure;
 mod score;
 
 pub use assign::{AssignError, Target, assign, parse_value, rename};
+pub use blueprint::{Lane, Step};
 pub use create::{create, exists, ids, needed};
 pub use entities::{
     Action, ActionStatus, Date, Department, Journey, Kind, Metric, Origin, Partner, Phase, Stage,
@@ -19,6 +22,7 @@ pub use field::{
     Entry, Field, FieldEntry, FieldSpec, FieldType, FieldValue, HEADER, header_field, header_fields,
 };
 pub use finding::{Finding, Locus, Severity};
+pub use header::{JourneyState, PERSONA, Persona, PersonaCard, persona_field, persona_key};
 pub use ids::{Id, IdError, slug};
 pub use measure::{
     ActionTarget, Better, Churn, Economics, MetricDef, MetricDetail, MetricKind, Scale, number,

@@ -50,7 +50,7 @@ fn class_css() -> String {
     css
 }
 
-fn document(title: &str, body: &str) -> String {
+pub(super) fn document(title: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
@@ -61,7 +61,7 @@ fn document(title: &str, body: &str) -> String {
     )
 }
 
-fn table(out: &mut String, table: &Table) {
+pub(super) fn table(out: &mut String, table: &Table) {
     out.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
     for (h, a) in table.header.iter().zip(&table.align) {
         let class = if *a == Align::Right {
@@ -175,8 +175,9 @@ fn voice_section(out: &mut String, voices: &[Voice], level: u8) {
 /// The body of one journey's report; `level` is the heading level of its
 /// sections (2 on its own page, 3 inside a portfolio).
 fn journey_body(out: &mut String, journey: &Journey, context: &Context, level: u8) {
+    let persona = journey.persona.as_ref().map(crate::model::Persona::summary);
     for (label, value) in [
-        ("Persona", &journey.persona),
+        ("Persona", &persona),
         ("Promise", &journey.promise),
         ("Description", &journey.description),
     ] {
@@ -184,7 +185,17 @@ fn journey_body(out: &mut String, journey: &Journey, context: &Context, level: u
             let _ = writeln!(out, "<p class=\"meta\"><b>{label}:</b> {}</p>", esc(value));
         }
     }
+    if let Some(rows) = super::blueprint_sections::persona_rows(journey) {
+        out.push_str("<div class=\"voice persona\"><h4>Persona</h4><dl>");
+        for (label, text) in rows {
+            let lines: Vec<String> = text.lines().map(esc).collect();
+            let _ = write!(out, "<dt>{label}</dt><dd>{}</dd>", lines.join("<br>"));
+        }
+        out.push_str("</dl></div>\n");
+    }
     let mut all = journey_sections(journey, context);
+    // The blueprint is drawn, not tabled.
+    all.retain(|s| s.title != super::blueprint_sections::BLUEPRINT);
     let rest = all.split_off(1.min(all.len()));
     for s in &all {
         let _ = writeln!(out, "<h{level}>{}</h{level}>", esc(s.title));
@@ -206,6 +217,18 @@ fn journey_body(out: &mut String, journey: &Journey, context: &Context, level: u
         "<p class=\"meta\">Dashed: expected. Solid: actual. Bars: experience debt (the running sum of negative gaps).</p>"
     );
     let _ = writeln!(out, "<div class=\"scroll\">{}</div>", svg::curve(journey));
+    if !journey.steps.is_empty() {
+        let _ = writeln!(out, "<h{level}>Service blueprint</h{level}>");
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">Steps behind each touchpoint by lane, owner in brackets; ⚠ and a red border mark a fail point. The dashed line is the line of visibility.</p>"
+        );
+        let _ = writeln!(
+            out,
+            "<div class=\"scroll\">{}</div>",
+            super::svg_blueprint::blueprint(journey)
+        );
+    }
     sections(out, &rest, level);
     voice_section(out, &voices(journey), level);
 }

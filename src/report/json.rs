@@ -160,6 +160,9 @@ struct DepartmentJson<'a> {
     name: &'a str,
     figures: FiguresJson,
     open_actions: usize,
+    /// The touchpoints it supports from behind the line of visibility
+    /// (`figures::BEHIND`).
+    behind: FiguresJson,
 }
 
 #[derive(Serialize)]
@@ -170,6 +173,7 @@ struct PartnerJson<'a> {
     rest_mean_gap: Option<f64>,
     versus_rest: Option<f64>,
     lags: bool,
+    behind: FiguresJson,
 }
 
 #[derive(Serialize)]
@@ -257,6 +261,7 @@ impl<'a> JourneyReport<'a> {
                     name: d.name,
                     figures: FiguresJson::from(&d.figures),
                     open_actions: d.open_actions,
+                    behind: FiguresJson::from(&d.behind),
                 })
                 .collect(),
             unowned: FiguresJson::from(&unowned_figures(journey)),
@@ -269,6 +274,7 @@ impl<'a> JourneyReport<'a> {
                     rest_mean_gap: p.rest_mean_gap,
                     versus_rest: p.versus_rest(),
                     lags: lags(p.figures.mean_gap, p.rest_mean_gap),
+                    behind: FiguresJson::from(&p.behind),
                 })
                 .collect(),
             channels: channel_figures(journey)

@@ -8,7 +8,9 @@ use serde::ser::{SerializeMap, Serializer};
 use super::json_measure::{
     EconomicsJson, MetricDefJson, TargetJson, economics, metric_def, target,
 };
-use crate::model::{Action, Department, Id, Journey, Metric, Partner, Stage, Touchpoint};
+use crate::model::{
+    Action, Department, Id, Journey, Metric, Partner, Persona, PersonaCard, Stage, Step, Touchpoint,
+};
 
 fn id(id: &Id) -> &str {
     id.as_str()
@@ -22,16 +24,21 @@ fn opt_id(value: Option<&Id>) -> Option<&str> {
 pub struct JourneyModel<'a> {
     schema: i64,
     title: &'a str,
-    persona: Option<&'a str>,
+    /// The persona in one line (a card's name and role).
+    persona: Option<String>,
+    persona_card: Option<PersonaCardModel<'a>>,
     promise: Option<&'a str>,
     description: Option<&'a str>,
     economics: Option<EconomicsJson<'a>>,
+    state: Option<&'static str>,
+    baseline: Option<&'a str>,
     stages: Vec<StageModel<'a>>,
     departments: Vec<DepartmentModel<'a>>,
     partners: Vec<PartnerModel<'a>>,
     metrics: Vec<MetricDefJson<'a>>,
     touchpoints: Vec<TouchpointModel<'a>>,
     actions: Vec<ActionModel<'a>>,
+    steps: Vec<StepModel<'a>>,
 }
 
 #[derive(Serialize)]
@@ -105,16 +112,24 @@ impl<'a> JourneyModel<'a> {
         Self {
             schema: journey.schema,
             title: &journey.title,
-            persona: journey.persona.as_deref(),
+            persona: journey.persona.as_ref().map(Persona::summary),
+            persona_card: journey
+                .persona
+                .as_ref()
+                .and_then(Persona::card)
+                .map(persona_card),
             promise: journey.promise.as_deref(),
             description: journey.description.as_deref(),
             economics: journey.economics.as_ref().map(economics),
             metrics: journey.metrics.iter().map(metric_def).collect(),
+            state: journey.state.map(|s| s.name()),
+            baseline: journey.baseline.as_deref(),
             stages: journey.stages.iter().map(stage).collect(),
             departments: journey.departments.iter().map(department).collect(),
             partners: journey.partners.iter().map(partner).collect(),
             touchpoints: journey.touchpoints.iter().map(touchpoint).collect(),
             actions: journey.actions.iter().map(action).collect(),
+            steps: journey.steps.iter().map(step).collect(),
         }
     }
 }
@@ -173,5 +188,51 @@ fn action(a: &Action) -> ActionModel<'_> {
         status: a.status.name(),
         due: a.due.map(|d| d.to_string()),
         target: a.target.as_ref().map(target),
+    }
+}
+
+#[derive(Serialize)]
+struct PersonaCardModel<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+    goals: &'a [String],
+    needs: &'a [String],
+    quote: Option<&'a str>,
+    context: Option<&'a str>,
+}
+
+fn persona_card(p: &PersonaCard) -> PersonaCardModel<'_> {
+    PersonaCardModel {
+        name: &p.name,
+        role: p.role.as_deref(),
+        goals: &p.goals,
+        needs: &p.needs,
+        quote: p.quote.as_deref(),
+        context: p.context.as_deref(),
+    }
+}
+
+#[derive(Serialize)]
+struct StepModel<'a> {
+    id: &'a str,
+    touchpoint: &'a str,
+    lane: &'static str,
+    name: &'a str,
+    owner: Option<&'a str>,
+    partner: Option<&'a str>,
+    fail_point: bool,
+    notes: Option<&'a str>,
+}
+
+fn step(s: &Step) -> StepModel<'_> {
+    StepModel {
+        id: id(&s.id),
+        touchpoint: id(&s.touchpoint),
+        lane: s.lane.name(),
+        name: &s.name,
+        owner: opt_id(s.owner.as_ref()),
+        partner: opt_id(s.partner.as_ref()),
+        fail_point: s.fail_point,
+        notes: s.notes.as_deref(),
     }
 }

@@ -48,8 +48,9 @@ fn voice_section(out: &mut String, voices: &[Voice]) {
 pub fn journey(journey: &Journey, context: &Context) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md_text(&journey.title));
+    let persona = journey.persona.as_ref().map(crate::model::Persona::summary);
     for (label, value) in [
-        ("Persona", &journey.persona),
+        ("Persona", &persona),
         ("Promise", &journey.promise),
         ("Description", &journey.description),
     ] {
@@ -58,6 +59,13 @@ pub fn journey(journey: &Journey, context: &Context) -> String {
         }
     }
     let _ = writeln!(out, "*{}*", md_text(&context.made_line()));
+    if let Some(rows) = super::blueprint_sections::persona_rows(journey) {
+        out.push_str("\n## Persona\n\n");
+        for (label, text) in rows {
+            let text = text.lines().map(md_text).collect::<Vec<_>>().join("  \n  ");
+            let _ = writeln!(out, "- **{label}:** {text}");
+        }
+    }
     sections(&mut out, &journey_sections(journey, context));
     voice_section(&mut out, &voices(journey));
     out

@@ -8,7 +8,9 @@
 //! bidi character as a `\u` escape, so no output holds a byte a terminal or
 //! a browser would act on.
 
+mod blueprint_sections;
 mod cells;
+pub mod compare;
 mod context;
 mod csv;
 pub mod csv_import;
@@ -37,6 +39,7 @@ mod scorecard;
 mod sections;
 mod summary;
 mod svg;
+mod svg_blueprint;
 mod table;
 
 pub use context::{Context, Provenance};

@@ -98,6 +98,7 @@ pub fn journey_sections(journey: &Journey, context: &Context) -> Vec<Section> {
         ),
     ];
     sections.extend(super::measure_sections::sections(journey));
+    super::blueprint_sections::add(&mut sections, journey);
     sections
 }
 

@@ -42,13 +42,13 @@ pub fn esc(text: &str) -> String {
 }
 
 /// `text` cut to `columns` display columns, escaped.
-fn label(text: &str, columns: usize) -> String {
+pub(super) fn label(text: &str, columns: usize) -> String {
     esc(&truncate(&inert(text), columns, false))
 }
 
 /// `text` over two lines of `columns` display columns, broken at a space
 /// where there is one, the second line cut with an ellipsis. Not escaped.
-fn two_lines(text: &str, columns: usize) -> (String, String) {
+pub(super) fn two_lines(text: &str, columns: usize) -> (String, String) {
     let clean = inert(text);
     if width(&clean) <= columns {
         return (clean, String::new());

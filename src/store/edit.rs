@@ -74,6 +74,8 @@ pub fn apply(source: &str, baseline: &Journey, journey: &Journey) -> Result<Stri
         &journey.actions,
         eol,
     )?;
+    sync_kind(&mut doc, Kind::Step, &baseline.steps, &journey.steps, eol)?;
+    super::persona::sync(&mut doc, baseline, journey, eol);
     super::order::reattach_headings(&mut doc, headings);
     super::order::renumber(&mut doc);
     Ok(framing.apply(doc.to_string()))
@@ -156,7 +158,7 @@ fn sync_kind<E: Entry + PartialEq>(
 
 /// A table for an entry created since load, in the canonical key order and
 /// set apart from the table above by one blank line.
-fn new_table(fields: &[FieldEntry], eol: LineEnding) -> Table {
+pub(super) fn new_table(fields: &[FieldEntry], eol: LineEnding) -> Table {
     let mut table = Table::new();
     for (field, value) in fields {
         if let Some(value) = value {

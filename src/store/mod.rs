@@ -7,6 +7,8 @@ mod git;
 mod lock;
 mod order;
 mod parse;
+mod parse_blueprint;
+mod persona;
 mod read;
 mod recovery;
 mod scan;

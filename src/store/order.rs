@@ -76,13 +76,26 @@ pub fn end_position(doc: &DocumentMut) -> isize {
     end.saturating_add(SCALE)
 }
 
-/// Where the canonical layout places a table: the kinds in their order,
-/// then every other table.
+/// Where the canonical layout places a table: the persona card, the kinds
+/// in their order, then every other table.
 fn rank(name: &str) -> usize {
+    if name == super::persona::TABLE {
+        return 0;
+    }
     Kind::ALL
         .iter()
         .position(|k| k.key() == name)
-        .unwrap_or(Kind::ALL.len())
+        .map_or(Kind::ALL.len() + 1, |p| p + 1)
+}
+
+/// The position of the first top-level table, if there is one.
+pub fn first_position(doc: &DocumentMut) -> Option<isize> {
+    let mut first: Option<isize> = None;
+    visit_top(doc, &mut |_, t| {
+        let p = t.position().unwrap_or(0);
+        first = Some(first.map_or(p, |f| f.min(p)));
+    });
+    first
 }
 
 /// The position of the first table that the canonical layout puts after

@@ -49,13 +49,17 @@ pub fn parse_journey(text: &str) -> Parsed {
     let mut header = Reader::new(&root, 0..0, "journey", &mut findings);
     let schema = header.integer("schema");
     let title = header.required_text("title");
-    let persona = header.text("persona");
+    let persona = header.get("persona");
     let promise = header.text("promise");
     let description = header.text("description");
     let economics = header.economics();
+    let state = header.journey_state();
+    let baseline = header.text("baseline");
     source_map.header = std::mem::take(&mut header.spans.fields);
     header.used.extend(Kind::ALL.map(Kind::key));
     header.finish();
+    let persona = persona
+        .and_then(|value| super::parse_blueprint::persona(value, &mut findings, &mut source_map));
 
     match schema {
         Some(Journey::SCHEMA) => {}
@@ -96,12 +100,15 @@ pub fn parse_journey(text: &str) -> Parsed {
             promise,
             description,
             economics,
+            state,
+            baseline,
             stages: entries.stages,
             departments: entries.departments,
             partners: entries.partners,
             metrics: entries.metrics,
             touchpoints: entries.touchpoints,
             actions: entries.actions,
+            steps: entries.steps,
         }),
         _ => None,
     };
@@ -120,6 +127,7 @@ struct Entries {
     metrics: Vec<MetricDef>,
     touchpoints: Vec<Touchpoint>,
     actions: Vec<Action>,
+    steps: Vec<crate::model::Step>,
 }
 
 fn read_kind(
@@ -224,6 +232,11 @@ fn read_kind(
                     });
                 }
             }
+            Kind::Step => {
+                if let Some(step) = super::parse_blueprint::step(&mut r, origin) {
+                    entries.steps.push(step);
+                }
+            }
         }
         spans.push(r.finish());
     }
@@ -257,16 +270,16 @@ fn read_touchpoint(r: &mut Reader<'_, '_>, origin: Origin) -> Option<Touchpoint>
 
 /// Reads typed fields from one table, recording spans, type errors and which
 /// keys were understood.
-struct Reader<'t, 'f> {
+pub(super) struct Reader<'t, 'f> {
     table: &'t DeTable<'t>,
     noun: &'static str,
-    spans: EntrySpans,
+    pub(super) spans: EntrySpans,
     used: HashSet<&'static str>,
     findings: &'f mut Vec<Finding>,
 }
 
 impl<'t, 'f> Reader<'t, 'f> {
-    fn new(
+    pub(super) fn new(
         table: &'t DeTable<'t>,
         span: Range<usize>,
         noun: &'static str,
@@ -284,19 +297,19 @@ impl<'t, 'f> Reader<'t, 'f> {
         }
     }
 
-    fn get(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'t>>> {
+    pub(super) fn get(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'t>>> {
         self.used.insert(key);
         let value = self.table.get(key)?;
         self.spans.fields.insert(key, value.span());
         Some(value)
     }
 
-    fn error(&mut self, span: Range<usize>, message: String) {
+    pub(super) fn error(&mut self, span: Range<usize>, message: String) {
         self.findings
             .push(Finding::error(Locus::Span(span), message));
     }
 
-    fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue<'_>>, wanted: &str) {
+    pub(super) fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue<'_>>, wanted: &str) {
         let message = format!(
             "`{key}` must be {wanted}, found {}",
             value.get_ref().type_str()
@@ -310,7 +323,7 @@ impl<'t, 'f> Reader<'t, 'f> {
         self.error(span, message);
     }
 
-    fn text(&mut self, key: &'static str) -> Option<String> {
+    pub(super) fn text(&mut self, key: &'static str) -> Option<String> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
@@ -321,7 +334,7 @@ impl<'t, 'f> Reader<'t, 'f> {
         }
     }
 
-    fn required_text(&mut self, key: &'static str) -> Option<String> {
+    pub(super) fn required_text(&mut self, key: &'static str) -> Option<String> {
         if !self.table.contains_key(key) {
             self.missing(key);
         }
@@ -334,7 +347,7 @@ impl<'t, 'f> Reader<'t, 'f> {
         Some(text)
     }
 
-    fn id(&mut self, key: &'static str, required: bool) -> Option<Id> {
+    pub(super) fn id(&mut self, key: &'static str, required: bool) -> Option<Id> {
         let text = if required {
             self.required_text(key)?
         } else {
@@ -389,7 +402,7 @@ impl<'t, 'f> Reader<'t, 'f> {
         self.ranged("emotion", Emotion::new, "-2..2")
     }
 
-    fn boolean(&mut self, key: &'static str) -> Option<bool> {
+    pub(super) fn boolean(&mut self, key: &'static str) -> Option<bool> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::Boolean(b) => Some(*b),
@@ -442,7 +455,7 @@ impl<'t, 'f> Reader<'t, 'f> {
         date
     }
 
-    fn text_list(&mut self, key: &'static str) -> Vec<String> {
+    pub(super) fn text_list(&mut self, key: &'static str) -> Vec<String> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -461,7 +474,7 @@ impl<'t, 'f> Reader<'t, 'f> {
     }
 
     /// Reports unknown keys and hands back the spans.
-    fn finish(self) -> EntrySpans {
+    pub(super) fn finish(self) -> EntrySpans {
         for (key, _) in self.table.iter() {
             let name: &str = key.get_ref().as_ref();
             if !self.used.contains(name) {

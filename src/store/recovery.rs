@@ -297,7 +297,15 @@ pub fn rebase(recovered: &Journey, on_disk: &Journey) -> Journey {
             }
         )*};
     }
-    kind!(stages, departments, partners, metrics, touchpoints, actions);
+    kind!(
+        stages,
+        departments,
+        partners,
+        metrics,
+        touchpoints,
+        actions,
+        steps
+    );
     journey
 }
 

@@ -66,6 +66,13 @@ pub fn apply(
         &journey.actions,
         &mut changes,
     )?;
+    diff_kind(Kind::Step, &baseline.steps, &journey.steps, &mut changes)?;
+    let cards = |j: &Journey| j.persona.as_ref().and_then(|p| p.card()).cloned();
+    if let (Some(before), Some(after)) = (cards(baseline), cards(journey)) {
+        diff_fields(&before.fields(), &after.fields(), &mut changes, |key| {
+            Locus::Header(crate::model::persona_key(key).unwrap_or(key))
+        })?;
+    }
     if changes.is_empty() {
         return Some(source.to_owned());
     }

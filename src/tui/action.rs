@@ -87,6 +87,13 @@ pub enum Action {
     MoveToPreviousStage,
     /// Move the selected touchpoint to the start of the next stage.
     MoveToNextStage,
+    /// Show the persona card of the open journey.
+    Persona,
+    /// In the Journeys view, mark the selected journey for comparing.
+    Mark,
+    /// In the Journeys view, compare the selected journey with the marked
+    /// one, else with its baseline.
+    Compare,
     /// Quit the workbench.
     Quit,
     /// The terminal changed size.

@@ -18,6 +18,8 @@ pub struct OwnerRow {
     pub open_actions: usize,
     /// Per stage (stage order): touchpoint count and worst gap class.
     pub cells: Vec<Cell>,
+    /// The touchpoints it supports from behind the line of visibility.
+    pub behind: Figures,
 }
 
 /// A heatmap cell: how many touchpoints, and the worst gap among them.
@@ -39,6 +41,8 @@ pub struct PartnerRow {
     pub name: String,
     pub figures: Figures,
     pub rest_mean_gap: Option<f64>,
+    /// The touchpoints it supports from behind the line of visibility.
+    pub behind: Figures,
 }
 
 impl PartnerRow {
@@ -142,6 +146,10 @@ pub struct Derived {
     pub channels: Vec<ChannelRow>,
     pub action_rows: Vec<ActionRow>,
     pub totals: Figures,
+    /// Per corridor position: step indices by lane (`Lane::ALL` order).
+    pub lanes: Vec<[Vec<usize>; 3]>,
+    /// Whether any step sits behind the line of visibility.
+    pub behind_steps: bool,
 }
 
 impl Derived {
@@ -224,6 +232,7 @@ impl Derived {
                     .unwrap_or_default(),
                 figures: d.figures,
                 open_actions: d.open_actions,
+                behind: d.behind,
             })
             .collect();
         let unowned = OwnerRow {
@@ -232,6 +241,7 @@ impl Derived {
             figures: unowned_figures(journey),
             open_actions: 0,
             cells: cells.get(unowned_row).cloned().unwrap_or_default(),
+            behind: Figures::default(),
         };
         let partners = partner_figures(journey)
             .into_iter()
@@ -240,6 +250,7 @@ impl Derived {
                 name: p.name.to_owned(),
                 figures: p.figures,
                 rest_mean_gap: p.rest_mean_gap,
+                behind: p.behind,
             })
             .collect();
         let channels = channel_figures(journey)
@@ -265,6 +276,11 @@ impl Derived {
             channels,
             action_rows,
             totals: Figures::of(&journey.touchpoints),
+            lanes: crate::analysis::blueprint::columns(journey)
+                .into_iter()
+                .map(|c| c.lanes)
+                .collect(),
+            behind_steps: journey.steps.iter().any(|s| s.lane.is_behind()),
         }
     }
 }

@@ -47,7 +47,18 @@ pub fn fields(target: &Target) -> Vec<FieldSpec> {
 
 fn entry_values(journey: &Journey, target: &Target) -> Option<Vec<FieldEntry>> {
     Some(match target {
-        Target::Journey => header_fields(journey),
+        Target::Journey => {
+            let mut fields = header_fields(journey);
+            // A `[persona]` card shows (and is renamed by) its name.
+            if let Some(card) = journey.persona.as_ref().and_then(|p| p.card()) {
+                for (field, value) in &mut fields {
+                    if *field == Field::Persona {
+                        *value = Some(crate::model::FieldValue::Text(card.name.clone()));
+                    }
+                }
+            }
+            fields
+        }
         Target::Entry(kind, id) => match kind {
             Kind::Stage => journey.stage(id)?.fields(),
             Kind::Department => journey.department(id)?.fields(),
@@ -55,6 +66,7 @@ fn entry_values(journey: &Journey, target: &Target) -> Option<Vec<FieldEntry>> {
             Kind::MetricDef => journey.metrics.iter().find(|m| &m.id == id)?.fields(),
             Kind::Touchpoint => journey.touchpoint(id.as_str())?.fields(),
             Kind::Action => journey.actions.iter().find(|a| &a.id == id)?.fields(),
+            Kind::Step => journey.steps.iter().find(|s| &s.id == id)?.fields(),
         },
     })
 }
@@ -136,6 +148,7 @@ fn entries(journey: &Journey, kind: Kind) -> Vec<(Id, String)> {
             .iter()
             .map(|e| pair(&e.id, &e.title))
             .collect(),
+        Kind::Step => journey.steps.iter().map(|e| pair(&e.id, &e.name)).collect(),
     }
 }
 

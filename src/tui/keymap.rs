@@ -182,6 +182,25 @@ fn browse() -> Vec<Binding> {
             None,
         ),
         b(
+            &[Char('8')],
+            Action::Show(View::Blueprint),
+            "Blueprint view: lanes behind each touchpoint",
+            None,
+        ),
+        b(&[Char('p')], Action::Persona, "the persona card", None),
+        b(
+            &[Char('m')],
+            Action::Mark,
+            "mark a journey to compare (Journeys view)",
+            None,
+        ),
+        b(
+            &[Char('c')],
+            Action::Compare,
+            "compare it with the marked journey, else its baseline (Journeys view)",
+            None,
+        ),
+        b(
             &[Code(KeyCode::Tab)],
             Action::NextView,
             "next view",
@@ -471,6 +490,40 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
             Some("keep"),
         )],
         Mode::Form(form) => form::bindings(form),
+        Mode::Persona => vec![b(
+            &[Code(KeyCode::Esc), Code(KeyCode::Enter), Char('p')],
+            Action::Back,
+            "close the persona card",
+            Some("close"),
+        )],
+        Mode::Compare { .. } => vec![
+            b(
+                &[Code(KeyCode::Esc), Char('c')],
+                Action::Back,
+                "close the comparison",
+                Some("close"),
+            ),
+            b(
+                &[Code(KeyCode::Up), Char('k')],
+                Action::Up,
+                "scroll up",
+                Some("scroll"),
+            ),
+            b(
+                &[Code(KeyCode::Down), Char('j')],
+                Action::Down,
+                "scroll down",
+                None,
+            ),
+            b(&[Code(KeyCode::PageUp)], Action::PageUp, "page up", None),
+            b(
+                &[Code(KeyCode::PageDown)],
+                Action::PageDown,
+                "page down",
+                None,
+            ),
+            b(&[Char('q')], Action::Quit, "quit", Some("quit")),
+        ],
         Mode::ConfirmQuit => vec![b(
             &[Code(KeyCode::Esc)],
             Action::Back,

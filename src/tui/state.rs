@@ -8,7 +8,7 @@ use super::history::{Edit, History};
 use crate::model::{GapClass, Journey};
 use crate::store::{JourneyFile, JourneyLock};
 
-/// The views, in key order `1`-`7`.
+/// The views, in key order `1`-`8`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Corridor,
@@ -19,10 +19,11 @@ pub enum View {
     Journeys,
     /// The open journey over its git history.
     Trend,
+    Blueprint,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Corridor,
         View::Gaps,
         View::Owners,
@@ -30,7 +31,22 @@ impl View {
         View::Actions,
         View::Journeys,
         View::Trend,
+        View::Blueprint,
     ];
+
+    /// The number key that shows the view (also its label in the tabs).
+    pub fn key(self) -> char {
+        match self {
+            View::Corridor => '1',
+            View::Gaps => '2',
+            View::Owners => '3',
+            View::Curve => '4',
+            View::Actions => '5',
+            View::Journeys => '6',
+            View::Trend => '7',
+            View::Blueprint => '8',
+        }
+    }
 
     pub fn title(self) -> &'static str {
         match self {
@@ -41,6 +57,7 @@ impl View {
             View::Actions => "Actions",
             View::Journeys => "Journeys",
             View::Trend => "Trend",
+            View::Blueprint => "Blueprint",
         }
     }
 
@@ -94,6 +111,15 @@ pub enum Mode {
     },
     /// The form of the journey header or of one entry.
     Form(Form),
+    /// The persona card of the open journey.
+    Persona,
+    /// Two journeys side by side (indices into `AppState::entries`),
+    /// `row` the first touchpoint row shown.
+    Compare {
+        first: usize,
+        second: usize,
+        row: usize,
+    },
 }
 
 /// How the field in focus is being typed: in the one-line input, or in the
@@ -326,6 +352,14 @@ pub struct CorridorCursor {
     pub first_card: usize,
 }
 
+/// The Blueprint view's selection: a touchpoint (by corridor position) and
+/// a row of its column: 0 the touchpoint, then its steps lane by lane.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BlueprintCursor {
+    pub position: usize,
+    pub row: usize,
+}
+
 /// The whole state of the workbench.
 #[derive(Debug)]
 pub struct AppState {
@@ -349,6 +383,10 @@ pub struct AppState {
     pub trend_cursor: usize,
     /// The open journey's history, for the Trend view.
     pub trend: super::trend::Trend,
+    pub blueprint: BlueprintCursor,
+    /// The journey marked in the Journeys view for comparing (an index
+    /// into `entries`).
+    pub marked: Option<usize>,
     pub filter: GapFilter,
     pub search: String,
     /// Touchpoint indices shown in the Gaps view (ranked, filtered, searched).
@@ -381,6 +419,7 @@ pub struct Fingerprint {
         ListCursor,
         ListCursor,
     ),
+    blueprint: (BlueprintCursor, Option<usize>),
     filter: GapFilter,
     search: String,
     status: Option<String>,
@@ -413,6 +452,8 @@ impl AppState {
             journeys: ListCursor::default(),
             trend_cursor: 0,
             trend: super::trend::Trend::default(),
+            blueprint: BlueprintCursor::default(),
+            marked: None,
             filter: GapFilter::default(),
             search: String::new(),
             gap_rows: Vec::new(),
@@ -500,6 +541,7 @@ impl AppState {
                 self.actions,
                 self.journeys,
             ),
+            blueprint: (self.blueprint, self.marked),
             filter: self.filter.clone(),
             search: self.search.clone(),
             status: self.status.clone(),
@@ -529,6 +571,11 @@ impl AppState {
                 ActionRow::Heading(_) => None,
             },
             View::Trend => opened.derived.corridor.get(self.trend_cursor).copied(),
+            View::Blueprint => opened
+                .derived
+                .corridor
+                .get(self.blueprint.position)
+                .copied(),
             View::Owners | View::Journeys => None,
         }
     }

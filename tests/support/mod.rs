@@ -41,6 +41,10 @@ expected = 3
 actual = 3
 "#;
 
+/// A journey with a service blueprint, a persona card and a future-state
+/// companion (copies of the bundled b2b-onboarding pair).
+pub const BLUEPRINT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blueprint");
+
 /// What a command printed and how it exited.
 #[derive(Debug)]
 pub struct Run {
@@ -103,6 +107,13 @@ impl Sandbox {
             .join(format!("{journey}.toml"));
         let target = self.path(name);
         std::fs::copy(source, &target).expect("copy bundled journey");
+        target
+    }
+
+    /// Copies a file of `tests/fixtures/blueprint/` into the sandbox.
+    pub fn blueprint(&self, file: &str, name: &str) -> PathBuf {
+        let target = self.path(name);
+        std::fs::copy(Path::new(BLUEPRINT).join(file), &target).expect("copy blueprint fixture");
         target
     }
 

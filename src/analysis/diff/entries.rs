@@ -1,13 +1,13 @@
-//! Stages, departments, partners, metric definitions and actions that
-//! were added, removed or changed field by field; stages also report a new
-//! place in the order.
+//! Stages, departments, partners, metric definitions, actions and steps
+//! that were added, removed or changed field by field; stages also report a
+//! new place in the order.
 
 use std::collections::{HashMap, HashSet};
 
 use super::{FieldChange, Status, fields, longest_increasing};
 use crate::model::{Id, Journey, Kind};
 
-/// A stage, department, partner or action that differs.
+/// A stage, department, partner, action or step that differs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryDiff {
     pub kind: Kind,
@@ -110,6 +110,15 @@ pub(super) fn entry_diffs(old: &Journey, new: &Journey) -> Vec<EntryDiff> {
         &new.actions,
         |e| &e.id,
         |e| &e.title,
+        fields::entry_changes,
+        &mut out,
+    );
+    diff_kind(
+        Kind::Step,
+        &old.steps,
+        &new.steps,
+        |e| &e.id,
+        |e| &e.name,
         fields::entry_changes,
         &mut out,
     );

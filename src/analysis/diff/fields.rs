@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Entry, Field, FieldType, HEADER, Journey, Touchpoint, header_fields};
+use crate::model::{Entry, Field, FieldType, HEADER, Journey, PERSONA, Touchpoint, header_fields};
 
 /// One field that differs; `None` means absent on that side.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +49,27 @@ fn header(j: &Journey) -> Values {
 }
 
 pub fn header_changes(old: &Journey, new: &Journey) -> Vec<FieldChange> {
-    compare(header(old), header(new))
+    let mut changes = compare(header(old), header(new));
+    changes.extend(persona_changes(old, new));
+    changes
+}
+
+/// The keys of a `[persona]` card as `persona.KEY` (lists joined with
+/// ` | `); nothing for a one-line persona, which is a header key.
+fn persona_values(j: &Journey) -> Vec<(&'static str, Option<String>)> {
+    let card = j.persona.as_ref().and_then(|p| p.card());
+    PERSONA
+        .iter()
+        .map(|spec| {
+            let key = crate::model::persona_key(spec.field.key()).unwrap_or("persona");
+            let value = card.and_then(|c| spec.text(c.get(spec.field).as_ref()));
+            (key, value)
+        })
+        .collect()
+}
+
+fn persona_changes(old: &Journey, new: &Journey) -> Vec<FieldChange> {
+    compare(persona_values(old), persona_values(new))
 }
 
 /// The fields of a stage, department, partner or action that differ.

@@ -1,6 +1,6 @@
 //! The canonical layout of a journey file, for `corridor fmt` and for new
-//! files: header keys first, then `[[stages]]`, `[[departments]]`,
-//! `[[partners]]`, `[[touchpoints]]`, `[[actions]]`, keys of each table in
+//! files: header keys first, then the `[persona]` card, `[[stages]]`, `[[departments]]`,
+//! `[[partners]]`, `[[touchpoints]]`, `[[actions]]`, `[[steps]]`, keys of each table in
 //! canonical order (unknown keys kept after the known ones), one blank line
 //! between tables, basic double-quoted strings, every comment kept with the
 //! key or table it precedes, and the file's own byte-order mark and line
@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use toml_edit::{DocumentMut, Item, Table, Value};
 
-use crate::model::HEADER;
+use crate::model::{HEADER, PERSONA};
 use crate::model::{Journey, Kind};
 use comments::Line;
 
@@ -167,11 +167,19 @@ fn layout(doc: &DocumentMut, header: &[Line], eol: LineEnding) -> String {
     let root = doc.as_table();
     let known: Vec<&str> = HEADER.iter().map(|s| s.field.key()).collect();
     write_keys(&mut out, root, &known, is_key_value, eol);
-    // Header keys written as tables (`[economics]`) follow the header.
+    // Header keys written as tables follow the header: the persona card,
+    // then the economics.
+    let persona = super::persona::TABLE;
+    if let Some(Item::Table(t)) = root.get(persona).filter(|i| !i.is_value())
+        && !t.is_dotted()
+    {
+        let keys: Vec<&str> = PERSONA.iter().map(|s| s.field.key()).collect();
+        write_table(&mut out, &format!("[{persona}]"), t, &keys, eol);
+    }
     let header_table = |name: &str, item: &Item| {
         known.contains(&name) && matches!(item, Item::Table(t) if !t.is_dotted())
     };
-    for name in &known {
+    for name in known.iter().filter(|n| **n != persona) {
         if let Some(Item::Table(t)) = root.get(name).filter(|i| header_table(name, i)) {
             let keys = ["currency", "value_per_customer", "churn"];
             write_table(&mut out, &format!("[{}]", value::key(name)), t, &keys, eol);
@@ -194,7 +202,7 @@ fn layout(doc: &DocumentMut, header: &[Line], eol: LineEnding) -> String {
     for (name, item) in root.iter() {
         let known_kind = Kind::ALL.iter().any(|k| k.key() == name);
         match item {
-            Item::Table(t) if !t.is_dotted() && !header_table(name, item) => {
+            Item::Table(t) if !t.is_dotted() && !header_table(name, item) && name != persona => {
                 write_table(&mut out, &format!("[{}]", value::key(name)), t, &[], eol);
             }
             Item::ArrayOfTables(array) if !known_kind => {

@@ -106,13 +106,13 @@ pub fn title(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 pub fn tabs(state: &AppState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
-    // " 1 Corridor " needs 71 columns for all seven; narrower screens drop
+    // " 1 Corridor " needs 84 columns for all eight; narrower screens drop
     // a space, then another.
-    for (n, view) in View::ALL.iter().enumerate() {
+    for view in View::ALL.iter() {
         let label = match area.width {
-            71.. => format!(" {} {} ", n + 1, view.title()),
-            64.. => format!("{} {} ", n + 1, view.title()),
-            _ => format!("{}{} ", n + 1, view.title()),
+            84.. => format!(" {} {} ", view.key(), view.title()),
+            76.. => format!("{} {} ", view.key(), view.title()),
+            _ => format!("{}{} ", view.key(), view.title()),
         };
         if *view == state.view {
             spans.push(Span::styled(label, theme.selected()));

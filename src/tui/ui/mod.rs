@@ -46,6 +46,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
                 View::Curve => views::curve::render(state, opened, &theme, frame, main),
                 View::Actions => views::actions::render(state, opened, &theme, frame, main),
                 View::Trend => views::trend::render(state, opened, &theme, frame, main),
+                View::Blueprint => views::blueprint::render(state, opened, &theme, frame, main),
                 View::Journeys => {}
             },
             None => frame.render_widget(
@@ -71,6 +72,14 @@ pub fn render(state: &AppState, frame: &mut Frame) {
             }
         }
         Mode::Recover { show } => popups::recover::render(state, show, &theme, frame, area),
+        Mode::Persona => {
+            if let Some(opened) = state.opened() {
+                popups::persona::render(opened, &theme, frame, main);
+            }
+        }
+        Mode::Compare { first, second, row } => {
+            views::compare::render(state, (first, second, row), &theme, frame, main);
+        }
         Mode::Pick { row } => {
             if let Some(opened) = state.opened() {
                 popups::form::render_picker(opened, row, &theme, frame, area);

@@ -240,10 +240,20 @@ pub fn confirm_delete(state: &mut AppState, index: usize, action: Action) -> Eff
         .filter(|(_, a)| a.touchpoint == touchpoint.id)
         .map(|(i, a)| (i, a.clone()))
         .collect();
+    let with_steps = opened.journey.steps_for(&touchpoint.id).next().is_some();
+    let mut after = with_steps.then(|| opened.journey.clone());
     state.status = Some(format!(
         "deleted {} (u undoes)",
         crate::text::inert(&touchpoint.name)
     ));
+    if let Some(mut after) = after.take() {
+        // Its blueprint steps go with it, in one undoable edit.
+        after.touchpoints.remove(index);
+        after.actions.retain(|a| a.touchpoint != touchpoint.id);
+        after.steps.retain(|s| s.touchpoint != touchpoint.id);
+        super::entries::replace(state, after);
+        return Effect::Redraw;
+    }
     record(
         state,
         Edit::Remove {

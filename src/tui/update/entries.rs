@@ -143,9 +143,16 @@ fn used(j: &Journey, kind: Kind, id: &Id) -> bool {
         Kind::Department => {
             j.touchpoints.iter().any(|t| t.owner.as_ref() == Some(id))
                 || j.actions.iter().any(|a| a.owner.as_ref() == Some(id))
+                || j.steps.iter().any(|s| s.owner.as_ref() == Some(id))
         }
-        Kind::Partner => j.touchpoints.iter().any(|t| t.partner.as_ref() == Some(id)),
-        Kind::Touchpoint => j.actions.iter().any(|a| &a.touchpoint == id),
+        Kind::Partner => {
+            j.touchpoints.iter().any(|t| t.partner.as_ref() == Some(id))
+                || j.steps.iter().any(|s| s.partner.as_ref() == Some(id))
+        }
+        Kind::Touchpoint => {
+            j.actions.iter().any(|a| &a.touchpoint == id)
+                || j.steps.iter().any(|s| &s.touchpoint == id)
+        }
         Kind::MetricDef => {
             j.touchpoints
                 .iter()
@@ -154,7 +161,7 @@ fn used(j: &Journey, kind: Kind, id: &Id) -> bool {
                     .iter()
                     .any(|a| a.target.as_ref().is_some_and(|t| t.metric == id.as_str()))
         }
-        Kind::Action => false,
+        Kind::Action | Kind::Step => false,
     }
 }
 
@@ -208,6 +215,7 @@ fn rearrange(
         Kind::Partner => arrange(&mut j.partners, id, action, used, noun, |e| &e.id),
         Kind::MetricDef => arrange(&mut j.metrics, id, action, used, noun, |e| &e.id),
         Kind::Action => arrange(&mut j.actions, id, action, used, noun, |e| &e.id),
+        Kind::Step => arrange(&mut j.steps, id, action, used, noun, |e| &e.id),
         Kind::Touchpoint => Err("touchpoints move in the corridor (J/K)".into()),
     }?;
     Ok((j, focus))

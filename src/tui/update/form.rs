@@ -302,10 +302,12 @@ fn changed(
 
 /// The smallest edit that records the change: one touchpoint or action
 /// when only it changed (a touchpoint's new id included, while no action
-/// refers to it), else the whole journey.
+/// or step refers to it), else the whole journey.
 fn edit(before: &Journey, after: Journey, target: &Target) -> Edit {
     match target {
-        Target::Entry(Kind::Touchpoint, id) if before.actions == after.actions => {
+        Target::Entry(Kind::Touchpoint, id)
+            if before.actions == after.actions && before.steps == after.steps =>
+        {
             let at = before.touchpoints.iter().position(|t| &t.id == id);
             if let Some((index, a)) = at.and_then(|i| Some((i, after.touchpoints.get(i)?))) {
                 return Edit::Touchpoint {
@@ -357,6 +359,10 @@ pub fn focus(state: &mut AppState, target: &Target) {
             if let Some(at) = at {
                 state.actions.selected = at;
             }
+        }
+        Target::Entry(Kind::Step, id) => {
+            let id = id.clone();
+            super::blueprint::focus_step(state, &id);
         }
         _ => {}
     }

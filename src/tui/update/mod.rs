@@ -1,7 +1,9 @@
 //! Applying actions to the state. No I/O and no drawing here: what needs the
 //! outside world comes back as an `Effect` for `effects` to carry out.
 
+pub mod blueprint;
 mod capture;
+mod compare;
 pub mod edit;
 pub mod entries;
 pub mod form;
@@ -92,6 +94,16 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
         Mode::ConfirmDelete { index } => edit::confirm_delete(state, index, action),
         Mode::Pick { row } => entries::picker(state, row, action),
         Mode::Form(form) => form::step(state, form, action),
+        Mode::Persona => match action {
+            Action::Back => {
+                state.mode = Mode::Browse;
+                Effect::Redraw
+            }
+            _ => Effect::None,
+        },
+        Mode::Compare { first, second, row } => {
+            compare::screen(state, (first, second, row), action)
+        }
     };
     match effect {
         Effect::Redraw if state.fingerprint() == before => Effect::None,
@@ -136,6 +148,19 @@ fn browse(state: &mut AppState, action: Action) -> Effect {
             Effect::Redraw
         }
         Action::Save => Effect::Save,
+        Action::Persona => compare::persona(state),
+        Action::Mark => compare::mark(state),
+        Action::Compare => compare::compare(state),
+        Action::Edit | Action::Add | Action::Delete | Action::MoveLater | Action::MoveEarlier
+            if state.view == View::Blueprint =>
+        {
+            match action {
+                Action::Edit => blueprint::edit(state),
+                Action::Add => blueprint::add(state),
+                Action::Delete => blueprint::delete(state),
+                _ => blueprint::move_step(state, action == Action::MoveLater),
+            }
+        }
         Action::Edit => edit::open_form(state),
         Action::EditOther => entries::open_picker(state),
         Action::Add => edit::add(state),
@@ -176,6 +201,17 @@ fn record(state: &mut AppState, edit: Edit) {
 }
 
 fn show(state: &mut AppState, view: View) -> Effect {
+    if view == View::Blueprint && state.view != View::Blueprint {
+        // The Blueprint opens on the touchpoint selected elsewhere.
+        let position = state.detail_touchpoint().and_then(|i| {
+            let opened = state.opened()?;
+            opened.derived.corridor.iter().position(|&c| c == i)
+        });
+        if let Some(position) = position {
+            state.blueprint.position = position;
+            state.blueprint.row = 0;
+        }
+    }
     state.view = view;
     let unread = state
         .current

@@ -89,6 +89,7 @@ pub fn step(state: &mut AppState, action: &Action) -> Effect {
             state.trend_cursor = cursor.selected;
             effect
         }
+        View::Blueprint => super::blueprint::step(state, action),
     }
 }
 

@@ -32,7 +32,10 @@ fn group(action: &Action) -> Option<(&'static str, &'static str)> {
         Action::PageUp | Action::PageDown | Action::Home | Action::End => {
             Some(("PgUp PgDn Home End g G", "page up/down, first, last"))
         }
-        Action::Show(_) => Some(("1-7", "Corridor Gaps Owners Curve Actions Journeys Trend")),
+        Action::Show(_) => Some((
+            "1-8",
+            "Corridor Gaps Owners Curve Actions Journeys Trend Blueprint",
+        )),
         Action::NextView | Action::PrevView => Some(("Tab, Shift-Tab", "next, previous view")),
         Action::NextJourney | Action::PreviousJourney => Some((
             "], [",
@@ -44,12 +47,14 @@ fn group(action: &Action) -> Option<(&'static str, &'static str)> {
             "E",
             "edit the header, a stage, department, partner or action",
         )),
-        Action::Edit | Action::Add | Action::Delete => {
-            Some(("e, a, d", "edit, add after, delete (asks) a touchpoint"))
-        }
-        Action::MoveLater | Action::MoveEarlier => {
-            Some(("J, K", "move it later, earlier in its stage"))
-        }
+        Action::Edit | Action::Add | Action::Delete => Some((
+            "e, a, d",
+            "edit, add after, delete a touchpoint (Blueprint: a step)",
+        )),
+        Action::MoveLater | Action::MoveEarlier => Some((
+            "J, K",
+            "move it later, earlier in its stage (Blueprint: a step in its lane)",
+        )),
         Action::MoveToPreviousStage | Action::MoveToNextStage => {
             Some(("H, L", "move it to the previous, next stage"))
         }

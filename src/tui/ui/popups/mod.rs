@@ -5,6 +5,7 @@ pub mod filter;
 pub mod form;
 pub mod help;
 pub mod measure;
+pub mod persona;
 pub mod recover;
 
 use ratatui::layout::Rect;

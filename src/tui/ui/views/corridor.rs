@@ -17,7 +17,29 @@ mod card;
 
 use card::{Cards, Look};
 
+/// The persona shows above the corridor from this many rows of view.
+const PERSONA_FROM: u16 = 34;
+const PERSONA_ROWS: u16 = 3;
+
 pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let area = match &opened.journey.persona {
+        Some(persona) if area.height >= PERSONA_FROM => {
+            let [top, rest] =
+                Layout::vertical([Constraint::Length(PERSONA_ROWS + 1), Constraint::Min(1)])
+                    .areas(area);
+            let block = Block::default()
+                .borders(Borders::BOTTOM)
+                .border_set(theme.border())
+                .title_bottom(Span::styled(" Persona (p: the card) ", theme.dim()));
+            let lines: Vec<_> = super::super::popups::persona::lines(persona, theme)
+                .into_iter()
+                .take(usize::from(PERSONA_ROWS))
+                .collect();
+            frame.render_widget(Paragraph::new(lines).block(block), top);
+            rest
+        }
+        _ => area,
+    };
     // A search says what it looks for and how many touchpoints match (the
     // Gaps rows: the Corridor selects the first of them). A filter alone
     // changes nothing here, so it says nothing.

@@ -1,6 +1,8 @@
 //! One file per view.
 
 pub mod actions;
+pub mod blueprint;
+pub mod compare;
 pub mod corridor;
 pub mod curve;
 pub mod gaps;

@@ -30,6 +30,10 @@ const TOTALS: [&Figure; 5] = [
     &figures::OPEN_ACTIONS,
 ];
 const TOTAL_W: u16 = 6;
+/// With steps behind the line: what the department faces, pain first...
+const FACED: [&Figure; 3] = [&figures::DEBT, &figures::BELOW, &figures::CRITICAL];
+/// ...and the same for the touchpoints it supports from behind.
+const BEHIND: [&Figure; 3] = FACED;
 
 pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
     let partners = opened.derived.partners.len();
@@ -110,7 +114,17 @@ fn group_cell(theme: &Theme, name: &str, f: &Figures, width: usize) -> Cell<'sta
 fn heatmap(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
     let stages = &opened.journey.stages;
     let name_w: u16 = if area.width >= 120 { 22 } else { 16 };
-    let totals_w = TOTAL_W * TOTALS.len() as u16;
+    // With steps behind the line of visibility, the department's figures
+    // come in two groups, faced and behind; narrow screens leave the mean
+    // and open actions to the wider ones.
+    let behind = opened.derived.behind_steps;
+    let faced: &[&Figure] = if behind && area.width < 120 {
+        &FACED
+    } else {
+        &TOTALS
+    };
+    let extra: &[&Figure] = if behind { &BEHIND } else { &[] };
+    let totals_w = TOTAL_W * (faced.len() + extra.len()) as u16;
     let room = area.width.saturating_sub(name_w + totals_w + 1);
     let fits = usize::from(room / CELL_MIN).max(1);
     let shown = fits.min(stages.len());
@@ -121,8 +135,16 @@ fn heatmap(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, 
     };
     let focus = state.corridor.stage.min(stages.len().saturating_sub(1));
     let first = window(focus, 0, shown.max(1)).min(stages.len().saturating_sub(shown));
-    let [caption, table_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [caption, groups, table_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(behind)),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    if behind {
+        let x = name_w + 1 + shown as u16 * cell_w;
+        group_labels(theme, frame, groups, x, faced.len() as u16);
+    }
     let more_left = first > 0;
     let more_right = first + shown < stages.len();
     let caption_text = if more_left || more_right {
@@ -154,7 +176,7 @@ fn heatmap(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, 
         };
         header.push(Cell::from(Span::styled(label, style)));
     }
-    for f in TOTALS {
+    for f in faced.iter().chain(extra) {
         header.push(Cell::from(format!("{:>5}", f.label)));
     }
     let all: Vec<&OwnerRow> = opened
@@ -181,7 +203,7 @@ fn heatmap(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, 
                 };
                 cells.push(Cell::from(Span::styled(cell_text(theme, cell), style)));
             }
-            for figure in TOTALS {
+            for &figure in faced {
                 let text = match *figure {
                     figures::OPEN_ACTIONS if o.id.is_empty() => "-".to_owned(),
                     figures::OPEN_ACTIONS => o.open_actions.to_string(),
@@ -193,6 +215,20 @@ fn heatmap(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, 
                     theme.class(f.class())
                 } else {
                     Style::default()
+                };
+                cells.push(Cell::from(Span::styled(format!("{text:>5}"), style)));
+            }
+            let b = &o.behind;
+            for figure in extra {
+                let style = if b.below_expectation() > 0 {
+                    theme.class(b.class())
+                } else {
+                    Style::default()
+                };
+                let text = if o.id.is_empty() {
+                    "-".into()
+                } else {
+                    b.text(figure)
                 };
                 cells.push(Cell::from(Span::styled(format!("{text:>5}"), style)));
             }
@@ -208,12 +244,31 @@ fn heatmap(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Frame, 
     widths.extend(std::iter::repeat_n(Constraint::Length(cell_w - 1), shown));
     widths.extend(std::iter::repeat_n(
         Constraint::Length(TOTAL_W - 1),
-        TOTALS.len(),
+        faced.len() + extra.len(),
     ));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.heading()))
         .column_spacing(1);
     frame.render_widget(table, table_area);
+}
+
+/// `── faced ──── ── behind ────` over the two groups of figures,
+/// starting `x` columns into `area`.
+fn group_labels(theme: &Theme, frame: &mut Frame, area: Rect, x: u16, faced: u16) {
+    let block = |label: &str, columns: u16| {
+        let w = usize::from(columns * TOTAL_W - 1);
+        let text: String = format!("── {label} {}", "─".repeat(w))
+            .chars()
+            .take(w)
+            .collect();
+        format!("{text} ")
+    };
+    let line = Line::from(vec![
+        Span::raw(" ".repeat(usize::from(x))),
+        Span::styled(block("faced", faced), theme.dim()),
+        Span::styled(block("behind", BEHIND.len() as u16), theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 fn partner_table(opened: &Opened, theme: &Theme, frame: &mut Frame, area: Rect) {
