@@ -1,12 +1,13 @@
 //! Pure functions over the model: the vocabulary of figures, gaps and
 //! severity, experience debt,
 //! ownership figures, channel consistency, validation findings and the
-//! semantic diff of two versions of a journey.
+//! semantic diff and the three-way merge of versions of a journey.
 
 pub mod diff;
 pub mod figures;
 mod gaps;
 pub mod matrix;
+pub mod merge;
 mod ownership;
 pub mod text_checks;
 mod validate;

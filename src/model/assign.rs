@@ -239,7 +239,8 @@ fn missing(kind: Kind, id: &Id) -> AssignError {
     AssignError::NoSuchEntry(kind.noun(), id.to_string())
 }
 
-fn set_header(
+/// Sets a header field from a value (`None`: absent).
+pub fn set_header(
     journey: &mut Journey,
     field: Field,
     value: Option<FieldValue>,

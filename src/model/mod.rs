@@ -7,8 +7,9 @@ mod field;
 mod finding;
 mod ids;
 mod score;
+mod set;
 
-pub use assign::{AssignError, Target, assign, parse_value, rename};
+pub use assign::{AssignError, Target, assign, parse_value, rename, set_header};
 pub use create::{create, exists, ids, needed};
 pub use entities::{
     Action, ActionStatus, Date, Department, Journey, Kind, Metric, Origin, Partner, Phase, Stage,
@@ -20,3 +21,4 @@ pub use field::{
 pub use finding::{Finding, Locus, Severity};
 pub use ids::{Id, IdError, slug};
 pub use score::{Emotion, Gap, GapClass, RangeError, Score};
+pub use set::{EntryList, KindVisitor, visit_kind};
