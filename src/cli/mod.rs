@@ -11,6 +11,7 @@ mod fmt;
 mod import;
 mod journeys;
 mod man;
+mod merge;
 mod new;
 mod output;
 mod report;
@@ -69,6 +70,8 @@ enum Command {
     Show(show::ShowArgs),
     /// Semantic diff of two journeys, or of a journey and a git revision of it
     Diff(diff::DiffArgs),
+    /// Three-way merge of journey files by meaning (a git merge driver)
+    Merge(merge::MergeArgs),
     /// Rewrite journeys in the canonical layout (--check lists what would change)
     Fmt(fmt::FmtArgs),
     /// Start a journey: blank, or a template drawn from a sample journey
@@ -96,6 +99,7 @@ pub fn run() -> ExitCode {
         Some(Command::Set(args)) => set::run(&args),
         Some(Command::Show(args)) => show::run(&args),
         Some(Command::Diff(args)) => diff::run(&args),
+        Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Fmt(args)) => fmt::run(&args),
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Import(args)) => import::run(&args),
