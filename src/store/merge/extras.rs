@@ -9,7 +9,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 use super::super::canonical::Framing;
 use super::super::order;
-use super::super::parse_journey;
+use super::super::{SourceMap, parse_journey};
 use crate::analysis::merge::{Clash, Conflict};
 use crate::model::{EntryList, HEADER, Id, Journey, Kind, KindVisitor, visit_kind};
 
@@ -18,16 +18,41 @@ pub struct Sides<'a> {
     pub base: &'a str,
     pub theirs: &'a str,
     pub theirs_journey: &'a Journey,
+    pub theirs_spans: &'a SourceMap,
+}
+
+impl Sides<'_> {
+    /// Whether THEIRS wrote a comment right above the table of entry
+    /// `index` of `kind`: only then is its table worth more than the one a
+    /// save writes.
+    fn commented(&self, kind: Kind, index: usize) -> bool {
+        let Some(entry) = self
+            .theirs_spans
+            .entries
+            .get(&kind)
+            .and_then(|e| e.get(index))
+        else {
+            return false;
+        };
+        let before = &self.theirs[..entry.table.start.min(self.theirs.len())];
+        before
+            .trim_end_matches(['\n', '\r', ' ', '\t'])
+            .rsplit('\n')
+            .next()
+            .is_some_and(|line| line.trim_start().starts_with('#'))
+    }
 }
 
 /// Entries of the merged journey that only THEIRS had, exactly as THEIRS
-/// has them: their tables can be copied from THEIRS.
-struct FromTheirs<'a> {
+/// has them: their tables can be copied from THEIRS. With `all` unset,
+/// only those THEIRS wrote a comment above.
+struct FromTheirs<'a, 'b> {
     merged: &'a Journey,
-    theirs: &'a Journey,
+    sides: &'a Sides<'b>,
+    all: bool,
 }
 
-impl KindVisitor for FromTheirs<'_> {
+impl KindVisitor for FromTheirs<'_, '_> {
     type Output = HashSet<Id>;
 
     fn visit<E: EntryList>(self) -> HashSet<Id> {
@@ -38,9 +63,17 @@ impl KindVisitor for FromTheirs<'_> {
         if news.is_empty() {
             return HashSet::new();
         }
-        let theirs: HashMap<&Id, &E> = E::list(self.theirs).iter().map(|e| (e.id(), e)).collect();
+        let theirs: HashMap<&Id, (usize, &E)> = E::list(self.sides.theirs_journey)
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id(), (i, e)))
+            .collect();
         news.into_iter()
-            .filter(|e| theirs.get(e.id()).is_some_and(|t| *t == *e))
+            .filter(|e| {
+                theirs.get(e.id()).is_some_and(|(i, t)| {
+                    *t == *e && (self.all || self.sides.commented(E::KIND, *i))
+                })
+            })
             .map(|e| e.id().clone())
             .collect()
     }
@@ -64,7 +97,8 @@ pub fn apply(
                 k,
                 FromTheirs {
                     merged: journey,
-                    theirs: sides.theirs_journey,
+                    sides,
+                    all: unknown,
                 },
             );
             (k, found)

@@ -86,7 +86,7 @@ fn parsed(text: &str, input: Input) -> Result<(Journey, SourceMap, bool), MergeE
 pub fn merge_texts(base: &str, ours: &str, theirs: &str) -> Result<Merged, MergeError> {
     let (base_j, _, base_unknown) = parsed(base, Input::Base)?;
     let (ours_j, ours_spans, ours_unknown) = parsed(ours, Input::Ours)?;
-    let (theirs_j, _, theirs_unknown) = parsed(theirs, Input::Theirs)?;
+    let (theirs_j, theirs_spans, theirs_unknown) = parsed(theirs, Input::Theirs)?;
     let merged = merge(
         &base_j,
         &ours_j,
@@ -107,6 +107,7 @@ pub fn merge_texts(base: &str, ours: &str, theirs: &str) -> Result<Merged, Merge
         base,
         theirs,
         theirs_journey: &theirs_j,
+        theirs_spans: &theirs_spans,
     };
     let unknown = base_unknown || ours_unknown || theirs_unknown;
     if let Some(with) = extras::apply(&text, &journey, &sides, unknown, &mut conflicts) {
