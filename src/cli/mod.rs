@@ -56,6 +56,10 @@ pub struct Cli {
     /// Never write to any file
     #[arg(long)]
     read_only: bool,
+    /// Live mode: save every edit within a second, so that other
+    /// workbenches on the same journey see it as it is made
+    #[arg(long)]
+    live: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,6 +115,7 @@ pub fn run() -> ExitCode {
             ascii: cli.ascii,
             mouse: cli.mouse,
             read_only: cli.read_only,
+            live: cli.live,
         }),
     };
     ExitCode::from(code)

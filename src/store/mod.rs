@@ -9,6 +9,7 @@ mod merge;
 mod order;
 mod parse;
 mod read;
+mod recovered;
 mod recovery;
 mod scan;
 mod source;
@@ -31,7 +32,8 @@ pub use read::{
     DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_VAR, ReadError, max_file_size, read_capped, read_regular,
     size_text,
 };
-pub use recovery::{Recovered, RecoveryError, RecoveryStore, differences, rebase};
+pub use recovered::{differences, rebase};
+pub use recovery::{Recovered, RecoveryError, RecoveryStore};
 pub use scan::{Listing, Skipped, journey_files};
 pub use source::{EntrySpans, LineIndex, SourceMap};
 pub use write::{create_new, sweep_stale_temporaries, write_atomic, write_through};

@@ -77,6 +77,12 @@ pub enum Action {
     MoveLater,
     /// Move the selected touchpoint earlier in the corridor.
     MoveEarlier,
+    /// When a save met another corridor's change to the same field: keep
+    /// this workbench's value (theirs goes into undo history).
+    KeepMine,
+    /// When a save met another corridor's change to the same field: take
+    /// theirs (this workbench's value goes into undo history).
+    TakeTheirs,
     /// Quit the workbench.
     Quit,
     /// The terminal changed size.

@@ -156,7 +156,7 @@ impl<'a, E: EntryList> Merger<'a, '_, E> {
         let mut entry = ours.clone();
         for spec in E::KIND.fields() {
             let get = |e: &E| e.get(spec.field);
-            let (b, o, t) = (base.and_then(|e| get(e)), get(ours), get(theirs));
+            let (b, o, t) = (base.and_then(&get), get(ours), get(theirs));
             let value = match resolve(*spec, &b, &o, &t) {
                 Resolved::Pick(Pick::Ours) => continue,
                 Resolved::Pick(Pick::Theirs) => t,

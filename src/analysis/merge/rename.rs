@@ -113,10 +113,9 @@ pub fn normalise<'a>(base: &Journey, side: &'a Journey) -> (Cow<'a, Journey>, Re
                 for (id, value) in before {
                     if value.as_ref() == Some(&target)
                         && let Some(value) = after.get(id)
+                        && !now.contains(&value)
                     {
-                        if !now.contains(&value) {
-                            now.push(value);
-                        }
+                        now.push(value);
                     }
                 }
             }

@@ -68,6 +68,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
             }
         }
         Mode::Recover { show } => popups::recover::render(state, show, &theme, frame, area),
+        Mode::Clash => popups::clash::render(state, &theme, frame, area),
         Mode::Pick { row } => {
             if let Some(opened) = state.opened() {
                 popups::form::render_picker(opened, row, &theme, frame, area);
