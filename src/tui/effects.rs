@@ -189,8 +189,9 @@ pub fn journal(state: &mut AppState) {
     }
 }
 
-/// When the open journey has a recovery journal newer than the file that
-/// differs from it, asks what to do with it.
+/// When the open journey has a recovery journal that would change it (one
+/// kept with the text its edits were made on, or else one newer than the
+/// file), asks what to do with it.
 pub fn offer_recovery(state: &mut AppState) {
     let Some(opened) = state.opened() else {
         return;
@@ -199,7 +200,9 @@ pub fn offer_recovery(state: &mut AppState) {
         return;
     };
     match store.load(file.target()) {
-        Ok(Some(found)) if found.is_newer_than_journey(file.target()) => {
+        // Kept with the text it was made on, a journal merges into the file
+        // whenever it was written; without, only a newer one is offered.
+        Ok(Some(found)) if found.base.is_some() || found.is_newer_than_journey(file.target()) => {
             let disk = file.baseline();
             // Edits kept with the text they were made on merge into the
             // journey as it is now: whatever was saved since stays.

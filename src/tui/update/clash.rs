@@ -44,14 +44,6 @@ pub fn settle(state: &mut AppState, action: Action) -> Effect {
             after: Box::new(chosen),
         },
     );
-    state.status = Some(
-        if keep_mine {
-            "kept mine (u brings theirs back)"
-        } else {
-            "took theirs (u brings mine back)"
-        }
-        .into(),
-    );
     Effect::Save
 }
 
