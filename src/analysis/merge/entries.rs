@@ -10,11 +10,10 @@ use crate::model::{
     EntryList, Field, FieldSpec, FieldType, FieldValue, Id, Journey, KindVisitor, Metric, Origin,
 };
 
-/// Merges the entries of one kind into `out` (which holds OURS's); its
-/// output is how many changes came from THEIRS.
+/// Merges the entries of one kind into `out`, which holds OURS's (they are
+/// moved, not copied); its output is how many changes came from THEIRS.
 pub struct MergeKind<'a> {
     pub base: &'a Journey,
-    pub ours: &'a Journey,
     pub theirs: &'a Journey,
     pub options: Options,
     pub out: &'a mut Journey,
@@ -25,9 +24,10 @@ impl KindVisitor for MergeKind<'_> {
     type Output = usize;
 
     fn visit<E: EntryList>(self) -> usize {
-        let (base, ours, theirs) = (E::list(self.base), E::list(self.ours), E::list(self.theirs));
-        // `out` holds OURS's entries already.
-        if ours == theirs {
+        let (base, theirs) = (E::list(self.base), E::list(self.theirs));
+        let ours = std::mem::take(E::list_mut(self.out));
+        if ours == *theirs {
+            *E::list_mut(self.out) = ours;
             return 0;
         }
         let mut merger = Merger {
@@ -61,32 +61,34 @@ struct Merger<'a, 'c, E> {
 }
 
 impl<'a, E: EntryList> Merger<'a, '_, E> {
-    fn run(&mut self, ours: &'a [E]) -> Vec<E> {
-        let ours_index = index(ours);
-        let moved_ours = order::moved(ours, &self.base);
+    fn run(&mut self, ours: Vec<E>) -> Vec<E> {
+        let ours_ids: HashSet<Id> = ours.iter().map(|e| e.id().clone()).collect();
+        let moved_ours: HashSet<Id> = order::moved(&ours, &self.base)
+            .into_iter()
+            .cloned()
+            .collect();
         let moved_theirs = order::moved(self.theirs_list, &self.base);
         let mut placed: Vec<Placed<E>> = Vec::with_capacity(ours.len());
         for o in ours {
-            let id = o.id();
-            let b = self.base.get(id).map(|&i| &self.base_list[i]);
-            let t = self.theirs_index.get(id).map(|&i| &self.theirs_list[i]);
+            let b = self.base.get(o.id()).map(|&i| &self.base_list[i]);
+            let t = self.theirs_index.get(o.id()).map(|&i| &self.theirs_list[i]);
+            let by_theirs = moved_theirs.contains(o.id()) && !moved_ours.contains(o.id());
             let entry = match (b, t) {
                 (Some(b), Some(t)) => self.entry(Some(b), o, t),
-                (Some(b), None) if o == b => {
+                (Some(b), None) if o == *b => {
                     self.taken += 1;
                     continue;
                 }
                 (Some(b), None) => {
-                    self.removed(Side::Theirs, b, o);
+                    self.removed(Side::Theirs, b, &o);
                     if self.options.prefer == Side::Theirs && !self.options.keep_changed {
                         continue;
                     }
-                    o.clone()
+                    o
                 }
                 (None, Some(t)) => self.entry(None, o, t),
-                (None, None) => o.clone(),
+                (None, None) => o,
             };
-            let by_theirs = moved_theirs.contains(id) && !moved_ours.contains(id);
             if by_theirs {
                 self.taken += 1;
             }
@@ -98,7 +100,7 @@ impl<'a, E: EntryList> Merger<'a, '_, E> {
         }
         for t in self.theirs_list {
             let id = t.id();
-            if ours_index.contains_key(id) {
+            if ours_ids.contains(id) {
                 continue;
             }
             let keep = match self.base.get(id).map(|&i| &self.base_list[i]) {
@@ -143,27 +145,28 @@ impl<'a, E: EntryList> Merger<'a, '_, E> {
     }
 
     /// One entry both sides have, field by field, starting from OURS.
-    fn entry(&mut self, base: Option<&E>, ours: &E, theirs: &E) -> E {
-        if ours == theirs || base == Some(theirs) {
-            return ours.clone();
+    fn entry(&mut self, base: Option<&E>, ours: E, theirs: &E) -> E {
+        if ours == *theirs || base == Some(theirs) {
+            return ours;
         }
-        if base == Some(ours) {
+        if base == Some(&ours) {
             self.taken += 1;
             let mut entry = theirs.clone();
             entry.set_origin(ours.origin());
             return entry;
         }
-        let mut entry = ours.clone();
+        let id = ours.id().clone();
+        let mut entry = ours;
         for spec in E::KIND.fields() {
             let get = |e: &E| e.get(spec.field);
-            let (b, o, t) = (base.and_then(&get), get(ours), get(theirs));
+            let (b, o, t) = (base.and_then(&get), get(&entry), get(theirs));
             let value = match resolve(*spec, &b, &o, &t) {
                 Resolved::Pick(Pick::Ours) => continue,
                 Resolved::Pick(Pick::Theirs) => t,
                 Resolved::Value(v) => v,
                 Resolved::Clash => {
                     self.conflicts.push(Conflict {
-                        entry: Some((E::KIND, ours.id().clone())),
+                        entry: Some((E::KIND, id.clone())),
                         clash: field_clash(*spec, &b, &o, &t),
                     });
                     match self.options.prefer {
@@ -176,7 +179,7 @@ impl<'a, E: EntryList> Merger<'a, '_, E> {
                 self.taken += 1;
             } else {
                 self.conflicts.push(Conflict {
-                    entry: Some((E::KIND, ours.id().clone())),
+                    entry: Some((E::KIND, id.clone())),
                     clash: field_clash(*spec, &b, &o, &value),
                 });
             }

@@ -144,21 +144,14 @@ pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey, options: Options)
     // references to them line up by their base ids.
     let (ours_n, ours_renames) = rename::normalise(base, ours);
     let (theirs_n, theirs_renames) = rename::normalise(base, theirs);
-    let mut journey = ours_n.clone().into_owned();
-    let mut taken = header(
-        base,
-        &ours_n,
-        &theirs_n,
-        options,
-        &mut journey,
-        &mut conflicts,
-    );
+    let mut journey = ours_n.into_owned();
+    // Renames touch no header field.
+    let mut taken = header(base, ours, &theirs_n, options, &mut journey, &mut conflicts);
     for kind in Kind::ALL {
         taken += visit_kind(
             kind,
             entries::MergeKind {
                 base,
-                ours: &ours_n,
                 theirs: &theirs_n,
                 options,
                 out: &mut journey,
