@@ -69,8 +69,8 @@ fn save_then_load_round_trips_the_journey() {
         .into_owned();
     let hash = name
         .strip_prefix("journey-")
-        .and_then(|n| n.strip_suffix(".toml"))
-        .expect("journey-<hash>.toml");
+        .and_then(|n| n.strip_suffix(&format!(".{}.toml", std::process::id())))
+        .expect("journey-<hash>.<pid>.toml");
     assert_eq!(hash.len(), 16);
     assert!(hash.chars().all(|c| c.is_ascii_hexdigit()));
 
@@ -94,6 +94,63 @@ fn save_then_load_round_trips_the_journey() {
     s.store.save(&s.target, MIN).expect("saved again");
     let again = s.store.load(&s.target).expect("loaded").expect("found");
     assert_eq!(again.text, MIN);
+}
+
+/// A recovery file of the same journey written by the process `pid`.
+fn written_by(own: &Path, pid: u32) -> PathBuf {
+    let name = own.file_name().expect("name").to_string_lossy();
+    let theirs = name.replace(
+        &format!(".{}.toml", std::process::id()),
+        &format!(".{pid}.toml"),
+    );
+    let path = own.with_file_name(theirs);
+    fs::copy(own, &path).expect("copied");
+    path
+}
+
+#[test]
+fn a_journal_is_offered_once_its_workbench_is_gone() {
+    let s = setup();
+    let own = s.store.save(&s.target, &edited()).expect("saved");
+    // Another workbench editing the same journey, still running (pid 1
+    // always is): its journal is its own business.
+    let running = written_by(&own, 1);
+    let mut child = std::process::Command::new("true").spawn().expect("spawn");
+    let pid = child.id();
+    child.wait().expect("ended");
+    s.store.discard(&s.target).expect("own discarded");
+    assert!(!own.exists());
+    assert!(s.store.load(&s.target).expect("loaded").is_none());
+    // One whose process has ended: offered.
+    fs::write(&own, "x").expect("placeholder");
+    let gone = written_by(&own, pid);
+    fs::copy(&running, &gone).expect("copied");
+    fs::remove_file(&own).expect("placeholder removed");
+    let found = s.store.load(&s.target).expect("loaded").expect("found");
+    assert_eq!(found.path, gone);
+    assert_eq!(found.text, edited());
+    s.store.discard_file(&found.path).expect("discarded");
+    assert!(!gone.exists());
+    assert!(
+        running.exists(),
+        "the running workbench's journal is left alone"
+    );
+}
+
+#[test]
+fn the_text_the_edits_were_made_on_is_kept_beside_them() {
+    let s = setup();
+    s.store.save_base(&s.target, MIN).expect("base kept");
+    s.store.save(&s.target, &edited()).expect("saved");
+    let found = s.store.load(&s.target).expect("loaded").expect("found");
+    assert_eq!(found.base, Some(journey(MIN)));
+    assert_eq!(found.journey, journey(&edited()));
+    s.store.discard(&s.target).expect("discarded");
+    assert_eq!(
+        fs::read_dir(s.store.dir()).expect("folder").count(),
+        0,
+        "both files gone"
+    );
 }
 
 #[test]

@@ -838,39 +838,6 @@ fn quitting_with_unsaved_scores_asks_first() {
 }
 
 #[test]
-fn a_journey_open_in_another_window_is_read_only() {
-    let Some(t) = Session::start("locked", 100, 30) else {
-        return;
-    };
-    copy_journeys(t.path());
-    let first = t.shell("\"$CORRIDOR\"");
-    t.wait_for(CORRIDOR);
-    // A second window on the same folder.
-    t.tmux(&[
-        "new-window",
-        "-t",
-        SESSION,
-        "-c",
-        &t.path().display().to_string(),
-    ]);
-    let second = t.shell("\"$CORRIDOR\"");
-    let screen = t.wait_for("[read-only]");
-    assert!(screen.contains("held by pid"), "{}", framed(&screen));
-    t.keys(&["x"]);
-    let refused = t.wait_for("read-only: ");
-    assert!(
-        !refused.contains("1-5 score"),
-        "no capture: {}",
-        framed(&refused)
-    );
-    t.keys(&["q"]);
-    assert_eq!(t.wait_done(&second, DEADLINE), 0);
-    t.tmux(&["kill-window", "-t", SESSION]);
-    t.keys(&["q"]);
-    assert_eq!(t.wait_done(&first, DEADLINE), 0);
-}
-
-#[test]
 fn editing_a_field_keeps_the_comments_of_the_file() {
     let Some(t) = Session::start("form", 100, 30) else {
         return;
@@ -970,7 +937,8 @@ fn another_writers_change_is_never_overwritten() {
     let screen = t.wait_for("changed on disk: reloaded");
     assert!(screen.contains("3 -> 4"), "{}", framed(&screen));
 
-    // With unsaved edits, the other writer's change survives a save.
+    // With unsaved edits, the other writer's change is merged in at once
+    // and the save writes both.
     t.keys(&["x"]);
     t.wait_for("1-5 score");
     t.keys(&["5"]);
@@ -979,21 +947,42 @@ fn another_writers_change_is_never_overwritten() {
     t.wait_gone("1-5 score");
     let theirs = pulled.replacen("channel = \"social\"", "channel = \"tiktok\"", 1);
     fs::write(&path, &theirs).expect("other writer");
-    t.wait_for("your unsaved edits are kept");
+    let merged = t.wait_for("was saved elsewhere: merged in");
+    assert!(merged.contains("tiktok"), "{}", framed(&merged));
+    t.keys(&["s"]);
+    t.wait_for("saved journey.toml");
+    let both = theirs.replacen(
+        "expected = 3\nexperience = \"A styled reel",
+        "expected = 5\nexperience = \"A styled reel",
+        1,
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), both);
+
+    // A file that no longer reads as a journey is never overwritten: the
+    // edits can go to a copy beside it.
+    t.keys(&["x"]);
+    t.wait_for("1-5 score");
+    t.keys(&["4"]);
+    t.wait_for("expected 4");
+    t.keys(&["Escape"]);
+    t.wait_gone("1-5 score");
+    let broken = format!("{both}\n[[touchpoints]]\nid = \"half-written\n");
+    fs::write(&path, &broken).expect("other writer");
+    t.wait_for("cannot be read as a journey");
     t.keys(&["s"]);
     t.wait_for("Changed on disk by someone else");
     t.keys(&["c"]);
     t.wait_for("journey.mine.toml");
     assert_eq!(
         fs::read_to_string(&path).expect("read"),
-        theirs,
+        broken,
         "theirs kept"
     );
     let mine = fs::read_to_string(folder.join("journey.mine.toml")).expect("copy");
-    assert!(mine.contains("expected = 5"), "{mine}");
+    assert!(mine.contains("expected = 4"), "{mine}");
     t.keys(&["q"]);
     t.wait_for("Unsaved changes");
     t.keys(&["d"]);
     assert_eq!(t.wait_done(&done, DEADLINE), 0);
-    assert_eq!(fs::read_to_string(&path).expect("read"), theirs);
+    assert_eq!(fs::read_to_string(&path).expect("read"), broken);
 }

@@ -40,7 +40,7 @@ fn discard_and_quit_leaves_nothing_to_recover() {
     t.wait_for("expected 5");
     t.keys(&["Escape"]);
     t.wait_gone("1-5 score");
-    assert_eq!(journals(&t).len(), 1, "the edit is journaled");
+    assert!(!journals(&t).is_empty(), "the edit is journaled");
     t.keys(&["q"]);
     t.wait_for("Unsaved changes");
     t.keys(&["d"]);

@@ -302,7 +302,7 @@ fn touchpoint_diffs<'a>(old: &'a Journey, new: &'a Journey) -> Vec<TouchpointDif
 }
 
 /// Marks the elements of a longest strictly increasing subsequence.
-fn longest_increasing(values: &[usize]) -> Vec<bool> {
+pub(crate) fn longest_increasing(values: &[usize]) -> Vec<bool> {
     let mut tails: Vec<usize> = Vec::new();
     let mut back: Vec<Option<usize>> = vec![None; values.len()];
     for (k, &value) in values.iter().enumerate() {

@@ -1,7 +1,7 @@
 //! Pure functions over the model: the vocabulary of figures, gaps and
 //! severity, experience debt,
 //! ownership figures, channel consistency, validation findings and the
-//! semantic diff of two versions of a journey.
+//! semantic diff and the three-way merge of versions of a journey.
 
 pub mod blueprint;
 pub mod compare;
@@ -11,6 +11,7 @@ pub mod figures;
 mod gaps;
 pub mod history;
 pub mod matrix;
+pub mod merge;
 pub mod metrics;
 mod ownership;
 pub mod survey;

@@ -37,7 +37,9 @@ pub fn open_for_edit(path: &Path, invalid: u8, verb: &str) -> Result<(JourneyLoc
         output::error(&format!("{name}: {e}"));
         USAGE
     })?;
-    let lock = JourneyLock::acquire(&target).map_err(|e| {
+    // A workbench's save holds the lock for milliseconds: wait that out.
+    let patience = std::time::Duration::from_secs(2);
+    let lock = JourneyLock::acquire_within(&target, patience).map_err(|e| {
         output::error(&e.to_string());
         USAGE
     })?;

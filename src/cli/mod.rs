@@ -13,6 +13,7 @@ mod history;
 mod import;
 mod journeys;
 mod man;
+mod merge;
 mod new;
 mod output;
 mod report;
@@ -58,6 +59,10 @@ pub struct Cli {
     /// Never write to any file
     #[arg(long)]
     read_only: bool,
+    /// Live mode: save every edit within a second, so that other
+    /// workbenches on the same journey see it as it is made
+    #[arg(long)]
+    live: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,6 +80,8 @@ enum Command {
     /// Two journeys side by side by touchpoint id: current and future state,
     /// or one corridor for two personas
     Compare(compare::CompareArgs),
+    /// Three-way merge of journey files by meaning (a git merge driver)
+    Merge(merge::MergeArgs),
     /// Rewrite journeys in the canonical layout (--check lists what would change)
     Fmt(fmt::FmtArgs),
     /// Start a journey: blank, or a template drawn from a sample journey
@@ -108,6 +115,7 @@ pub fn run() -> ExitCode {
         Some(Command::Show(args)) => show::run(&args),
         Some(Command::Diff(args)) => diff::run(&args),
         Some(Command::Compare(args)) => compare::run(&args),
+        Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Fmt(args)) => fmt::run(&args),
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Import(args)) => import::run(&args),
@@ -120,6 +128,7 @@ pub fn run() -> ExitCode {
             ascii: cli.ascii,
             mouse: cli.mouse,
             read_only: cli.read_only,
+            live: cli.live,
         }),
     };
     ExitCode::from(code)

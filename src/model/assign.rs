@@ -315,7 +315,8 @@ fn missing(kind: Kind, id: &Id) -> AssignError {
     AssignError::NoSuchEntry(kind.noun(), id.to_string())
 }
 
-fn set_header(
+/// Sets a header field from a value (`None`: absent).
+pub fn set_header(
     journey: &mut Journey,
     field: Field,
     value: Option<FieldValue>,
@@ -356,7 +357,7 @@ fn set_metric(t: &mut Touchpoint, field: &str, name: &str, value: &str) -> Resul
     Ok(())
 }
 
-fn set_metric_def(
+pub(super) fn set_metric_def(
     m: &mut MetricDef,
     field: Field,
     value: Option<FieldValue>,

@@ -10,8 +10,9 @@ mod header;
 mod ids;
 mod measure;
 mod score;
+mod set;
 
-pub use assign::{AssignError, Target, assign, parse_value, rename};
+pub use assign::{AssignError, Target, assign, parse_value, rename, set_header};
 pub use blueprint::{Lane, Step};
 pub use create::{create, exists, ids, needed};
 pub use entities::{
@@ -28,3 +29,4 @@ pub use measure::{
     ActionTarget, Better, Churn, Economics, MetricDef, MetricDetail, MetricKind, Scale, number,
 };
 pub use score::{Emotion, Gap, GapClass, RangeError, Score};
+pub use set::{EntryList, KindVisitor, visit_kind};

@@ -1,6 +1,7 @@
-//! One editor per journey: an advisory lock on a lock file beside the
-//! journey (never the journey itself, whose rename on save would swap the
-//! file under the lock). The lock file holds the holder's pid.
+//! One writer at a time: an advisory lock on a lock file beside the journey
+//! (never the journey itself, whose rename on save would swap the file
+//! under the lock), held while a save reads, merges and writes. The lock
+//! file holds the holder's pid.
 //!
 //! Anyone who can write to the journey's folder can plant something at the
 //! lock path: a symbolic link or a hard link to another file (which taking
@@ -74,6 +75,35 @@ pub struct JourneyLock {
 }
 
 impl JourneyLock {
+    /// Takes the lock of `journey`, waiting up to `patience` while another
+    /// writer holds it (a save holds it for milliseconds).
+    pub fn acquire_within(
+        journey: &Path,
+        patience: std::time::Duration,
+    ) -> Result<Self, LockError> {
+        let deadline = std::time::Instant::now() + patience;
+        loop {
+            match Self::acquire(journey) {
+                Err(LockError::Held { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Whether the lock of `journey` could be taken at all: what is at the
+    /// lock path is nothing or a plain file (a link or a FIFO planted there
+    /// is refused, naming it). Takes nothing.
+    pub fn check(journey: &Path) -> Result<(), LockError> {
+        let path = lock_path(journey);
+        match fs::symlink_metadata(&path) {
+            Ok(meta) => plain_file(&path, &meta),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(source) => Err(LockError::Io { path, source }),
+        }
+    }
+
     /// Takes the lock of `journey` (a resolved path), or says who holds it.
     pub fn acquire(journey: &Path) -> Result<Self, LockError> {
         let path = lock_path(journey);
@@ -206,6 +236,31 @@ mod tests {
         let journey = dir.path().join("b.toml");
         fs::create_dir(lock_path(&journey))?;
         assert_eq!(refused(&journey), Some("is not a regular file"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_held_lock_is_waited_for_then_taken() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let journey = dir.path().join("a.toml");
+        let first = JourneyLock::acquire(&journey)?;
+        let short = JourneyLock::acquire_within(&journey, std::time::Duration::from_millis(50));
+        assert!(matches!(short, Err(LockError::Held { .. })));
+        let waiter = {
+            let journey = journey.clone();
+            std::thread::spawn(move || {
+                JourneyLock::acquire_within(&journey, std::time::Duration::from_secs(5)).is_ok()
+            })
+        };
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        drop(first);
+        assert!(waiter.join().is_ok_and(|taken| taken));
+        assert!(JourneyLock::check(&journey).is_ok());
+        std::os::unix::fs::symlink(dir.path().join("x"), lock_path(&journey))?;
+        assert!(matches!(
+            JourneyLock::check(&journey),
+            Err(LockError::NotPlainFile { .. })
+        ));
         Ok(())
     }
 

@@ -5,11 +5,13 @@ mod canonical;
 mod edit;
 mod git;
 mod lock;
+mod merge;
 mod order;
 mod parse;
 mod parse_blueprint;
 mod persona;
 mod read;
+mod recovered;
 mod recovery;
 mod scan;
 mod source;
@@ -28,12 +30,15 @@ pub use git::{
     last_commit, parse_versions, read_at_revision, revisions,
 };
 pub use lock::{JourneyLock, LockError, lock_path};
+pub use merge::markers::line_of as conflict_line;
+pub use merge::{Input, MergeError, Merged, merge_texts};
 pub use parse::{Parsed, parse_journey};
 pub use read::{
     DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_VAR, ReadError, max_file_size, read_capped, read_regular,
     size_text,
 };
-pub use recovery::{Recovered, RecoveryError, RecoveryStore, differences, rebase};
+pub use recovered::{differences, rebase};
+pub use recovery::{Recovered, RecoveryError, RecoveryStore};
 pub use scan::{Listing, Skipped, journey_files};
 pub use source::{EntrySpans, LineIndex, SourceMap};
 pub use write::{create_new, sweep_stale_temporaries, write_atomic, write_through};
@@ -114,6 +119,38 @@ pub struct JourneyFile {
     /// Where each value of `text` sits, for splicing value-only edits.
     spans: SourceMap,
     fingerprint: Fingerprint,
+}
+
+/// Why a journey could not be written onto a text.
+#[derive(Debug)]
+enum Rendered {
+    Edit(EditError),
+    RoundTrip,
+}
+
+/// `journey` applied to `text` (which parses to `baseline`, its values at
+/// `spans`): only what changed is rewritten. Returns the new text, the
+/// journey it reads back as (which equals `journey`) and its spans.
+fn render_onto(
+    text: &str,
+    spans: &SourceMap,
+    baseline: &Journey,
+    journey: &Journey,
+) -> Result<(String, Journey, SourceMap), Rendered> {
+    let reread = |text: &str| {
+        let parsed = parse_journey(text);
+        Some((parsed.journey.filter(|j| j == journey)?, parsed.source_map))
+    };
+    if let Some(text) = splice::apply(text, spans, baseline, journey)
+        && let Some((journey, spans)) = reread(&text)
+    {
+        return Ok((text, journey, spans));
+    }
+    let text = edit::apply(text, baseline, journey).map_err(Rendered::Edit)?;
+    match reread(&text) {
+        Some((journey, spans)) => Ok((text, journey, spans)),
+        None => Err(Rendered::RoundTrip),
+    }
 }
 
 /// A loaded journey: the file handle for saving, the model to edit, and the
@@ -262,27 +299,15 @@ impl JourneyFile {
         &self,
         journey: &Journey,
     ) -> Result<(String, Journey, SourceMap), StoreError> {
-        let reread = |text: &str| {
-            let parsed = parse_journey(text);
-            Some((parsed.journey.filter(|j| j == journey)?, parsed.source_map))
-        };
-        if let Some(text) = splice::apply(&self.text, &self.spans, &self.baseline, journey)
-            && let Some((journey, spans)) = reread(&text)
-        {
-            return Ok((text, journey, spans));
-        }
-        let text = edit::apply(&self.text, &self.baseline, journey).map_err(|source| {
-            StoreError::Edit {
+        render_onto(&self.text, &self.spans, &self.baseline, journey).map_err(|e| match e {
+            Rendered::Edit(source) => StoreError::Edit {
                 path: self.path.clone(),
                 source,
-            }
-        })?;
-        match reread(&text) {
-            Some((journey, spans)) => Ok((text, journey, spans)),
-            None => Err(StoreError::RoundTrip {
+            },
+            Rendered::RoundTrip => StoreError::RoundTrip {
                 path: self.path.clone(),
-            }),
-        }
+            },
+        })
     }
 
     /// Saves `journey` over the file: only what changed since load is

@@ -32,6 +32,16 @@ pub fn parse_journey(text: &str) -> Parsed {
     let mut source_map = SourceMap::default();
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
+        // Git's conflict markers: say where each conflict is, not how the
+        // markers break the TOML.
+        let conflicts = super::merge::markers::found(text);
+        if !conflicts.is_empty() {
+            return Parsed {
+                journey: None,
+                findings: conflicts,
+                source_map,
+            };
+        }
         for error in errors {
             let span = error.span().unwrap_or(0..0);
             findings.push(Finding::error(

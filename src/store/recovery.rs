@@ -1,9 +1,10 @@
 //! The recovery journal: the full text of a journey's unsaved edits, kept in
-//! the user data folder (one private file per journey) so that a crash, a
-//! panic or a dropped SSH link loses nothing. Nothing here ever writes the
-//! journey itself: recovering means loading this text as unsaved edits.
+//! the user data folder (one private file per journey and workbench, with
+//! the text the edits were made on) so that a crash, a panic or a dropped
+//! SSH link loses nothing, even with several workbenches editing one
+//! journey. Nothing here ever writes the journey itself: recovering means
+//! merging this text into the journey as unsaved edits.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
@@ -14,10 +15,8 @@ use std::time::SystemTime;
 use atomic_write_file::unix::OpenOptionsExt as _;
 
 use super::{LineIndex, ReadError, max_file_size, parse_journey, read_regular};
-use crate::analysis::diff::{FieldChange, GapChange, Status, diff};
+use crate::model::Journey;
 use crate::model::Severity;
-use crate::model::{Gap, Id, Journey, Origin};
-use crate::text::inert;
 
 /// The first line of every recovery file, followed by the journey's path.
 const MARKER: &str = "# corridor recovery for ";
@@ -64,6 +63,10 @@ pub struct Recovered {
     pub text: String,
     /// What that text parses to: the unsaved edits to offer.
     pub journey: Journey,
+    /// The journey the edits were made on ([`RecoveryStore::save_base`]),
+    /// when it was kept: recovering merges the edits into the journey as it
+    /// is now instead of replacing it.
+    pub base: Option<Journey>,
     /// When the recovery file was last written (its modification time).
     pub saved_at: SystemTime,
 }
@@ -105,10 +108,10 @@ impl RecoveryStore {
         &self.dir
     }
 
-    /// The recovery file of a journey: its file name for humans, then a
-    /// hash of its canonical path, so equal names in different folders
-    /// never share a file (`b2b-onboarding-0123456789abcdef.toml`).
-    pub fn path_for(&self, journey_target: &Path) -> PathBuf {
+    /// What every recovery file of a journey starts with: its file name
+    /// for humans, then a hash of its canonical path, so equal names in
+    /// different folders never share a file (`b2b-onboarding-0123456789abcdef`).
+    fn stem_for(journey_target: &Path) -> String {
         let canonical = canonical(journey_target);
         let hash = xxhash_rust::xxh3::xxh3_64(canonical.as_os_str().as_bytes());
         let stem = journey_target
@@ -130,7 +133,16 @@ impl RecoveryStore {
         if name.is_empty() {
             name.push_str("journey");
         }
-        self.dir.join(format!("{name}-{hash:016x}.toml"))
+        format!("{name}-{hash:016x}")
+    }
+
+    /// The recovery file this workbench writes for a journey: the journey's
+    /// stem, then this process's id, so that two workbenches editing one
+    /// journey never write each other's edits
+    /// (`b2b-onboarding-0123456789abcdef.4242.toml`).
+    pub fn path_for(&self, journey_target: &Path) -> PathBuf {
+        let stem = Self::stem_for(journey_target);
+        self.dir.join(format!("{stem}.{}.toml", std::process::id()))
     }
 
     /// Journals the full text of the unsaved journey (what
@@ -143,20 +155,17 @@ impl RecoveryStore {
         let (bom, body) = split_bom(text);
         let header = escape(&canonical(journey_target).to_string_lossy());
         let full = format!("{bom}{MARKER}{header}\n{body}");
-        let mut options = atomic_write_file::OpenOptions::new();
-        options.preserve_mode(false).mode(FILE_MODE);
-        let written = (|| {
-            let mut file = options.open(&path)?;
-            // Whatever the umask or an older file said: private.
-            file.as_file()
-                .set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
-            file.write_all(full.as_bytes())?;
-            file.commit()
-        })();
-        match written {
-            Ok(()) => Ok(path),
-            Err(source) => Err(RecoveryError::Io { path, source }),
-        }
+        write_private(&path, &full)?;
+        Ok(path)
+    }
+
+    /// Keeps the text the unsaved edits were made on (the journey as loaded
+    /// or last saved), beside the journal.
+    pub fn save_base(&self, journey_target: &Path, text: &str) -> Result<PathBuf, RecoveryError> {
+        self.create_dir()?;
+        let path = base_path(&self.path_for(journey_target));
+        write_private(&path, text)?;
+        Ok(path)
     }
 
     fn create_dir(&self) -> Result<(), RecoveryError> {
@@ -177,7 +186,9 @@ impl RecoveryStore {
     /// does not parse as a journey is an error naming it (discard it, or
     /// let the user look at it).
     pub fn load(&self, journey_target: &Path) -> Result<Option<Recovered>, RecoveryError> {
-        let path = self.path_for(journey_target);
+        let Some(path) = self.found(journey_target)? else {
+            return Ok(None);
+        };
         // The journey's size limit, plus the marker line naming it.
         let header = MARKER.len() + escape(&canonical(journey_target).to_string_lossy()).len();
         let limit = max_file_size()
@@ -220,23 +231,116 @@ impl RecoveryStore {
             Some(rest) => rest.split_once('\n').map_or("", |(_, after)| after),
             None => body,
         };
+        let base = read_regular(&base_path(&path), limit)
+            .ok()
+            .and_then(|(bytes, _)| String::from_utf8(bytes).ok())
+            .and_then(|text| parse_journey(&text).journey);
         Ok(Some(Recovered {
             text: format!("{bom}{body}"),
             path,
             journey,
+            base,
             saved_at,
         }))
     }
 
-    /// Removes the journey's recovery; none at all is fine.
-    pub fn discard(&self, journey_target: &Path) -> Result<(), RecoveryError> {
-        let path = self.path_for(journey_target);
-        match fs::remove_file(&path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(io_error(&path)(e)),
+    /// The newest recovery file of a journey that no running workbench is
+    /// still writing (this one's own included).
+    fn found(&self, journey_target: &Path) -> Result<Option<PathBuf>, RecoveryError> {
+        let prefix = format!("{}.", Self::stem_for(journey_target));
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io_error(&self.dir)(e)),
+        };
+        let own = std::process::id();
+        let mut newest: Option<(SystemTime, PathBuf)> = None;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(middle) = name
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix("toml"))
+            else {
+                continue;
+            };
+            // `NAME-HASH.toml` (older corridors) or `NAME-HASH.PID.toml`.
+            let pid = if middle.is_empty() {
+                None
+            } else {
+                match middle.strip_suffix('.').and_then(|p| p.parse::<u32>().ok()) {
+                    Some(pid) => Some(pid),
+                    None => continue,
+                }
+            };
+            if pid.is_some_and(|p| p != own && running(p)) {
+                continue;
+            }
+            let time = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(SystemTime::UNIX_EPOCH);
+            if newest.as_ref().is_none_or(|(t, _)| time > *t) {
+                newest = Some((time, entry.path()));
+            }
         }
+        Ok(newest.map(|(_, path)| path))
     }
+
+    /// Removes this workbench's recovery of the journey; none at all is
+    /// fine.
+    pub fn discard(&self, journey_target: &Path) -> Result<(), RecoveryError> {
+        self.discard_file(&self.path_for(journey_target))
+    }
+
+    /// Removes a recovery file (one [`RecoveryStore::load`] found) and the
+    /// text its edits were made on.
+    pub fn discard_file(&self, path: &Path) -> Result<(), RecoveryError> {
+        for path in [base_path(path), path.to_path_buf()] {
+            match fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_error(&path)(e)),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes a private file atomically: 0600 whatever the umask or an older
+/// file said.
+fn write_private(path: &Path, content: &str) -> Result<(), RecoveryError> {
+    let mut options = atomic_write_file::OpenOptions::new();
+    options.preserve_mode(false).mode(FILE_MODE);
+    let written = (|| {
+        let mut file = options.open(path)?;
+        file.as_file()
+            .set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
+        file.write_all(content.as_bytes())?;
+        file.commit()
+    })();
+    written.map_err(|source| RecoveryError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Where the text a journal's edits were made on is kept: beside it, named
+/// so that no scan for journals takes it for one.
+fn base_path(journal: &Path) -> PathBuf {
+    journal.with_extension("base")
+}
+
+/// Whether a process with this id is running (a workbench still editing).
+fn running(pid: u32) -> bool {
+    if Path::new("/proc/self").exists() {
+        return Path::new("/proc").join(pid.to_string()).exists();
+    }
+    std::process::Command::new("kill")
+        .args(["-0", &pid.to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// The path the journey is known by: resolved when it (or its folder)
@@ -277,139 +381,4 @@ fn escape(path: &str) -> String {
         }
     }
     out
-}
-
-/// The recovered journey made ready to edit against the journey on disk:
-/// each entry's origin (which table of the loaded text it came from) is
-/// pointed at the on-disk entry with the same id, or marked new. Without
-/// this, a recovery that added, removed or reordered entries would save
-/// them into the wrong tables of the file, carrying other entries' comments.
-pub fn rebase(recovered: &Journey, on_disk: &Journey) -> Journey {
-    let mut journey = recovered.clone();
-    macro_rules! kind {
-        ($($entries:ident),*) => {$(
-            let mut origins: HashMap<&Id, Origin> = HashMap::new();
-            for e in &on_disk.$entries {
-                origins.entry(&e.id).or_insert(e.origin);
-            }
-            for e in &mut journey.$entries {
-                e.origin = origins.remove(&e.id).unwrap_or(Origin::NEW);
-            }
-        )*};
-    }
-    kind!(
-        stages,
-        departments,
-        partners,
-        metrics,
-        touchpoints,
-        actions,
-        steps
-    );
-    journey
-}
-
-/// What recovering would change, as lines for people: for each header
-/// field, touchpoint and other entry that differs between the journey on
-/// disk (before) and the recovered one (after), what changed, then a
-/// one-line summary. Empty when both are the same journey. File text is
-/// made inert.
-pub fn differences(recovered: &Journey, on_disk: &Journey) -> Vec<String> {
-    let d = diff(on_disk, recovered);
-    if d.is_empty() {
-        return Vec::new();
-    }
-    let mut lines = Vec::new();
-    for f in &d.header {
-        lines.push(field_line("", f));
-    }
-    for t in &d.touchpoints {
-        let Some(tp) = t.touchpoint() else {
-            continue;
-        };
-        let name = inert(&tp.name);
-        match t.status {
-            Status::Added => {
-                lines.push(format!(
-                    "+ touchpoint {} {name}: added in stage {}, gap {}",
-                    tp.id,
-                    tp.stage,
-                    gap(t.gap.new)
-                ));
-            }
-            Status::Removed => {
-                lines.push(format!(
-                    "- touchpoint {} {name}: removed from stage {}",
-                    tp.id, tp.stage
-                ));
-            }
-            Status::Changed => {
-                lines.push(format!("~ touchpoint {} {name}", tp.id));
-                if let Some(m) = &t.moved {
-                    let stage = if m.old_stage == m.new_stage {
-                        format!("stage {}", m.new_stage)
-                    } else {
-                        format!("stage {} -> {}", m.old_stage, m.new_stage)
-                    };
-                    lines.push(format!(
-                        "    moved: {stage}, position {} -> {}",
-                        m.old_position, m.new_position
-                    ));
-                }
-                lines.extend(t.fields.iter().map(|f| field_line("    ", f)));
-                if t.gap.old != t.gap.new {
-                    lines.push(format!("    {}", gap_line(&t.gap)));
-                }
-            }
-        }
-    }
-    for e in &d.entries {
-        let mark = match e.status {
-            Status::Added => "+",
-            Status::Removed => "-",
-            Status::Changed => "~",
-        };
-        let what = e.status.name();
-        lines.push(format!(
-            "{mark} {} {} {}: {what}",
-            e.kind.noun(),
-            e.id,
-            inert(&e.name)
-        ));
-        lines.extend(e.fields.iter().map(|f| field_line("    ", f)));
-    }
-    lines.push(d.summary_line());
-    lines
-}
-
-fn value(v: &Option<String>) -> String {
-    v.as_deref().map_or_else(|| "(none)".into(), inert)
-}
-
-fn field_line(indent: &str, f: &FieldChange) -> String {
-    format!(
-        "{indent}{}: {} -> {}",
-        inert(&f.field),
-        value(&f.old),
-        value(&f.new)
-    )
-}
-
-fn gap(g: Option<Gap>) -> String {
-    g.map_or_else(|| "?".into(), |g| g.to_string())
-}
-
-fn gap_line(change: &GapChange) -> String {
-    let (old, new) = (change.old_class(), change.new_class());
-    let classes = if old == new {
-        old.name().to_owned()
-    } else {
-        format!("{} -> {}", old.name(), new.name())
-    };
-    format!(
-        "gap: {} -> {}, {} ({classes})",
-        gap(change.old),
-        gap(change.new),
-        change.trend().name()
-    )
 }

@@ -94,6 +94,12 @@ pub enum Action {
     /// In the Journeys view, compare the selected journey with the marked
     /// one, else with its baseline.
     Compare,
+    /// When a save met another corridor's change to the same field: keep
+    /// this workbench's value (theirs goes into undo history).
+    KeepMine,
+    /// When a save met another corridor's change to the same field: take
+    /// theirs (this workbench's value goes into undo history).
+    TakeTheirs,
     /// Quit the workbench.
     Quit,
     /// The terminal changed size.

@@ -17,6 +17,9 @@ pub struct Config {
     pub mouse: bool,
     #[serde(default)]
     pub no_color: bool,
+    /// Live mode: save every edit within a second.
+    #[serde(default)]
+    pub live: bool,
 }
 
 impl Config {

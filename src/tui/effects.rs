@@ -1,17 +1,23 @@
 //! The only place the workbench touches the disk: reading the folder's
-//! journeys and reloading them.
+//! journeys and reloading them, saving (with other workbenches: see
+//! `coedit`) and the recovery journal.
+
+#[path = "effects_coedit.rs"]
+mod coedit;
 
 use std::path::{Path, PathBuf};
 
 use super::state::{AppState, Entry, Opened};
 use super::state::{Mode, View};
 use super::trend::Trend;
+use crate::analysis::merge::{Options, Side, merge};
 use crate::model::Severity;
 use crate::store::{
-    JourneyLock, LineIndex, LockError, RecoveryStore, StoreError, differences, journey_files, load,
-    rebase,
+    JourneyLock, LineIndex, RecoveryStore, StoreError, differences, journey_files, load, rebase,
 };
 use crate::text::inert;
+
+pub use coedit::disk_changed;
 
 /// The journeys under `path` (a folder, or one file), each loaded or with
 /// its first error as `FILE:LINE:COL: message`.
@@ -78,42 +84,23 @@ fn read_entry(file: &Path, name: String) -> Entry {
     }
 }
 
-/// Saves the open journey through the store (only edited lines change; a
-/// file changed on disk since it was read is not overwritten). Says what
-/// happened in the status line; true when the file now holds the journey.
+/// Saves the open journey through the store (only edited lines change),
+/// merging what another corridor saved meanwhile. Says what happened in
+/// the status line; true when the file now holds the journey.
 pub fn save(state: &mut AppState) -> bool {
     if let Some(why) = state.read_only() {
         state.status = Some(why);
         return false;
     }
     let name = state.current_name().unwrap_or_default().to_owned();
-    let Some(opened) = state.opened_mut() else {
+    let Some(opened) = state.opened() else {
         return false;
     };
     if !opened.history.is_dirty() {
         state.status = Some(format!("{name}: no changes to save"));
         return true;
     }
-    let Some(file) = opened.file.as_mut() else {
-        return false;
-    };
-    let message = match file.save(&opened.journey) {
-        Ok(saved) => {
-            opened.journey = saved;
-            opened.history.mark_saved();
-            format!("saved {name}")
-        }
-        Err(StoreError::Conflict { .. } | StoreError::Deleted { .. }) => {
-            // Someone else changed the file: never overwrite, ask.
-            state.mode = Mode::Conflict;
-            state.status = None;
-            return false;
-        }
-        Err(e) => format!("not saved: {e}"),
-    };
-    let saved = message.starts_with("saved");
-    state.status = Some(inert(&message));
-    saved
+    coedit::save(state)
 }
 
 /// Writes the open journey's edits as a new file beside the original
@@ -161,36 +148,6 @@ pub fn save_copy(state: &mut AppState) {
     state.status = Some(inert(&message));
 }
 
-/// Something in the folder changed on disk. When the open journey's file
-/// no longer holds what was loaded: reload it in place if nothing is
-/// unsaved, else say so (saving will then offer the choices).
-pub fn disk_changed(state: &mut AppState) -> bool {
-    let changed = state
-        .opened()
-        .and_then(|o| o.file.as_ref())
-        .is_some_and(|f| f.check_unchanged().is_err());
-    if !changed {
-        return false;
-    }
-    let name = state.current_name().unwrap_or_default().to_owned();
-    if state.is_dirty() {
-        let Some(opened) = state.opened_mut() else {
-            return false;
-        };
-        if std::mem::replace(&mut opened.stale, true) {
-            return false;
-        }
-        state.status = Some(inert(&format!(
-            "{name} changed on disk; your unsaved edits are kept (s will ask what to do)"
-        )));
-    } else {
-        reload(state);
-        lock_current(state);
-        state.status = Some(inert(&format!("{name} changed on disk: reloaded")));
-    }
-    true
-}
-
 /// Keeps the recovery journal in step with the open journey: the text a
 /// save would write while there are unsaved edits, nothing once there are
 /// none. Run after every edit, so a crash, a kill or a dropped link loses
@@ -205,21 +162,37 @@ pub fn journal(state: &mut AppState) {
     let Ok(store) = RecoveryStore::new() else {
         return;
     };
-    let result = if opened.history.is_dirty() {
-        file.render(&opened.journey)
-            .map_err(|e| e.to_string())
-            .and_then(|text| store.save(file.target(), &text).map_err(|e| e.to_string()))
+    let base = xxhash_rust::xxh3::xxh3_64(file.text().as_bytes());
+    let dirty = opened.history.is_dirty();
+    let target = file.target().to_path_buf();
+    let result = if dirty {
+        // The text the edits were made on, kept beside them, so that
+        // recovering merges them into whatever the file holds by then.
+        let kept = if opened.journaled_base == Some(base) {
+            Ok(())
+        } else {
+            store
+                .save_base(&target, file.text())
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        };
+        kept.and_then(|()| file.render(&opened.journey).map_err(|e| e.to_string()))
+            .and_then(|text| store.save(&target, &text).map_err(|e| e.to_string()))
             .map(|_| ())
     } else {
-        store.discard(file.target()).map_err(|e| e.to_string())
+        store.discard(&target).map_err(|e| e.to_string())
     };
+    if let Some(opened) = state.opened_mut() {
+        opened.journaled_base = (dirty && result.is_ok()).then_some(base);
+    }
     if let Err(why) = result {
         state.status = Some(inert(&format!("recovery journal not written: {why}")));
     }
 }
 
-/// When the open journey has a recovery journal newer than the file that
-/// differs from it, asks what to do with it.
+/// When the open journey has a recovery journal that would change it (one
+/// kept with the text its edits were made on, or else one newer than the
+/// file), asks what to do with it.
 pub fn offer_recovery(state: &mut AppState) {
     let Some(opened) = state.opened() else {
         return;
@@ -228,14 +201,29 @@ pub fn offer_recovery(state: &mut AppState) {
         return;
     };
     match store.load(file.target()) {
-        Ok(Some(found)) if found.is_newer_than_journey(file.target()) => {
-            let lines = differences(&found.journey, file.baseline());
+        // Kept with the text it was made on, a journal merges into the file
+        // whenever it was written; without, only a newer one is offered.
+        Ok(Some(found)) if found.base.is_some() || found.is_newer_than_journey(file.target()) => {
+            let disk = file.baseline();
+            // Edits kept with the text they were made on merge into the
+            // journey as it is now: whatever was saved since stays.
+            let recovered = match &found.base {
+                Some(base) => {
+                    let options = Options {
+                        prefer: Side::Theirs,
+                        keep_changed: true,
+                    };
+                    merge(base, disk, &found.journey, options).journey
+                }
+                None => rebase(&found.journey, disk),
+            };
+            let lines = differences(&recovered, disk);
             if lines.is_empty() {
-                let _ = store.discard(file.target());
+                let _ = store.discard_file(&found.path);
                 return;
             }
-            let rebased = rebase(&found.journey, file.baseline());
-            state.recovery = Some((Box::new(rebased), lines));
+            state.recovery = Some((Box::new(recovered), lines));
+            state.recovery_file = Some(found.path);
             state.mode = Mode::Recover { show: false };
         }
         Ok(_) => {}
@@ -243,65 +231,58 @@ pub fn offer_recovery(state: &mut AppState) {
     }
 }
 
-/// Deletes the open journey's recovery journal.
+/// Deletes the recovery journal that was offered (once recovered, its
+/// edits are this workbench's own unsaved edits, journaled as such).
 pub fn discard_recovery(state: &mut AppState) {
+    let (Some(path), Ok(store)) = (state.recovery_file.take(), RecoveryStore::new()) else {
+        return;
+    };
+    if let Err(e) = store.discard_file(&path) {
+        state.status = Some(inert(&e.to_string()));
+    }
+}
+
+/// Deletes this workbench's own journal of the open journey: its unsaved
+/// edits were dropped on purpose (discard and quit), so the next open must
+/// not offer them back.
+pub fn discard_own_journal(state: &mut AppState) {
     let target = state
         .opened()
         .and_then(|o| o.file.as_ref())
         .map(|f| f.target().to_path_buf());
-    if let (Some(target), Ok(store)) = (target, RecoveryStore::new()) {
-        state.status = Some(match store.discard(&target) {
-            Ok(()) => "recovery discarded".into(),
-            Err(e) => inert(&e.to_string()),
-        });
+    let (Some(target), Ok(store)) = (target, RecoveryStore::new()) else {
+        return;
+    };
+    if let Err(e) = store.discard(&target) {
+        state.status = Some(inert(&e.to_string()));
     }
 }
 
-/// Takes the lock of the open journey and lets go of the others; a journey
-/// another corridor holds opens read-only, naming the holder.
-pub fn lock_current(state: &mut AppState) {
+/// Once per opened journey: makes sure its lock file can be used (one that
+/// cannot, say a planted symbolic link, makes it read-only, naming why) and
+/// offers a recovery journal. No lock is held: other workbenches may edit
+/// the same journey, and saves merge.
+pub fn open_current(state: &mut AppState) {
     if state.options.read_only {
         return;
     }
-    let current = state.current;
-    let mut offer = false;
-    for (n, entry) in state.entries.iter_mut().enumerate() {
-        let Ok(opened) = entry.content.as_mut() else {
-            continue;
-        };
-        if Some(n) != current {
-            opened.lock = None;
-            continue;
-        }
-        if opened.lock.is_some() {
-            continue;
-        }
-        let target = opened.file.as_ref().map(|f| f.target().to_path_buf());
-        match target.map(|t| JourneyLock::acquire(&t)) {
-            Some(Ok(lock)) => {
-                opened.lock = Some(lock);
-                opened.locked_out = None;
-                offer = true;
-            }
-            Some(Err(e)) => {
-                let why = match e {
-                    LockError::Held { pid, .. } => format!(
-                        "read-only: held by {} (another corridor has {} open)",
-                        pid.map_or("an unknown process".to_owned(), |p| format!("pid {p}")),
-                        entry.name
-                    ),
-                    other => format!("read-only: {other}"),
-                };
-                let why = inert(&why);
-                opened.locked_out = Some(why.clone());
-                state.status = Some(why);
-            }
-            None => {}
-        }
+    let Some(opened) = state.opened_mut() else {
+        return;
+    };
+    if std::mem::replace(&mut opened.checked, true) {
+        return;
     }
-    if offer {
-        offer_recovery(state);
+    let Some(target) = opened.file.as_ref().map(|f| f.target().to_path_buf()) else {
+        return;
+    };
+    if let Err(e) = JourneyLock::check(&target) {
+        let why = inert(&format!("read-only: {e}"));
+        opened.locked_out = Some(why.clone());
+        state.status = Some(why);
+        return;
     }
+    opened.locked_out = None;
+    offer_recovery(state);
 }
 
 /// Reads every journey again, keeping the open one and the selections.

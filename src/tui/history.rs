@@ -1,7 +1,10 @@
 //! Undo and redo: every edit is recorded with the value it replaced, without
-//! limit within a session.
+//! limit within a session. Edits apply by id and field, so that after
+//! another corridor's changes were merged in, undo still reverses only this
+//! workbench's own edits and keeps theirs.
 
-use crate::model::{Action, Journey, Touchpoint};
+use crate::analysis::merge::{Options, Side, merge};
+use crate::model::{Action, EntryList, Journey, Touchpoint};
 
 /// One reversible change to the open journey.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +50,122 @@ pub enum Edit {
         before: Box<Journey>,
         after: Box<Journey>,
     },
+}
+
+/// Applies `edit` (or its reverse) to `journey`. The entry an edit changed
+/// is found by id, and only the fields the edit
+/// changed are set, so changes merged in since are kept; a change across
+/// the journey is merged three-way for the same reason.
+pub fn apply(journey: &mut Journey, edit: &Edit, reverse: bool) {
+    match edit {
+        Edit::Touchpoint { before, after, .. } => {
+            let (from, to) = if reverse {
+                (after, before)
+            } else {
+                (before, after)
+            };
+            replay(&mut journey.touchpoints, from, to);
+        }
+        Edit::Action { before, after, .. } => {
+            let (from, to) = if reverse {
+                (after, before)
+            } else {
+                (before, after)
+            };
+            replay(&mut journey.actions, from, to);
+        }
+        Edit::Insert { index, touchpoint }
+        | Edit::Remove {
+            index, touchpoint, ..
+        } => {
+            let inserting = matches!(edit, Edit::Insert { .. }) != reverse;
+            let tps = &mut journey.touchpoints;
+            let at = tps.iter().position(|t| t.id == touchpoint.id);
+            match (inserting, at) {
+                (true, None) => tps.insert((*index).min(tps.len()), (**touchpoint).clone()),
+                (false, Some(at)) => {
+                    tps.remove(at);
+                }
+                _ => {}
+            }
+            if let Edit::Remove { actions, .. } = edit {
+                let list = &mut journey.actions;
+                if inserting {
+                    for (at, action) in actions {
+                        if !list.iter().any(|a| a.id == action.id) {
+                            list.insert((*at).min(list.len()), action.clone());
+                        }
+                    }
+                } else {
+                    for (_, action) in actions {
+                        list.retain(|a| a.id != action.id);
+                    }
+                }
+            }
+        }
+        Edit::Swap { a, b } => {
+            let tps = &mut journey.touchpoints;
+            if *a < tps.len() && *b < tps.len() {
+                tps.swap(*a, *b);
+            }
+        }
+        Edit::Move {
+            from,
+            to,
+            before,
+            after,
+        } => {
+            let (put, value) = if reverse {
+                (*from, before)
+            } else {
+                (*to, after)
+            };
+            // The moved touchpoint is found by id, wherever merged changes
+            // have put it since.
+            let tps = &mut journey.touchpoints;
+            if let Some(at) = tps.iter().position(|t| t.id == value.id) {
+                tps.remove(at);
+                tps.insert(put.min(tps.len()), (**value).clone());
+            }
+        }
+        Edit::Journey { before, after } => {
+            let (from, to) = if reverse {
+                (after, before)
+            } else {
+                (before, after)
+            };
+            *journey = merge(
+                from,
+                journey,
+                to,
+                Options {
+                    prefer: Side::Theirs,
+                    keep_changed: false,
+                },
+            )
+            .journey;
+        }
+    }
+}
+
+/// Moves the entry `from` describes to `to`: all of it when it is still as
+/// the edit left it, else only the fields the edit changed.
+fn replay<E: EntryList>(list: &mut [E], from: &E, to: &E) {
+    let Some(slot) = list.iter_mut().find(|e| e.id() == from.id()) else {
+        return;
+    };
+    let origin = slot.origin();
+    if *slot == *from {
+        *slot = to.clone();
+    } else {
+        for spec in E::KIND.fields() {
+            let value = to.get(spec.field);
+            if from.get(spec.field) != value {
+                let _ = slot.set(spec.field, value);
+            }
+        }
+    }
+    slot.set_origin(origin);
 }
 
 impl Edit {

@@ -423,6 +423,26 @@ pub fn bindings(mode: &Mode) -> Vec<Binding> {
             "cancel",
             Some("cancel"),
         )],
+        Mode::Clash => vec![
+            b(
+                &[Char('m')],
+                Action::KeepMine,
+                "keep my values (theirs go into undo)",
+                Some("keep mine"),
+            ),
+            b(
+                &[Char('t')],
+                Action::TakeTheirs,
+                "take their values (mine go into undo)",
+                Some("take theirs"),
+            ),
+            b(
+                &[Code(KeyCode::Esc)],
+                Action::Back,
+                "decide later (nothing saved)",
+                Some("later"),
+            ),
+        ],
         Mode::Recover { .. } => vec![b(
             &[Code(KeyCode::Esc)],
             Action::Back,

@@ -22,7 +22,7 @@ pub mod update;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::{cursor, execute, terminal};
@@ -44,6 +44,8 @@ pub struct Launch {
     pub ascii: bool,
     pub mouse: bool,
     pub read_only: bool,
+    /// Save every edit within a second (other workbenches see it at once).
+    pub live: bool,
 }
 
 /// Whether the locale promises UTF-8 (LC_ALL, then LC_CTYPE, then LANG).
@@ -109,7 +111,8 @@ pub fn run(launch: &Launch) -> u8 {
     };
     let mut state = AppState::new(folder, entries, options);
     state.source = path;
-    effects::lock_current(&mut state);
+    state.live = (launch.live || config.live) && !launch.read_only;
+    effects::open_current(&mut state);
     match run_loop(&mut state) {
         Ok(code) => code,
         Err(e) => {
@@ -168,14 +171,29 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
     // git and editors save by rename, which strands a watch on the file.
     let (changes, changed) = std::sync::mpsc::channel();
     let _watcher = watch(&state.folder, changes);
+    // Live mode: when unsaved edits are due to be saved.
+    let mut due: Option<Instant> = None;
     loop {
-        // Wake now and then to notice changes on disk; nothing runs idle.
-        match event::poll(Duration::from_millis(300)) {
+        // Wake now and then to notice changes on disk (and when a live
+        // save is due); nothing runs idle.
+        let wait = due.map_or(Duration::from_millis(300), |d| {
+            d.saturating_duration_since(Instant::now())
+                .min(Duration::from_millis(300))
+        });
+        match event::poll(wait) {
             Ok(true) => {}
             Ok(false) => {
                 if changed.try_recv().is_ok() {
                     while changed.try_recv().is_ok() {}
                     if effects::disk_changed(state) {
+                        // Merged-in changes change what a recovery holds.
+                        effects::journal(state);
+                        draw(state, &mut screen)?;
+                    }
+                }
+                if due.is_some_and(|d| Instant::now() >= d) {
+                    due = None;
+                    if live_save(state) {
                         draw(state, &mut screen)?;
                     }
                 }
@@ -188,7 +206,7 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
                 if on_key(state, &mut screen, &key)? {
                     return Ok(0);
                 }
-                continue;
+                None
             }
             Ok(Event::Resize(w, h)) => {
                 screen.autoresize()?;
@@ -203,11 +221,19 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
             // The terminal is gone (an SSH link dropped): treat as a hang-up.
             Err(_) => return Ok(128 + SIGHUP as u8),
         };
-        let Some(action) = action else {
-            continue;
-        };
-        if apply(state, &mut screen, action)? == Effect::Quit || state.quit {
+        if let Some(action) = action
+            && (apply(state, &mut screen, action)? == Effect::Quit || state.quit)
+        {
             return Ok(0);
+        }
+        if state.live && due.is_none() && state.is_dirty() {
+            due = Some(Instant::now() + LIVE_DELAY);
+        }
+        if due.is_some_and(|d| Instant::now() >= d) {
+            due = None;
+            if live_save(state) {
+                draw(state, &mut screen)?;
+            }
         }
     }
 }
@@ -229,6 +255,28 @@ pub fn on_key<B: Backend<Error = std::io::Error> + Write>(
         }
     }
     Ok(false)
+}
+
+/// Live mode saves this long after an edit: soon enough for a room to see
+/// it within a second, late enough to take a few keys at once.
+const LIVE_DELAY: Duration = Duration::from_millis(400);
+
+/// Saves the open journey's edits in live mode, unless a question is open
+/// (the save would ask another). True when something changed on screen.
+fn live_save(state: &mut AppState) -> bool {
+    let asking = matches!(
+        state.mode,
+        state::Mode::Clash
+            | state::Mode::Conflict
+            | state::Mode::ConfirmQuit
+            | state::Mode::Recover { .. }
+    );
+    if asking || !state.is_dirty() || state.read_only().is_some() {
+        return false;
+    }
+    effects::save(state);
+    effects::journal(state);
+    true
 }
 
 /// Watches `folder` for changes; `None` when the platform cannot (the
@@ -287,16 +335,16 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
         }
         Effect::Reload => {
             effects::reload(state);
-            effects::lock_current(state);
+            effects::open_current(state);
             draw(state, screen)?;
         }
         Effect::Opened => {
-            effects::lock_current(state);
+            effects::open_current(state);
             draw(state, screen)?;
         }
         Effect::ForceReload => {
             effects::reload(state);
-            effects::lock_current(state);
+            effects::open_current(state);
             draw(state, screen)?;
         }
         Effect::SaveCopy => {
@@ -308,7 +356,7 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
             draw(state, screen)?;
         }
         Effect::DiscardAndQuit => {
-            effects::discard_recovery(state);
+            effects::discard_own_journal(state);
             state.quit = true;
             return Ok(Effect::Quit);
         }

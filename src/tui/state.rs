@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::derived::{ActionRow, Derived};
 use super::history::{Edit, History};
 use crate::model::{GapClass, Journey};
-use crate::store::{JourneyFile, JourneyLock};
+use crate::store::JourneyFile;
 
 /// The views, in key order `1`-`8`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -92,9 +92,13 @@ pub enum Mode {
     },
     /// Quitting with unsaved changes: save, discard or cancel.
     ConfirmQuit,
-    /// Saving found the file changed by someone else: reload (dropping
+    /// Saving found the file changed by someone else in a way that cannot
+    /// be merged (removed, or no longer a valid journey): reload (dropping
     /// the edits), save the edits as a copy beside it, or cancel.
     Conflict,
+    /// Saving met another corridor's save that changed fields these edits
+    /// changed too: keep mine or take theirs (see `AppState::clash`).
+    Clash,
     /// A recovery journal newer than the journey was found: recover,
     /// discard, or show the differences.
     Recover {
@@ -177,12 +181,16 @@ pub struct Opened {
     /// The file it came from, for saving; `None` for a journey not on disk.
     pub file: Option<JourneyFile>,
     pub history: History,
-    /// Held while this journey is open for editing.
-    pub lock: Option<JourneyLock>,
-    /// Why it cannot be edited (another corridor holds its lock).
+    /// Why it cannot be edited (its lock file cannot be used).
     pub locked_out: Option<String>,
-    /// The file changed on disk under unsaved edits (said once).
+    /// The file changed on disk under unsaved edits in a way that did not
+    /// merge (said once; saving asks).
     pub stale: bool,
+    /// The lock path was checked and recovery offered since it was opened.
+    pub checked: bool,
+    /// Hash of the text the recovery journal's edits were last recorded as
+    /// made on.
+    pub journaled_base: Option<u64>,
 }
 
 impl Opened {
@@ -193,93 +201,33 @@ impl Opened {
             derived,
             file,
             history: History::new(),
-            lock: None,
             locked_out: None,
             stale: false,
+            checked: false,
+            journaled_base: None,
         }
     }
 
     /// Applies an edit (or its reverse) to the journey and refreshes the
     /// figures.
     pub fn apply(&mut self, edit: &Edit, reverse: bool) {
-        let tps = &mut self.journey.touchpoints;
-        match edit {
-            Edit::Touchpoint {
-                index,
-                before,
-                after,
-            } => {
-                if let Some(slot) = tps.get_mut(*index) {
-                    let value = if reverse { before } else { after };
-                    *slot = (**value).clone();
-                }
-            }
-            Edit::Action {
-                index,
-                before,
-                after,
-            } => {
-                if let Some(slot) = self.journey.actions.get_mut(*index) {
-                    let value = if reverse { before } else { after };
-                    *slot = (**value).clone();
-                }
-            }
-            Edit::Insert { index, touchpoint }
-            | Edit::Remove {
-                index, touchpoint, ..
-            } => {
-                let inserting = matches!(edit, Edit::Insert { .. }) != reverse;
-                if inserting {
-                    tps.insert((*index).min(tps.len()), (**touchpoint).clone());
-                } else if *index < tps.len() {
-                    tps.remove(*index);
-                }
-                if let Edit::Remove { actions, .. } = edit {
-                    let list = &mut self.journey.actions;
-                    if reverse {
-                        for (at, action) in actions {
-                            list.insert((*at).min(list.len()), action.clone());
-                        }
-                    } else {
-                        for (at, _) in actions.iter().rev() {
-                            if *at < list.len() {
-                                list.remove(*at);
-                            }
-                        }
-                    }
-                }
-            }
-            Edit::Swap { a, b } => {
-                if *a < tps.len() && *b < tps.len() {
-                    tps.swap(*a, *b);
-                }
-            }
-            Edit::Move {
-                from,
-                to,
-                before,
-                after,
-            } => {
-                let (take, put, value) = if reverse {
-                    (*to, *from, before)
-                } else {
-                    (*from, *to, after)
-                };
-                if take < tps.len() {
-                    tps.remove(take);
-                    tps.insert(put.min(tps.len()), (**value).clone());
-                }
-            }
-            Edit::Journey { before, after } => {
-                self.journey = if reverse {
-                    (**before).clone()
-                } else {
-                    (**after).clone()
-                };
-            }
-        }
+        super::history::apply(&mut self.journey, edit, reverse);
         self.derived = Derived::of(&self.journey);
     }
+}
+
+/// A save that met another corridor's changes to the same fields: the
+/// journey on disk now, and the merge settled each way.
+#[derive(Debug)]
+pub struct Clash {
+    /// The file as it is on disk now (the merge is written onto it).
+    pub file: JourneyFile,
+    /// Both sides merged, these edits winning where they clash.
+    pub mine: Journey,
+    /// Both sides merged, the other corridor's values winning.
+    pub theirs: Journey,
+    /// What clashed, one line each, for people.
+    pub lines: Vec<String>,
 }
 
 /// One file of the folder.
@@ -402,6 +350,14 @@ pub struct AppState {
     /// Unsaved edits found in the recovery journal, with how they differ
     /// from the file, while the user decides.
     pub recovery: Option<(Box<Journey>, Vec<String>)>,
+    /// The recovery file those edits came from (removed once recovered or
+    /// discarded).
+    pub recovery_file: Option<PathBuf>,
+    /// A save waiting for keep mine / take theirs.
+    pub clash: Option<Box<Clash>>,
+    /// Live mode: every edit is saved within a second, so that other
+    /// workbenches on the journey see it as it is made.
+    pub live: bool,
     pub quit: bool,
 }
 
@@ -461,6 +417,9 @@ impl AppState {
             size: (0, 0),
             help_scroll: 0,
             recovery: None,
+            recovery_file: None,
+            clash: None,
+            live: false,
             editor: None,
             quit: false,
         };
@@ -478,8 +437,8 @@ impl AppState {
         self.entries.get_mut(self.current?)?.content.as_mut().ok()
     }
 
-    /// Why edits are refused: `--read-only`, or another corridor holds the
-    /// journey's lock.
+    /// Why edits are refused: `--read-only`, or the journey's lock file
+    /// cannot be used.
     pub fn read_only(&self) -> Option<String> {
         if self.options.read_only {
             return Some("read-only: nothing is written".into());

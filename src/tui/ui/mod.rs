@@ -80,6 +80,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
         Mode::Compare { first, second, row } => {
             views::compare::render(state, (first, second, row), &theme, frame, main);
         }
+        Mode::Clash => popups::clash::render(state, &theme, frame, area),
         Mode::Pick { row } => {
             if let Some(opened) = state.opened() {
                 popups::form::render_picker(opened, row, &theme, frame, area);

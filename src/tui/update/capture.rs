@@ -201,11 +201,13 @@ pub fn recover(state: &mut AppState, show: bool, action: Action) -> Effect {
             );
             state.mode = Mode::Browse;
             state.status = Some("recovered unsaved edits: s saves them, u undoes".into());
-            Effect::Redraw
+            // Now journaled as this workbench's own edits.
+            Effect::DiscardRecovery
         }
         Action::Input('d') => {
             state.recovery = None;
             state.mode = Mode::Browse;
+            state.status = Some("recovery discarded".into());
             Effect::DiscardRecovery
         }
         Action::Input('v') | Action::Open => {

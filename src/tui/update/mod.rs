@@ -3,6 +3,7 @@
 
 pub mod blueprint;
 mod capture;
+pub mod clash;
 mod compare;
 pub mod edit;
 pub mod entries;
@@ -24,9 +25,9 @@ pub enum Effect {
     Redraw,
     /// Read the journeys from disk again.
     Reload,
-    /// A journey was opened: take its lock.
+    /// A journey was opened: check its lock file, offer recovery.
     Opened,
-    /// Delete the recovery journal of the open journey.
+    /// Delete the recovery journal that was offered.
     DiscardRecovery,
     /// Read the journeys again, dropping unsaved edits.
     ForceReload,
@@ -91,6 +92,7 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
             }
             _ => Effect::None,
         },
+        Mode::Clash => clash::settle(state, action),
         Mode::ConfirmDelete { index } => edit::confirm_delete(state, index, action),
         Mode::Pick { row } => entries::picker(state, row, action),
         Mode::Form(form) => form::step(state, form, action),
@@ -224,7 +226,7 @@ fn show(state: &mut AppState, view: View) -> Effect {
 }
 
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -1,5 +1,7 @@
-//! Overlays: help, the filter panel, a touchpoint's full detail.
+//! Overlays: help, the filter panel, a touchpoint's full detail, the
+//! recovery offer and the keep-mine-or-take-theirs question.
 
+pub mod clash;
 pub mod detail;
 pub mod filter;
 pub mod form;
