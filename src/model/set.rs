@@ -111,6 +111,28 @@ fn unknown(kind: Kind, field: Field) -> AssignError {
     AssignError::NoSuchField(kind.noun(), field.key().to_owned())
 }
 
+/// The accessors every entry kind shares: its origin, its id, and the list
+/// of `Journey` that holds its entries.
+macro_rules! listed_in {
+    ($list:ident) => {
+        fn set_origin(&mut self, origin: Origin) {
+            self.origin = origin;
+        }
+
+        fn id(&self) -> &Id {
+            &self.id
+        }
+
+        fn list(journey: &Journey) -> &Vec<Self> {
+            &journey.$list
+        }
+
+        fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
+            &mut journey.$list
+        }
+    };
+}
+
 impl EntryList for Stage {
     fn set(&mut self, field: Field, value: Option<FieldValue>) -> Result<(), AssignError> {
         match field {
@@ -122,21 +144,7 @@ impl EntryList for Stage {
         Ok(())
     }
 
-    fn set_origin(&mut self, origin: Origin) {
-        self.origin = origin;
-    }
-
-    fn id(&self) -> &Id {
-        &self.id
-    }
-
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.stages
-    }
-
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.stages
-    }
+    listed_in!(stages);
 }
 
 impl EntryList for Department {
@@ -150,21 +158,7 @@ impl EntryList for Department {
         Ok(())
     }
 
-    fn set_origin(&mut self, origin: Origin) {
-        self.origin = origin;
-    }
-
-    fn id(&self) -> &Id {
-        &self.id
-    }
-
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.departments
-    }
-
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.departments
-    }
+    listed_in!(departments);
 }
 
 impl EntryList for Partner {
@@ -178,21 +172,7 @@ impl EntryList for Partner {
         Ok(())
     }
 
-    fn set_origin(&mut self, origin: Origin) {
-        self.origin = origin;
-    }
-
-    fn id(&self) -> &Id {
-        &self.id
-    }
-
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.partners
-    }
-
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.partners
-    }
+    listed_in!(partners);
 }
 
 impl EntryList for Touchpoint {
@@ -245,21 +225,7 @@ impl EntryList for Touchpoint {
         Ok(())
     }
 
-    fn set_origin(&mut self, origin: Origin) {
-        self.origin = origin;
-    }
-
-    fn id(&self) -> &Id {
-        &self.id
-    }
-
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.touchpoints
-    }
-
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.touchpoints
-    }
+    listed_in!(touchpoints);
 }
 
 impl EntryList for Action {
@@ -292,21 +258,7 @@ impl EntryList for Action {
         Ok(())
     }
 
-    fn set_origin(&mut self, origin: Origin) {
-        self.origin = origin;
-    }
-
-    fn id(&self) -> &Id {
-        &self.id
-    }
-
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.actions
-    }
-
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.actions
-    }
+    listed_in!(actions);
 }
 
 impl EntryList for MetricDef {
@@ -318,21 +270,7 @@ impl EntryList for MetricDef {
         Ok(())
     }
 
-    fn set_origin(&mut self, origin: Origin) {
-        self.origin = origin;
-    }
-
-    fn id(&self) -> &Id {
-        &self.id
-    }
-
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.metrics
-    }
-
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.metrics
-    }
+    listed_in!(metrics);
 }
 
 impl EntryList for Step {
@@ -344,21 +282,7 @@ impl EntryList for Step {
         Ok(())
     }
 
-    fn set_origin(&mut self, origin: Origin) {
-        self.origin = origin;
-    }
-
-    fn id(&self) -> &Id {
-        &self.id
-    }
-
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.steps
-    }
-
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.steps
-    }
+    listed_in!(steps);
 }
 
 #[cfg(test)]
