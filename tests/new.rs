@@ -190,7 +190,16 @@ fn blank_takes_its_title_from_the_file_name() {
 }
 
 #[test]
-fn a_missing_folder_is_an_error_and_nothing_is_created() {
+fn a_missing_folder_inside_an_existing_one_is_made() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.corridor(&["new", "journeys/move.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let journey = journey_of(&sandbox.read("journeys/move.toml"));
+    assert_eq!(journey.title, "Move");
+}
+
+#[test]
+fn a_missing_folder_path_is_an_error_and_nothing_is_created() {
     let sandbox = Sandbox::new();
     let run = sandbox.corridor(&["new", "missing/deeper/x.toml"]);
     assert_eq!(run.code, 2);

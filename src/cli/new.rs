@@ -60,10 +60,6 @@ pub fn run(args: &NewArgs) -> u8 {
         output::error(&format!("{name} already exists; not overwriting it"));
         return USAGE;
     }
-    if let Err(message) = check_folder(file) {
-        output::error(&message);
-        return USAGE;
-    }
     let text = match args.template.render(&title_from(file)) {
         Ok(text) => text,
         Err(message) => {
@@ -71,6 +67,10 @@ pub fn run(args: &NewArgs) -> u8 {
             return USAGE;
         }
     };
+    if let Err(message) = prepare_folder(file) {
+        output::error(&message);
+        return USAGE;
+    }
     if let Err(e) = create_new(file, text.as_bytes()) {
         output::error(&e.to_string());
         return USAGE;
@@ -113,19 +113,32 @@ fn listing() -> String {
         .collect()
 }
 
-/// The folder `file` goes into must exist: `new` creates no folders.
-fn check_folder(file: &Path) -> Result<(), String> {
+/// Makes sure the folder `file` goes into exists. A missing folder is
+/// made when the folder it goes in exists (`corridor new journeys/x.toml`
+/// in an empty repository); a deeper missing path is more likely a typo
+/// and is refused, creating nothing.
+fn prepare_folder(file: &Path) -> Result<(), String> {
     let folder = match file.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    match std::fs::metadata(folder) {
-        Ok(meta) if meta.is_dir() => Ok(()),
-        Ok(_) => Err(format!("{} is not a folder", folder.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!(
-            "{}: no such folder; create it first (mkdir -p {0})",
-            folder.display()
-        )),
+    let is_folder = |p: &Path| std::fs::metadata(p).map(|m| m.is_dir());
+    match is_folder(folder) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(format!("{} is not a folder", folder.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let above = match folder.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            if !matches!(is_folder(above), Ok(true)) {
+                return Err(format!(
+                    "{}: no such folder; create it first (mkdir -p {0})",
+                    folder.display()
+                ));
+            }
+            std::fs::create_dir(folder).map_err(|e| format!("{}: {e}", folder.display()))
+        }
         Err(e) => Err(format!("{}: {e}", folder.display())),
     }
 }
