@@ -23,7 +23,13 @@ pub const COMMON_CHANNELS: [&str; 9] = [
 ];
 
 /// The kinds `E` lists under a heading each, after the journey header.
-pub const LISTED: [Kind; 4] = [Kind::Stage, Kind::Department, Kind::Partner, Kind::Action];
+pub const LISTED: [Kind; 5] = [
+    Kind::Stage,
+    Kind::Department,
+    Kind::Partner,
+    Kind::MetricDef,
+    Kind::Action,
+];
 
 /// The fields a form shows for `target`, in file order: the header but
 /// `schema` (not the user's to change), an entry's fields but `metrics`
@@ -405,6 +411,7 @@ mod tests {
                 &PickRow::Heading(Kind::Stage),
                 &PickRow::Heading(Kind::Department),
                 &PickRow::Heading(Kind::Partner),
+                &PickRow::Heading(Kind::MetricDef),
                 &PickRow::Heading(Kind::Action),
             ]
         );

@@ -82,7 +82,7 @@ pub(super) fn replace(state: &mut AppState, after: Journey) {
 fn add(state: &mut AppState, here: Option<PickRow>, row: usize) -> Effect {
     let Some(kind) = here.as_ref().and_then(PickRow::kind) else {
         state.status =
-            Some("a adds an entry under Stages, Departments, Partners or Actions".into());
+            Some("a adds an entry under Stages, Departments, Partners, Metrics or Actions".into());
         return Effect::Redraw;
     };
     let Some(j) = state.opened().map(|o| &o.journey) else {

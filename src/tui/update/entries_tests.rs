@@ -47,13 +47,14 @@ fn every_kind_is_created_in_a_journey_that_has_none() {
         .into_iter()
         .map(|(r, _)| r)
         .collect();
-    assert_eq!(listed.len(), 5, "the header and four headings: {listed:?}");
+    assert_eq!(listed.len(), 6, "the header and five headings: {listed:?}");
 
     // a on a heading adds the first entry of that kind, typing its name.
     for (kind, name, expected) in [
         (Kind::Stage, "Discover", "discover"),
         (Kind::Department, "Customer care", "customer-care"),
         (Kind::Partner, "Metrix", "metrix"),
+        (Kind::MetricDef, "First-time fix", "first-time-fix"),
     ] {
         pick(&mut state, &PickRow::Heading(kind));
         update(&mut state, Action::Add);
