@@ -58,8 +58,8 @@ pub fn split(data: &[u8]) -> (&[u8], Option<&[u8]>) {
 }
 
 /// Journey text: parsing and validating never panic, every finding sits
-/// inside the text and prints inert, and a journey without errors passes
-/// its own model checks the same way twice.
+/// inside the text and prints inert, and a text read as a journey is TOML
+/// to the editing parser and the `toml` crate as well.
 pub fn journey_check(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -67,6 +67,14 @@ pub fn journey_check(data: &[u8]) {
     let parsed = parse_journey(text);
     if let Some(journey) = &parsed.journey {
         assert_eq!(validate(journey), validate(journey), "validate is stable");
+        // What check accepts, the save path and fmt can read too.
+        let edited = text.parse::<toml_edit::DocumentMut>();
+        assert!(
+            edited.is_ok(),
+            "a journey the editor cannot parse: {edited:?}"
+        );
+        let table = toml::from_str::<toml::Table>(text);
+        assert!(table.is_ok(), "a journey that is not TOML: {table:?}");
     }
     let lines = text.split('\n').count();
     for found in check_text("fuzz.toml", text, None) {
