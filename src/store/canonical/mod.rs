@@ -291,7 +291,7 @@ fn write_keys(
                     out.push_str(&c);
                     out.push('\n');
                 }
-                out.push_str(&format!("{key_text} = {}\n", value::inline_item(nested)));
+                value::write_nested(out, &key_text, nested);
             }
         }
     }
