@@ -256,9 +256,10 @@ fn refused(text: &str, errors: &[ImportError], what: &str) {
     within(text, errors, what);
 }
 
-/// Problems of an import name a line of the input (from 1).
+/// Problems of an import name a line of the input (from 1). Like Mermaid
+/// and the CSV reader, a lone carriage return ends a line too.
 fn within(text: &str, errors: &[ImportError], what: &str) {
-    let lines = text.split('\n').count();
+    let lines = 1 + text.replace("\r\n", "\n").matches(['\n', '\r']).count();
     for e in errors {
         assert!(
             e.line >= 1 && e.line <= lines && e.column >= 1,
