@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use corridor::model::{
-    Action, ActionStatus, Department, HEADER, Id, Journey, Kind, Origin, Partner, Stage, Target,
-    Touchpoint, assign,
+    Action, ActionStatus, Department, EntryList, HEADER, Id, Journey, Kind, KindVisitor, Lane,
+    MetricDef, Origin, Partner, Stage, Step, Target, Touchpoint, assign, visit_kind,
 };
 use corridor::store::{load, parse_journey};
 
@@ -149,13 +149,14 @@ impl Input<'_> {
 }
 
 fn ids(journey: &Journey, kind: Kind) -> Vec<Id> {
-    match kind {
-        Kind::Stage => journey.stages.iter().map(|e| e.id.clone()).collect(),
-        Kind::Department => journey.departments.iter().map(|e| e.id.clone()).collect(),
-        Kind::Partner => journey.partners.iter().map(|e| e.id.clone()).collect(),
-        Kind::Touchpoint => journey.touchpoints.iter().map(|e| e.id.clone()).collect(),
-        Kind::Action => journey.actions.iter().map(|e| e.id.clone()).collect(),
+    struct Ids<'a>(&'a Journey);
+    impl KindVisitor for Ids<'_> {
+        type Output = Vec<Id>;
+        fn visit<E: EntryList>(self) -> Vec<Id> {
+            E::list(self.0).iter().map(|e| e.id().clone()).collect()
+        }
     }
+    visit_kind(kind, Ids(journey))
 }
 
 /// An id no entry of `kind` has yet.
@@ -186,13 +187,14 @@ fn shuffle<T>(entries: &mut Vec<T>, how: &Shuffle) {
 }
 
 fn shuffle_kind(journey: &mut Journey, kind: Kind, how: &Shuffle) {
-    match kind {
-        Kind::Stage => shuffle(&mut journey.stages, how),
-        Kind::Department => shuffle(&mut journey.departments, how),
-        Kind::Partner => shuffle(&mut journey.partners, how),
-        Kind::Touchpoint => shuffle(&mut journey.touchpoints, how),
-        Kind::Action => shuffle(&mut journey.actions, how),
+    struct Shuffled<'a>(&'a mut Journey, &'a Shuffle);
+    impl KindVisitor for Shuffled<'_> {
+        type Output = ();
+        fn visit<E: EntryList>(self) {
+            shuffle(E::list_mut(self.0), self.1);
+        }
     }
+    visit_kind(kind, Shuffled(journey, how));
 }
 
 /// A new entry of `kind` with its required fields, inserted at `at`.
@@ -250,10 +252,20 @@ fn add(journey: &mut Journey, kind: Kind, at: usize) {
                 owner: None,
                 status: ActionStatus::Open,
                 due: None,
+                target: None,
             };
             journey
                 .actions
                 .insert(at.min(journey.actions.len()), action);
+        }
+        Kind::MetricDef => {
+            let at = at.min(journey.metrics.len());
+            journey.metrics.insert(at, MetricDef::new(id, name));
+        }
+        Kind::Step => {
+            let touchpoint = any(ids(journey, Kind::Touchpoint));
+            let step = Step::new(id, touchpoint, Lane::Frontstage, name);
+            journey.steps.insert(at.min(journey.steps.len()), step);
         }
     }
 }

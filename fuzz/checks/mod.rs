@@ -13,11 +13,11 @@ use corridor::analysis::diff::diff as journey_diff;
 use corridor::analysis::validate;
 use corridor::cli::Paint;
 use corridor::cli::check::check_text;
-use corridor::cli::diff::{Format as DiffFormat, render as render_diff};
+use corridor::cli::diff::{Format as DiffFormat, write as write_diff};
 use corridor::model::{Journey, Severity};
 use corridor::report::csv_import;
 use corridor::report::import_builder::ImportError;
-use corridor::report::mermaid_import::{self, MermaidOptions};
+use corridor::report::mermaid_import::{self, MermaidOptions, Scale};
 use corridor::store::{canonical_format, parse_journey, render_new};
 use corridor::text::is_inert;
 
@@ -173,8 +173,10 @@ pub fn diff(data: &[u8]) {
     let names = ("old \u{1b}[2J.toml", "new\u{202e}.toml");
     for format in [DiffFormat::Text, DiffFormat::Md, DiffFormat::Json] {
         let paint = Paint { color: false };
-        let shown = render_diff(&d, format, (names.0, &old), (names.1, &new), paint)
+        let mut bytes = Vec::new();
+        write_diff(&d, format, (names.0, &old), (names.1, &new), paint, &mut bytes)
             .expect("the diff renders");
+        let shown = String::from_utf8(bytes).expect("the diff is UTF-8");
         assert!(is_inert(&shown), "{format:?} diff not inert:\n{shown}");
         if let DiffFormat::Json = format {
             serde_json::from_str::<serde_json::Value>(&shown).expect("the JSON diff is JSON");
@@ -212,9 +214,9 @@ fn imported(journey: &Journey, what: &str) {
     );
 }
 
-/// The scales tried on every Mermaid input besides none: the edges of
-/// `--scale MAX` included.
-const SCALES: [u32; 6] = [0, 1, 2, 5, 10, u32::MAX];
+/// The `--scale MIN-MAX` tried on a Mermaid input besides none, chosen by
+/// its length: common ones and edges, some of them refused by `Scale::new`.
+const SCALES: [(u32, u32); 7] = [(1, 5), (0, 5), (0, 10), (1, 1), (5, 1), (1, 7), (0, u32::MAX)];
 
 /// `import mermaid`: any diagram is imported or refused with errors at
 /// lines of the input, and what is imported saves as a valid journey.
@@ -222,14 +224,17 @@ pub fn import_mermaid(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let scale = SCALES[data.len() % SCALES.len()];
-    for scale in [None, Some(scale)] {
+    let (min, max) = SCALES[data.len() % SCALES.len()];
+    for scale in [None, Scale::new(min, max).ok()] {
         let options = MermaidOptions {
             scale,
             fallback_title: "Imported diagram".into(),
         };
         match mermaid_import::import(text, &options) {
-            Ok(journey) => imported(&journey, "mermaid"),
+            Ok((journey, warnings)) => {
+                within(text, &warnings, "mermaid");
+                imported(&journey, "mermaid");
+            }
             Err(errors) => refused(text, &errors, "mermaid"),
         }
     }
