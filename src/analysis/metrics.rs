@@ -266,10 +266,10 @@ mod tests {
         let mut j = journey();
         assert!(findings(&j).is_empty());
         j.touchpoints[1].metrics[0].value = 6.0;
-        j.touchpoints[1].metrics[0].detail = Some(MetricDetail {
+        j.touchpoints[1].metrics[0].detail = Some(Box::new(MetricDetail {
             scale: Some(Scale { min: 1.0, max: 7.0 }),
             ..MetricDetail::default()
-        });
+        }));
         let found = findings(&j);
         // 6 is inside the 1..7 scale this stage used, but that scale differs.
         assert_eq!(found.len(), 1, "{found:?}");

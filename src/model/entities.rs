@@ -187,7 +187,7 @@ pub struct Metric {
     pub name: String,
     pub value: f64,
     /// `Some` when written as an inline table (kept in that form).
-    pub detail: Option<MetricDetail>,
+    pub detail: Option<Box<MetricDetail>>,
 }
 
 impl Metric {

@@ -10,7 +10,7 @@ use clap::Args;
 use super::{USAGE, output, read_input, report};
 use crate::analysis::new_errors;
 use crate::analysis::survey::{Aggregate, Tally, refuse};
-use crate::model::{Id, Journey, Metric, MetricDetail, Scale};
+use crate::model::{Id, Journey, Metric, Scale};
 use crate::report::import_builder::ImportError;
 use crate::text::{inert, plural};
 
@@ -175,7 +175,7 @@ pub fn apply(
             }
         };
         metric.value = value;
-        let detail = metric.detail.get_or_insert_with(MetricDetail::default);
+        let detail = metric.detail.get_or_insert_with(Box::default);
         detail.n = Some(tally.n);
         if let Some(period) = period {
             detail.period = Some(period.to_owned());

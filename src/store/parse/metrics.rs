@@ -136,7 +136,7 @@ impl<'t> Reader<'t, '_> {
             self.wrong_type("metrics", value, "a table of numbers");
             return Vec::new();
         };
-        let mut metrics = Vec::new();
+        let mut metrics = Vec::with_capacity(table.len());
         for (name, item) in table.iter() {
             let name = name.get_ref().to_string();
             if let Some(metric) = self.metric(&name, item) {
@@ -171,7 +171,7 @@ impl<'t> Reader<'t, '_> {
             return Some(Metric {
                 name: name.to_owned(),
                 value: value?,
-                detail: Some(detail),
+                detail: Some(Box::new(detail)),
             });
         }
         self.spans.metrics.insert(name.to_owned(), item.span());
