@@ -195,21 +195,34 @@ pub fn diff<'a>(old: &'a Journey, new: &'a Journey) -> JourneyDiff<'a> {
     }
 }
 
+/// For each new entry, the old entry with its id that it continues: the
+/// k-th entry with an id in `new` pairs with the k-th with that id in
+/// `old`, so a file that repeats an id (an error `check` reports) still
+/// has no differences with itself.
+fn pair_by_id<'a>(
+    old: impl Iterator<Item = &'a Id>,
+    new: impl Iterator<Item = &'a Id>,
+) -> Vec<Option<usize>> {
+    let mut olds: HashMap<&Id, VecDeque<usize>> = HashMap::new();
+    for (i, id) in old.enumerate() {
+        olds.entry(id).or_default().push_back(i);
+    }
+    new.map(|id| olds.get_mut(id).and_then(VecDeque::pop_front))
+        .collect()
+}
+
 /// Pairs old and new touchpoints: by id, then a touchpoint whose id alone
 /// changed (same name and stage) counts as renamed, not removed and added.
 fn pair_touchpoints(old: &Journey, new: &Journey) -> HashMap<usize, usize> {
-    let old_ids: HashMap<&Id, usize> = old
-        .touchpoints
-        .iter()
+    let by_id = pair_by_id(
+        old.touchpoints.iter().map(|t| &t.id),
+        new.touchpoints.iter().map(|t| &t.id),
+    );
+    let mut pairs: HashMap<usize, usize> = by_id
+        .into_iter()
         .enumerate()
-        .map(|(i, t)| (&t.id, i))
+        .filter_map(|(n, o)| Some((n, o?)))
         .collect();
-    let mut pairs: HashMap<usize, usize> = HashMap::new();
-    for (n, t) in new.touchpoints.iter().enumerate() {
-        if let Some(&o) = old_ids.get(&t.id) {
-            pairs.entry(n).or_insert(o);
-        }
-    }
     // Old touchpoints that could have been renamed (unpaired, their id gone
     // from the new side), queued in file order by name and stage: each new
     // touchpoint takes the first of its queue.

@@ -14,7 +14,7 @@ use clap::{Args, ValueEnum};
 
 use super::check::locate;
 use super::{FINDINGS, OK, Paint, USAGE, output};
-use crate::analysis::diff::diff;
+use crate::analysis::diff::{JourneyDiff, diff};
 use crate::analysis::validate;
 use crate::model::Journey;
 use crate::model::Severity;
@@ -52,7 +52,7 @@ pub struct DiffArgs {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
+pub enum Format {
     /// Plain text for the terminal
     Text,
     /// Markdown for pull-request comments
@@ -146,6 +146,25 @@ fn read_file(path: &Path) -> Result<String, u8> {
     })
 }
 
+/// Writes the diff `d` of two named journeys in `format` to `out`; touches
+/// no file, so the command and anything checking the renderers share it.
+pub fn write(
+    d: &JourneyDiff,
+    format: Format,
+    (old_name, old): (&str, &Journey),
+    (new_name, new): (&str, &Journey),
+    paint: Paint,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let names = (old_name, new_name);
+    match format {
+        Format::Text => out.write_all(text::render(d, names, paint).as_bytes()),
+        Format::Md => out.write_all(markdown::render(d, names, (old, new)).as_bytes()),
+        // Written as it is serialised: a large diff is never whole in memory.
+        Format::Json => json::write(d, names, out),
+    }
+}
+
 pub fn run(args: &DiffArgs) -> u8 {
     let (old, new) = match sources(args) {
         Ok(pair) => pair,
@@ -159,18 +178,15 @@ pub fn run(args: &DiffArgs) -> u8 {
         (Err(code), _) | (_, Err(code)) => return code,
     };
     let d = diff(&old.journey, &new.journey);
-    let names = (old.name.as_str(), new.name.as_str());
     let mut out = std::io::BufWriter::new(output::stdout());
-    let written = match args.format {
-        Format::Text => {
-            out.write_all(text::render(&d, names, Paint::detect(args.no_color)).as_bytes())
-        }
-        Format::Md => {
-            out.write_all(markdown::render(&d, names, (&old.journey, &new.journey)).as_bytes())
-        }
-        // Written as it is serialised: a large diff is never whole in memory.
-        Format::Json => json::write(&d, names, &mut out),
-    }
+    let written = write(
+        &d,
+        args.format,
+        (&old.name, &old.journey),
+        (&new.name, &new.journey),
+        Paint::detect(args.no_color),
+        &mut out,
+    )
     .and_then(|()| out.flush());
     if let Err(e) = written {
         output::error(&format!("writing the diff: {e}"));

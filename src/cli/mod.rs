@@ -7,7 +7,7 @@
 pub mod check;
 mod compare;
 mod completions;
-mod diff;
+pub mod diff;
 mod fmt;
 mod history;
 mod import;

@@ -47,8 +47,13 @@ fn integer(field: &str, value: &str) -> Result<i64, AssignError> {
 }
 
 /// Parses `value` as the field's type; `None` clears an optional field.
+/// A required field takes no blank value (only spaces or line breaks), as
+/// a file holding one does not read back.
 pub fn parse_value(spec: FieldSpec, value: &str) -> Result<Option<FieldValue>, AssignError> {
     let key = spec.field.key();
+    if spec.required && spec.ty != FieldType::Flag && value.trim().is_empty() {
+        return Err(AssignError::Required(key.to_owned()));
+    }
     if value.is_empty() {
         return match (spec.required, spec.ty) {
             (_, FieldType::Flag) => Ok(None),
@@ -532,6 +537,22 @@ mod tests {
         assign(&mut j, &tp, "metrics.csat", "3.5")?;
         assert_eq!(j.touchpoints[0].metrics[0].value, 3.5);
         assert!(assign(&mut j, &tp, "colour", "red").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn required_text_is_never_blank() -> Result<(), AssignError> {
+        let mut j = journey()?;
+        let tp = Target::Entry(Kind::Touchpoint, id("id", "tp")?);
+        for blank in [" ", "\u{c}", "\n\t"] {
+            let refused = Err(AssignError::Required("name".into()));
+            assert_eq!(assign(&mut j, &tp, "name", blank), refused);
+            let refused = Err(AssignError::Required("title".into()));
+            assert_eq!(assign(&mut j, &Target::Journey, "title", blank), refused);
+        }
+        assert_eq!(j.touchpoints[0].name, "TP");
+        assign(&mut j, &tp, "notes", " ")?;
+        assert_eq!(j.touchpoints[0].notes.as_deref(), Some(" "));
         Ok(())
     }
 

@@ -6,6 +6,7 @@ mod edit;
 mod git;
 mod lock;
 mod merge;
+mod numbers;
 mod order;
 mod parse;
 mod parse_blueprint;

@@ -56,6 +56,14 @@ pub fn parse_journey(text: &str) -> Parsed {
         };
     }
     let root = root.into_inner();
+    findings = super::numbers::check(&root);
+    if !findings.is_empty() {
+        return Parsed {
+            journey: None,
+            findings,
+            source_map,
+        };
+    }
     let mut header = Reader::new(&root, 0..0, "journey", &mut findings);
     let schema = header.integer("schema");
     let title = header.required_text("title");

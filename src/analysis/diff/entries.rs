@@ -2,9 +2,7 @@
 //! that were added, removed or changed field by field; stages also report a
 //! new place in the order.
 
-use std::collections::{HashMap, HashSet};
-
-use super::{FieldChange, Status, fields, longest_increasing};
+use super::{FieldChange, Status, fields, longest_increasing, pair_by_id};
 use crate::model::{Id, Journey, Kind};
 
 /// A stage, department, partner, action or step that differs.
@@ -35,15 +33,12 @@ fn diff_kind<E>(
         name: name(e).to_owned(),
         fields,
     };
-    let old_index: HashMap<&Id, usize> = old.iter().enumerate().map(|(i, e)| (id(e), i)).collect();
-    let common: Vec<usize> = new
-        .iter()
-        .filter_map(|e| old_index.get(id(e)).copied())
-        .collect();
+    let pairs = pair_by_id(old.iter().map(id), new.iter().map(id));
+    let common: Vec<usize> = pairs.iter().flatten().copied().collect();
     let staying = longest_increasing(&common);
     let mut kept = 0;
     for (position, e) in new.iter().enumerate() {
-        let Some(&o) = old_index.get(id(e)) else {
+        let Some(o) = pairs[position] else {
             out.push(entry(Status::Added, e, Vec::new()));
             continue;
         };
@@ -60,8 +55,11 @@ fn diff_kind<E>(
             out.push(entry(Status::Changed, e, fields));
         }
     }
-    let new_ids: HashSet<&Id> = new.iter().map(id).collect();
-    for e in old.iter().filter(|e| !new_ids.contains(id(e))) {
+    let mut paired = vec![false; old.len()];
+    for &o in &common {
+        paired[o] = true;
+    }
+    for (e, _) in old.iter().zip(paired).filter(|(_, paired)| !paired) {
         out.push(entry(Status::Removed, e, Vec::new()));
     }
 }

@@ -209,3 +209,37 @@ fn evidence_metrics_and_entries() {
     // Swapping stages reorders the corridor: touchpoints move too.
     assert!(d.summary().moved > 0);
 }
+
+#[test]
+fn repeated_ids_pair_in_order() {
+    let mut old = journey();
+    let mut again = old.actions[0].clone();
+    again.title = "Fix a again".into();
+    again.touchpoint = id("b");
+    old.actions.push(again);
+    let mut twin = touchpoint("a", "own", 1, 5);
+    twin.name = "Another a".into();
+    old.touchpoints.push(twin);
+    assert!(diff(&old, &old.clone()).is_empty());
+
+    let mut new = old.clone();
+    new.actions[1].title = "Fix a, second".into();
+    new.touchpoints[3].actual = Score::new(4).ok();
+    let d = diff(&old, &new);
+    let titles: Vec<_> = d
+        .entries
+        .iter()
+        .map(|e| (e.status, e.name.as_str()))
+        .collect();
+    assert_eq!(titles, vec![(Status::Changed, "Fix a, second")]);
+    let changed: Vec<_> = d
+        .touchpoints
+        .iter()
+        .map(|t| (t.status, t.fields.len()))
+        .collect();
+    assert_eq!(changed, vec![(Status::Changed, 1)]);
+    assert_eq!(
+        d.touchpoints[0].new.map(|t| t.name.as_str()),
+        Some("Another a")
+    );
+}

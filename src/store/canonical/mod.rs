@@ -160,13 +160,17 @@ fn is_key_value(item: &Item) -> bool {
 
 fn layout(doc: &DocumentMut, header: &[Line], eol: LineEnding) -> String {
     let mut out = String::new();
-    if !header.is_empty() {
-        comments::write_block(&mut out, header);
-        out.push('\n');
-    }
+    comments::write_block(&mut out, header);
     let root = doc.as_table();
     let known: Vec<&str> = HEADER.iter().map(|s| s.field.key()).collect();
-    write_keys(&mut out, root, &known, is_key_value, eol);
+    let mut keys = String::new();
+    write_keys(&mut keys, root, &known, is_key_value, eol);
+    // One blank line after the file's header, before its keys or, when it
+    // has none, its first table (which brings its own).
+    if !header.is_empty() && !keys.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&keys);
     // Header keys written as tables follow the header: the persona card,
     // then the economics.
     let persona = super::persona::TABLE;
@@ -291,7 +295,7 @@ fn write_keys(
                     out.push_str(&c);
                     out.push('\n');
                 }
-                out.push_str(&format!("{key_text} = {}\n", value::inline_item(nested)));
+                value::write_nested(out, &key_text, nested);
             }
         }
     }

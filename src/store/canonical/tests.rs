@@ -122,3 +122,22 @@ fn new_journeys_render_canonically() {
     assert!(rendered.starts_with("# Made by a test.\n# Second line\n\nschema = 1\n"));
     assert_eq!(format(&rendered).expect("formats"), rendered);
 }
+
+#[test]
+fn long_nested_arrays_of_tables_split_as_array_values_do() {
+    let long = "x".repeat(60);
+    let text = format!("[[meta.rows]]\nname = \"{long}\"\n[[meta.rows]]\nname = \"{long}\"\n");
+    assert_eq!(
+        fmt(&text),
+        format!("[meta]\nrows = [\n  {{ name = \"{long}\" }},\n  {{ name = \"{long}\" }},\n]\n")
+    );
+    let short = "[[meta.rows]]\nn = 1\n[[meta.rows]]\nn = 2\n";
+    assert_eq!(fmt(short), "[meta]\nrows = [{ n = 1 }, { n = 2 }]\n");
+}
+
+#[test]
+fn one_blank_line_parts_the_file_header_from_a_first_table() {
+    let text = "# File header.\n\n[meta]\nby = 'me'\n";
+    assert_eq!(fmt(text), "# File header.\n\n[meta]\nby = \"me\"\n");
+    assert_eq!(fmt("#\n\n[c]\n[s.c]\n"), "#\n\n[c]\n\n[s]\nc = {}\n");
+}

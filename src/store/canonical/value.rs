@@ -146,6 +146,25 @@ fn table_inline(table: &Table) -> String {
     format!("{{ {} }}", pairs.join(", "))
 }
 
+/// Writes `key = TABLES` for a table or array of tables nested in an entry,
+/// laid out as an array value of the same width is: a second `fmt` reads
+/// it back as that value and must write the same text.
+pub fn write_nested(out: &mut String, key_text: &str, item: &Item) {
+    let text = inline_item(item);
+    let one_line = key_text.chars().count() + 3 + text.chars().count();
+    match item {
+        Item::ArrayOfTables(array) if array.len() >= 2 && one_line > INLINE_WIDTH => {
+            out.push_str(key_text);
+            out.push_str(" = [\n");
+            for table in array.iter() {
+                push_line(out, &format!("  {},", table_inline(table)), None);
+            }
+            push_line(out, "]", None);
+        }
+        _ => push_line(out, &format!("{key_text} = {text}"), None),
+    }
+}
+
 /// A value as the canonical layout writes it after `key = `.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
