@@ -174,8 +174,15 @@ pub fn diff(data: &[u8]) {
     for format in [DiffFormat::Text, DiffFormat::Md, DiffFormat::Json] {
         let paint = Paint { color: false };
         let mut bytes = Vec::new();
-        write_diff(&d, format, (names.0, &old), (names.1, &new), paint, &mut bytes)
-            .expect("the diff renders");
+        write_diff(
+            &d,
+            format,
+            (names.0, &old),
+            (names.1, &new),
+            paint,
+            &mut bytes,
+        )
+        .expect("the diff renders");
         let shown = String::from_utf8(bytes).expect("the diff is UTF-8");
         assert!(is_inert(&shown), "{format:?} diff not inert:\n{shown}");
         if let DiffFormat::Json = format {
@@ -216,7 +223,15 @@ fn imported(journey: &Journey, what: &str) {
 
 /// The `--scale MIN-MAX` tried on a Mermaid input besides none, chosen by
 /// its length: common ones and edges, some of them refused by `Scale::new`.
-const SCALES: [(u32, u32); 7] = [(1, 5), (0, 5), (0, 10), (1, 1), (5, 1), (1, 7), (0, u32::MAX)];
+const SCALES: [(u32, u32); 7] = [
+    (1, 5),
+    (0, 5),
+    (0, 10),
+    (1, 1),
+    (5, 1),
+    (1, 7),
+    (0, u32::MAX),
+];
 
 /// `import mermaid`: any diagram is imported or refused with errors at
 /// lines of the input, and what is imported saves as a valid journey.
