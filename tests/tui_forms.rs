@@ -32,8 +32,9 @@ fn a_blank_journey_is_filled_from_the_workbench() {
     assert!(has_line(&list, "Partners (none yet"), "{}", framed(&list));
     assert!(has_line(&list, "Actions (none yet"), "{}", framed(&list));
 
-    // The first partner: End is the Actions heading, Up the Partners one.
-    t.keys(&["End", "Up", "a"]);
+    // The first partner: End is the Actions heading, Up Metrics, Up again
+    // the Partners one.
+    t.keys(&["End", "Up", "Up", "a"]);
     t.wait_for("New partner");
     t.type_text("Metrix");
     // The id the name will give shows as it is typed.
