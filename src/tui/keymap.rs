@@ -664,7 +664,9 @@ pub fn hints(mode: &Mode) -> Vec<(String, &'static str)> {
     if *mode == Mode::Browse {
         // Help and quit first: they must show even on the narrowest screen.
         hints.sort_by_key(|(_, label)| !matches!(*label, "help" | "quit"));
-        hints.insert(0, ("1-7".into(), "views"));
+        let keys = |v: Option<&View>| v.map_or('1', |v| v.key());
+        let views = format!("{}-{}", keys(View::ALL.first()), keys(View::ALL.last()));
+        hints.insert(0, (views, "views"));
         hints.insert(3, ("hjkl".into(), "move"));
     } else if matches!(mode, Mode::Filter { .. }) {
         hints.insert(0, ("Up/Down".into(), "pick"));
