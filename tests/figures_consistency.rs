@@ -6,6 +6,7 @@
 
 mod support;
 
+use corridor::analysis::economics::at_stake;
 use corridor::analysis::figures::{self, GROUP};
 use corridor::analysis::{
     Figures, department_figures, experience_debt, partner_figures, rank_gaps, unowned_figures,
@@ -34,6 +35,10 @@ fn journeys() -> Vec<(String, String)> {
             (p.display().to_string(), text)
         })
         .collect();
+    let measured = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/measure/measured.toml");
+    let text = std::fs::read_to_string(&measured).expect("read");
+    all.push((measured.display().to_string(), text));
     for file in ["b2b-onboarding.toml", "b2b-onboarding_future.toml"] {
         let path = std::path::Path::new(support::BLUEPRINT).join(file);
         let text = std::fs::read_to_string(&path).expect("read");
@@ -255,6 +260,15 @@ fn every_surface_shows_the_figures_analysis_computes() {
             assert_eq!(record[col(figures::CLASS.key)], *t.gap_class().name());
             let gap = t.gap().map_or(String::new(), |g| g.get().to_string());
             assert_eq!(record[col(figures::GAP.key)], gap, "{name}: {id}");
+            let stake = journey.economics.as_ref().and_then(|e| at_stake(e, t));
+            let cell = &record[col(figures::VALUE_AT_STAKE.key)];
+            match stake {
+                Some(v) => {
+                    let written: f64 = cell.parse().expect("a number");
+                    assert!((written - v).abs() < 0.005, "{name}: {id}: {cell} vs {v}");
+                }
+                None => assert_eq!(cell, "", "{name}: {id}"),
+            }
         }
 
         // The Markdown report's Departments table: figure names as headers.

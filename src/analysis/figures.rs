@@ -187,7 +187,7 @@ pub const VALUE_AT_STAKE: Figure = Figure {
     name: "Value at stake",
     formula: "volume x churn share of the touchpoint's class (economics.churn.critical for a critical gap, .shortfall for a shortfall, 0 otherwise) x economics.value_per_customer; summed per department, partner and journey; only with [economics], and only touchpoints with a volume count",
     meaning: "the revenue the customers lost after a disappointing touchpoint are worth, under the journey's own stated assumptions (shown next to every figure)",
-    shows: "Corridor detail, md, html and json reports (with the assumptions next to every figure)",
+    shows: "Corridor detail, md, html and json reports (with the assumptions next to every figure), csv report",
 };
 
 pub const SURVEY_VALUE: Figure = Figure {

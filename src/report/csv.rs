@@ -1,5 +1,6 @@
 //! The CSV report: one row per touchpoint in corridor order, with its
-//! computed gap, class, severity and experience debt. RFC 4180 quoting,
+//! computed gap, class, severity, experience debt and value at stake (with
+//! `[economics]` and a volume). RFC 4180 quoting,
 //! `\n` line ends, a header row naming every column. Field columns carry the
 //! journey file's own key names so the file can be read back by name; each
 //! metric gets a `metric.NAME` column.
@@ -15,14 +16,15 @@ use std::collections::{HashMap, HashSet};
 
 use super::lookup::Lookup;
 use super::{Portfolio, ReportError};
+use crate::analysis::economics::at_stake;
 use crate::analysis::figures;
 use crate::analysis::{experience_debt, severity};
-use crate::model::{Field, Journey, Score};
+use crate::model::{Field, Journey, Score, Touchpoint};
 use crate::text::inert;
 
 /// The fixed columns, before the metric columns: the journey file's keys
 /// (`model::Field`) and the figure vocabulary's (`analysis::figures`).
-pub const COLUMNS: [&str; 21] = [
+pub const COLUMNS: [&str; 23] = [
     "position",
     Field::Id.key(),
     Field::Stage.key(),
@@ -44,6 +46,8 @@ pub const COLUMNS: [&str; 21] = [
     figures::SEVERITY.key,
     figures::DEBT.key,
     "actions",
+    Field::Volume.key(),
+    figures::VALUE_AT_STAKE.key,
 ];
 
 fn writer() -> csv::Writer<Vec<u8>> {
@@ -106,6 +110,10 @@ fn rows(journey: &Journey, metrics: &[&str]) -> Vec<Vec<String>> {
     let text = |t: Option<&str>| t.map_or_else(String::new, cell);
     let score = |s: Option<Score>| s.map_or_else(String::new, |s| s.to_string());
     let lookup = Lookup::new(journey);
+    let stake = |t: &Touchpoint| {
+        let value = journey.economics.as_ref().and_then(|e| at_stake(e, t));
+        value.map_or_else(String::new, |v| ((v * 100.0).round() / 100.0).to_string())
+    };
     let column: HashMap<&str, usize> = metrics.iter().enumerate().map(|(i, m)| (*m, i)).collect();
     experience_debt(journey)
         .into_iter()
@@ -134,6 +142,8 @@ fn rows(journey: &Journey, metrics: &[&str]) -> Vec<Vec<String>> {
                 severity(t).to_string(),
                 point.debt.to_string(),
                 lookup.actions(&t.id).to_string(),
+                t.volume.map_or_else(String::new, |v| v.to_string()),
+                stake(t),
             ];
             // Each metric in its column; the first of a repeated name wins.
             let mut values = vec![String::new(); metrics.len()];
