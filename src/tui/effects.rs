@@ -322,27 +322,39 @@ pub fn load_history(state: &mut AppState) {
     else {
         return;
     };
-    if !crate::store::in_work_tree(&path) {
-        state.trend = Trend::NotGit { path };
-        return;
-    }
-    state.trend = match crate::store::file_history(&path, None) {
-        Ok(log) => {
-            let revisions = crate::store::revisions(&log);
-            let history = revisions
-                .first()
-                .map(|(_, list)| crate::analysis::history::history(list))
-                .unwrap_or_default();
-            Trend::Read {
-                path,
-                history: Box::new(history),
-            }
-        }
-        Err(e) => Trend::Failed {
-            path,
-            why: e.to_string(),
-        },
+    state.trend = Trend::Reading { path: path.clone() };
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        // The workbench may have moved on (or quit): nobody to tell then.
+        let _ = sender.send(crate::tui::trend::read(path));
+    });
+    state.trend_pending = Some(receiver);
+}
+
+/// Takes the history read in the background, if it has arrived and is
+/// still wanted (the view may have moved to another journey since). True
+/// when the screen should be drawn again.
+pub fn history_arrived(state: &mut AppState) -> bool {
+    let Some(receiver) = &state.trend_pending else {
+        return false;
     };
+    let read = match receiver.try_recv() {
+        Ok(read) => read,
+        Err(std::sync::mpsc::TryRecvError::Empty) => return false,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+            state.trend_pending = None;
+            return false;
+        }
+    };
+    state.trend_pending = None;
+    let wanted = match (&state.trend, &read) {
+        (Trend::Reading { path }, read) => read.is_for(path),
+        _ => false,
+    };
+    if wanted {
+        state.trend = read;
+    }
+    wanted
 }
 
 fn clamp_selections(state: &mut AppState) {

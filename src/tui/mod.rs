@@ -176,13 +176,21 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
     loop {
         // Wake now and then to notice changes on disk (and when a live
         // save is due); nothing runs idle.
-        let wait = due.map_or(Duration::from_millis(300), |d| {
-            d.saturating_duration_since(Instant::now())
-                .min(Duration::from_millis(300))
+        // A history being read is looked for more often.
+        let tick = if state.trend_pending.is_some() {
+            Duration::from_millis(50)
+        } else {
+            Duration::from_millis(300)
+        };
+        let wait = due.map_or(tick, |d| {
+            d.saturating_duration_since(Instant::now()).min(tick)
         });
         match event::poll(wait) {
             Ok(true) => {}
             Ok(false) => {
+                if effects::history_arrived(state) {
+                    draw(state, &mut screen)?;
+                }
                 if changed.try_recv().is_ok() {
                     while changed.try_recv().is_ok() {}
                     if effects::disk_changed(state) {

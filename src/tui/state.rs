@@ -331,6 +331,8 @@ pub struct AppState {
     pub trend_cursor: usize,
     /// The open journey's history, for the Trend view.
     pub trend: super::trend::Trend,
+    /// Where the history being read in the background arrives.
+    pub trend_pending: Option<std::sync::mpsc::Receiver<super::trend::Trend>>,
     pub blueprint: BlueprintCursor,
     /// The journey marked in the Journeys view for comparing (an index
     /// into `entries`).
@@ -408,6 +410,7 @@ impl AppState {
             journeys: ListCursor::default(),
             trend_cursor: 0,
             trend: super::trend::Trend::default(),
+            trend_pending: None,
             blueprint: BlueprintCursor::default(),
             marked: None,
             filter: GapFilter::default(),
@@ -507,7 +510,10 @@ impl AppState {
             help_scroll: self.help_scroll,
             trend: (
                 self.trend_cursor,
-                matches!(self.trend, super::trend::Trend::Unread),
+                matches!(
+                    self.trend,
+                    super::trend::Trend::Unread | super::trend::Trend::Reading { .. }
+                ),
             ),
             edits: self.opened().map_or((0, 0), |o| o.history.depth()),
             text: self.editor.as_ref().map(|e| {

@@ -52,3 +52,50 @@ fn j_and_k_pick_the_touchpoint_and_enter_opens_it() {
     update(&mut state, Action::Open);
     assert_eq!(state.mode, Mode::Detail);
 }
+
+/// Waits (up to ten seconds) for the history read in the background.
+fn arrived(state: &mut AppState) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
+        if crate::tui::effects::history_arrived(state) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    false
+}
+
+#[test]
+fn the_history_is_read_off_the_event_loop_and_taken_when_it_arrives() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut state = courier(dir.path());
+    let path = state.entries[0].path.clone();
+    crate::tui::effects::load_history(&mut state);
+    // At once, before anything is read: the view says it is reading.
+    assert!(matches!(&state.trend, Trend::Reading { path: p } if *p == path));
+    assert!(state.trend_pending.is_some());
+    assert!(arrived(&mut state), "the history arrives");
+    // A temporary folder is no git work tree.
+    assert!(matches!(&state.trend, Trend::NotGit { path: p } if *p == path));
+    assert!(state.trend_pending.is_none());
+    assert!(!crate::tui::effects::history_arrived(&mut state));
+}
+
+#[test]
+fn a_history_nobody_waits_for_any_more_is_dropped() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut state = courier(dir.path());
+    crate::tui::effects::load_history(&mut state);
+    // The workbench moved on to another journey meanwhile.
+    let other = dir.path().join("other.toml");
+    state.trend = Trend::Reading {
+        path: other.clone(),
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while state.trend_pending.is_some() && std::time::Instant::now() < deadline {
+        assert!(!crate::tui::effects::history_arrived(&mut state));
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(state.trend_pending.is_none(), "the read ended");
+    assert!(matches!(&state.trend, Trend::Reading { path } if *path == other));
+}

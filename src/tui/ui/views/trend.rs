@@ -46,7 +46,7 @@ pub fn render(state: &AppState, opened: &Opened, theme: &Theme, frame: &mut Fram
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
             return;
         }
-        Trend::Unread => {
+        Trend::Unread | Trend::Reading { .. } => {
             frame.render_widget(Paragraph::new("Reading the history..."), area);
             return;
         }
