@@ -9,12 +9,12 @@ use clap::{Args, ValueEnum};
 
 use super::check::locate;
 use super::show::{DisplayArgs, Layout};
-use super::{FINDINGS, OK, USAGE, output};
+use super::{FINDINGS, USAGE, output};
 use crate::analysis::compare::{Comparison, compare};
 use crate::analysis::figures;
 use crate::model::{GapClass, Journey};
 use crate::report::compare::{Side, change_text, json, markdown, page, presence};
-use crate::store::{StoreError, load, write_through};
+use crate::store::{StoreError, load};
 use crate::text::{fit, fit_right, inert};
 
 #[derive(Debug, Args)]
@@ -121,25 +121,7 @@ pub fn run(args: &CompareArgs) -> u8 {
             }
         },
     };
-    let written = match &args.output {
-        Some(out) => {
-            write_through(out, text.as_bytes()).map_err(|e| format!("{}: {e}", out.display()))
-        }
-        None => {
-            let mut stdout = output::stdout();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|e| format!("writing the comparison: {e}"))
-        }
-    };
-    match written {
-        Ok(()) => OK,
-        Err(message) => {
-            output::error(&message);
-            USAGE
-        }
-    }
+    output::deliver(&text, args.output.as_deref(), "the comparison")
 }
 
 /// `3 -> 2  -1`: a side's expected, actual and gap, or `-` when absent.

@@ -121,3 +121,27 @@ pub fn finish(written: std::io::Result<()>, code: u8) -> u8 {
         }
     }
 }
+
+/// Writes a rendered `text` to the file `out` (through a symlink to its
+/// target, as `store::write_through` does) or, without one, to stdout.
+/// `what` names the text in an error. `OK`, or `USAGE` having said why.
+pub fn deliver(text: &str, out: Option<&std::path::Path>, what: &str) -> u8 {
+    let written = match out {
+        Some(out) => crate::store::write_through(out, text.as_bytes())
+            .map_err(|e| format!("{}: {e}", out.display())),
+        None => {
+            let mut stdout = stdout();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| format!("writing {what}: {e}"))
+        }
+    };
+    match written {
+        Ok(()) => super::OK,
+        Err(message) => {
+            error(&message);
+            super::USAGE
+        }
+    }
+}

@@ -1,15 +1,14 @@
 //! `corridor report PATH`: one journey, or a folder as a portfolio, as
 //! Markdown, CSV, JSON, HTML or a Mermaid diagram, to stdout or a file.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
 use super::check::{journey_files, locate};
-use super::{FINDINGS, OK, USAGE, output};
+use super::{FINDINGS, USAGE, output};
 use crate::report::{Context, Format, Portfolio, Provenance, render_journey, render_portfolio};
-use crate::store::{StoreError, last_commit, load, write_through};
+use crate::store::{StoreError, last_commit, load};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -77,25 +76,7 @@ pub fn run(args: &ReportArgs) -> u8 {
         Ok(text) => text,
         Err(code) => return code,
     };
-    let written = match &args.output {
-        Some(out) => {
-            write_through(out, text.as_bytes()).map_err(|e| format!("{}: {e}", out.display()))
-        }
-        None => {
-            let mut stdout = output::stdout();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|e| format!("writing the report: {e}"))
-        }
-    };
-    match written {
-        Ok(()) => OK,
-        Err(message) => {
-            output::error(&message);
-            USAGE
-        }
-    }
+    output::deliver(&text, args.output.as_deref(), "the report")
 }
 
 fn folder(path: &Path, format: Format, context: &Context) -> Result<String, u8> {
