@@ -260,7 +260,7 @@ fn browse() -> Vec<Binding> {
         b(
             &[Char('E')],
             Action::EditOther,
-            "edit header, stages, departments, partners, actions",
+            "edit header, stages, departments, partners, metrics, actions",
             None,
         ),
         b(&[Char('d')], Action::Delete, "delete it (asks first)", None),
