@@ -4,7 +4,7 @@
 //! workbench's own edits and keeps theirs.
 
 use crate::analysis::merge::{Options, Side, merge};
-use crate::model::{Action, EntryList, Journey, Touchpoint};
+use crate::model::{Action, EntryList, Id, Journey, Touchpoint};
 
 /// One reversible change to the open journey.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,8 +33,15 @@ pub enum Edit {
         touchpoint: Box<Touchpoint>,
         actions: Vec<(usize, Action)>,
     },
-    /// Two touchpoints traded places in the file.
-    Swap { a: usize, b: usize },
+    /// Two touchpoints traded places in the file: `first` was at `a`,
+    /// `second` at `b`. Undone by id, so a touchpoint another workbench
+    /// added or moved since does not take part.
+    Swap {
+        a: usize,
+        b: usize,
+        first: Id,
+        second: Id,
+    },
     /// A touchpoint taken out at `from` and put back, as `after`, at `to`
     /// (an index of the list it is put back into): a move into another
     /// stage, placed at that stage's near end.
@@ -103,10 +110,11 @@ pub fn apply(journey: &mut Journey, edit: &Edit, reverse: bool) {
                 }
             }
         }
-        Edit::Swap { a, b } => {
+        Edit::Swap { first, second, .. } => {
             let tps = &mut journey.touchpoints;
-            if *a < tps.len() && *b < tps.len() {
-                tps.swap(*a, *b);
+            let at = |id: &Id| tps.iter().position(|t| t.id == *id);
+            if let (Some(x), Some(y)) = (at(first), at(second)) {
+                tps.swap(x, y);
             }
         }
         Edit::Move {
@@ -175,7 +183,7 @@ impl Edit {
             Edit::Touchpoint { index, .. } => Some(*index),
             Edit::Insert { index, .. } => (!reverse).then_some(*index),
             Edit::Remove { index, .. } => reverse.then_some(*index),
-            Edit::Swap { a, b } => Some(if reverse { *a } else { *b }),
+            Edit::Swap { a, b, .. } => Some(if reverse { *a } else { *b }),
             Edit::Move { from, to, .. } => Some(if reverse { *from } else { *to }),
             Edit::Action { .. } | Edit::Journey { .. } => None,
         }
@@ -246,7 +254,6 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Id;
 
     fn edit(n: usize) -> Edit {
         let t = Touchpoint::new(
@@ -277,5 +284,27 @@ mod tests {
         h.record(edit(2));
         assert!(h.is_dirty(), "the saved state is no longer reachable");
         assert!(h.redo().is_none());
+    }
+
+    #[test]
+    fn a_swap_is_undone_by_id_after_others_changed_the_order() {
+        let tp =
+            |id: &str| Touchpoint::new(Id::new(id).expect("id"), Id::new("s").expect("id"), id);
+        let mut journey = Journey {
+            touchpoints: vec![tp("a"), tp("b"), tp("c")],
+            ..Journey::default()
+        };
+        let swap = Edit::Swap {
+            a: 0,
+            b: 1,
+            first: Id::new("a").expect("id"),
+            second: Id::new("b").expect("id"),
+        };
+        apply(&mut journey, &swap, false);
+        // Another workbench's touchpoint merged in at the front.
+        journey.touchpoints.insert(0, tp("new"));
+        apply(&mut journey, &swap, true);
+        let order: Vec<&str> = journey.touchpoints.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(order, ["new", "a", "b", "c"]);
     }
 }

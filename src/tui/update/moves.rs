@@ -89,7 +89,22 @@ pub fn move_touchpoint(state: &mut AppState, later: bool) -> Effect {
         return Effect::Redraw;
     };
     // The touchpoint lands where `other` was; `record` selects it there.
-    record(state, Edit::Swap { a: index, b: other });
+    let ids = state.opened().and_then(|o| {
+        let id = |i: usize| o.journey.touchpoints.get(i).map(|t| t.id.clone());
+        Some((id(index)?, id(other)?))
+    });
+    let Some((first, second)) = ids else {
+        return Effect::None;
+    };
+    record(
+        state,
+        Edit::Swap {
+            a: index,
+            b: other,
+            first,
+            second,
+        },
+    );
     follow(state, other);
     state.status = None;
     Effect::Redraw
