@@ -48,6 +48,11 @@ pub enum Edit {
     Move {
         from: usize,
         to: usize,
+        /// The touchpoints it was put before at `from` and at `to` (`None`:
+        /// the end of the file). Where they still are, the move and its undo
+        /// go by them, so touchpoints another workbench added or moved
+        /// since do not shift it.
+        next_at: Box<(Option<Id>, Option<Id>)>,
         before: Box<Touchpoint>,
         after: Box<Touchpoint>,
     },
@@ -120,20 +125,27 @@ pub fn apply(journey: &mut Journey, edit: &Edit, reverse: bool) {
         Edit::Move {
             from,
             to,
+            next_at,
             before,
             after,
         } => {
-            let (put, value) = if reverse {
-                (*from, before)
+            let (put, next, value) = if reverse {
+                (*from, &next_at.0, before)
             } else {
-                (*to, after)
+                (*to, &next_at.1, after)
             };
             // The moved touchpoint is found by id, wherever merged changes
-            // have put it since.
+            // have put it since, and goes before the touchpoint it went
+            // before (by position when that one is gone).
             let tps = &mut journey.touchpoints;
             if let Some(at) = tps.iter().position(|t| t.id == value.id) {
                 tps.remove(at);
-                tps.insert(put.min(tps.len()), (**value).clone());
+                let before_next = match next {
+                    Some(next) => tps.iter().position(|t| t.id == *next),
+                    None => Some(tps.len()),
+                };
+                let at = before_next.unwrap_or(put.min(tps.len()));
+                tps.insert(at, (**value).clone());
             }
         }
         Edit::Journey { before, after } => {
@@ -306,5 +318,37 @@ mod tests {
         apply(&mut journey, &swap, true);
         let order: Vec<&str> = journey.touchpoints.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(order, ["new", "a", "b", "c"]);
+    }
+
+    #[test]
+    fn a_move_is_undone_before_the_touchpoint_it_stood_before() {
+        let tp = |id: &str, stage: &str| {
+            Touchpoint::new(Id::new(id).expect("id"), Id::new(stage).expect("id"), id)
+        };
+        let id = |s: &str| Some(Id::new(s).expect("id"));
+        let mut journey = Journey {
+            touchpoints: vec![tp("a", "s"), tp("b", "s"), tp("c", "t")],
+            ..Journey::default()
+        };
+        // b moves to stage t, before c.
+        let moved = Edit::Move {
+            from: 1,
+            to: 1,
+            next_at: Box::new((id("c"), id("c"))),
+            before: Box::new(tp("b", "s")),
+            after: Box::new(tp("b", "t")),
+        };
+        apply(&mut journey, &moved, false);
+        // Another workbench's touchpoints merged in at the front.
+        journey.touchpoints.insert(0, tp("x", "s"));
+        journey.touchpoints.insert(0, tp("y", "s"));
+        apply(&mut journey, &moved, true);
+        let order: Vec<&str> = journey.touchpoints.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(order, ["y", "x", "a", "b", "c"]);
+        assert_eq!(journey.touchpoints[3].stage.as_str(), "s");
+        apply(&mut journey, &moved, false);
+        let order: Vec<&str> = journey.touchpoints.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(order, ["y", "x", "a", "b", "c"]);
+        assert_eq!(journey.touchpoints[3].stage.as_str(), "t");
     }
 }

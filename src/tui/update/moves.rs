@@ -150,12 +150,20 @@ pub fn move_to_stage(state: &mut AppState, later: bool) -> Effect {
     } else {
         members.last().map_or(index, |&last| without(last) + 1)
     };
+    // The touchpoints it goes before, now and once moved.
+    let tps = &opened.journey.touchpoints;
+    let id_at = |i: usize| tps.get(i).map(|t| t.id.clone());
+    let next_at = (
+        id_at(index + 1),
+        id_at(if to < index { to } else { to + 1 }),
+    );
     let stage_name = inert(&target_stage.name);
     record(
         state,
         Edit::Move {
             from: index,
             to,
+            next_at: Box::new(next_at),
             before: Box::new(before),
             after: Box::new(after),
         },
