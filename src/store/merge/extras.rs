@@ -105,12 +105,13 @@ pub fn apply(
         })
         .filter(|(_, ids)| !ids.is_empty())
         .collect();
-    if donors.is_empty() && !unknown {
+    let comments = comments_of(sides.base) != comments_of(sides.theirs);
+    if donors.is_empty() && !unknown && !comments {
         return None;
     }
     let mut doc: DocumentMut = text.parse().ok()?;
     let theirs: DocumentMut = sides.theirs.parse().ok()?;
-    let base: Option<DocumentMut> = if unknown {
+    let base: Option<DocumentMut> = if unknown || comments {
         Some(sides.base.parse().ok()?)
     } else {
         None
@@ -135,6 +136,13 @@ pub fn apply(
                 }
                 continue;
             }
+            if let (true, Some(b), Some(t)) = (
+                comments,
+                base_tables.get(id.as_str()),
+                theirs_tables.get(id.as_str()),
+            ) {
+                carry_comments(table, b, t, true);
+            }
             if unknown {
                 let unknown_key = |k: &str| !known.contains(k);
                 let subject = Some((kind, Id::new(&id).ok()?));
@@ -153,7 +161,15 @@ pub fn apply(
             }
         }
     }
-    if let Some(base) = &base {
+    if let (true, Some(base)) = (comments, &base) {
+        carry_comments(
+            doc.as_table_mut(),
+            base.as_table(),
+            theirs.as_table(),
+            false,
+        );
+    }
+    if let (true, Some(base)) = (unknown, &base) {
         let top = |k: &str| {
             !HEADER.iter().any(|s| s.field.key() == k) && !Kind::ALL.iter().any(|c| c.key() == k)
         };
@@ -181,6 +197,86 @@ pub fn apply(
     }
     conflicts.extend(found);
     Some(out)
+}
+
+/// Every comment of a text, as written (a `#` in a string counts too: it
+/// only makes the merge look closer).
+fn comments_of(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter_map(|l| l.find('#').map(|at| l[at..].trim_end()))
+        .collect()
+}
+
+/// The comment lines of a decor, without the blank lines and indentation
+/// around them.
+fn comment_text(raw: Option<&toml_edit::RawString>) -> Vec<String> {
+    raw.and_then(|r| r.as_str())
+        .unwrap_or("")
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Comments THEIRS changed and OURS left as in BASE: above the table
+/// (`header`: it has one of its own), above each key and after each value.
+/// Where both changed a comment, OURS's stays.
+fn carry_comments(table: &mut Table, base: &Table, theirs: &Table, header: bool) {
+    let changed = |b: Option<&toml_edit::RawString>,
+                   o: Option<&toml_edit::RawString>,
+                   t: Option<&toml_edit::RawString>| {
+        let (b, o, t) = (comment_text(b), comment_text(o), comment_text(t));
+        t != b && o == b
+    };
+    if header
+        && changed(
+            base.decor().prefix(),
+            table.decor().prefix(),
+            theirs.decor().prefix(),
+        )
+        && let Some(prefix) = theirs.decor().prefix().and_then(|p| p.as_str())
+    {
+        table.decor_mut().set_prefix(prefix.to_owned());
+    }
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_owned()).collect();
+    for key in keys {
+        let (Some(b), Some(t)) = (base.key(&key), theirs.key(&key)) else {
+            continue;
+        };
+        let (b_prefix, t_prefix) = (b.leaf_decor().prefix(), t.leaf_decor().prefix());
+        let above = t_prefix.and_then(|p| p.as_str()).map(str::to_owned);
+        if let Some(mut slot) = table.key_mut(&key)
+            && changed(b_prefix, slot.leaf_decor().prefix(), t_prefix)
+            && let Some(above) = above
+        {
+            slot.leaf_decor_mut().set_prefix(above);
+        }
+        // A table under a key (`[persona]`, `[economics]`): its comments too.
+        if let (Some(Item::Table(b)), Some(Item::Table(t)), Some(Item::Table(o))) =
+            (base.get(&key), theirs.get(&key), table.get_mut(&key))
+        {
+            carry_comments(o, b, t, true);
+            continue;
+        }
+        let (Some(b_after), Some(t_after)) =
+            (value_suffix(base.get(&key)), value_suffix(theirs.get(&key)))
+        else {
+            continue;
+        };
+        let after = t_after.and_then(|s| s.as_str()).map(str::to_owned);
+        if let Some(value) = table.get_mut(&key).and_then(Item::as_value_mut)
+            && changed(b_after, value.decor().suffix(), t_after)
+            && let Some(after) = after
+        {
+            value.decor_mut().set_suffix(after);
+        }
+    }
+}
+
+/// The decor after a value (its trailing comment); `None` for a table.
+fn value_suffix(item: Option<&Item>) -> Option<Option<&toml_edit::RawString>> {
+    item.and_then(Item::as_value).map(|v| v.decor().suffix())
 }
 
 /// The `[[kind]]` tables of a document by id.

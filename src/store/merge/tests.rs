@@ -172,3 +172,28 @@ fn an_invalid_input_is_named() {
 }
 
 use crate::model::Locus;
+
+#[test]
+fn comments_theirs_changed_arrive_where_ours_left_them() {
+    // Ours scores a touchpoint; theirs rewrites three comments.
+    let ours = BASE.replace("expected = 4\nactual = 2", "expected = 4\nactual = 3");
+    let theirs = BASE
+        .replace("# Journey header comment.", "# Journey header, reviewed.")
+        .replace("# Our one department.", "# Our one department, for now.")
+        .replace("# keep this comment", "# the ad ran in May");
+    let merged = merge_texts(BASE, &ours, &theirs).expect("merged");
+    assert!(merged.conflicts.is_empty());
+    let expected = ours
+        .replace("# Journey header comment.", "# Journey header, reviewed.")
+        .replace("# Our one department.", "# Our one department, for now.")
+        .replace("# keep this comment", "# the ad ran in May");
+    assert_eq!(merged.text, expected);
+}
+
+#[test]
+fn a_comment_both_sides_changed_stays_as_ours_wrote_it() {
+    let ours = BASE.replace("# keep this comment", "# ours says");
+    let theirs = BASE.replace("# keep this comment", "# theirs says");
+    let merged = merge_texts(BASE, &ours, &theirs).expect("merged");
+    assert_eq!(merged.text, ours);
+}
