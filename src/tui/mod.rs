@@ -174,6 +174,9 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
     // Live mode: when unsaved edits are due to be saved.
     let mut due: Option<Instant> = None;
     loop {
+        if effects::history_arrived(state) {
+            draw(state, &mut screen)?;
+        }
         // Wake now and then to notice changes on disk (and when a live
         // save is due); nothing runs idle.
         // A history being read is looked for more often.
@@ -188,9 +191,6 @@ fn event_loop(state: &mut AppState) -> std::io::Result<u8> {
         match event::poll(wait) {
             Ok(true) => {}
             Ok(false) => {
-                if effects::history_arrived(state) {
-                    draw(state, &mut screen)?;
-                }
                 if changed.try_recv().is_ok() {
                     while changed.try_recv().is_ok() {}
                     if effects::disk_changed(state) {
@@ -348,6 +348,7 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
         }
         Effect::Opened => {
             effects::open_current(state);
+            effects::follow_trend(state);
             draw(state, screen)?;
         }
         Effect::ForceReload => {
