@@ -211,3 +211,74 @@ fn the_actions_view_lists_done_but_open_gaps_and_marks_late_work() {
     assert!(dispute > nobody, "{screen}");
     assert!(screen.contains("45d late"), "{screen}");
 }
+
+#[test]
+fn a_narrow_show_keeps_every_figure_of_the_summary() {
+    let sandbox = sandbox();
+    let shown = sandbox.corridor(&["show", "billing.toml", "--width", "60", "--no-color"]);
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    let lines: Vec<&str> = shown.stdout.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.contains(" scored; "))
+        .expect("the summary");
+    let end = lines[start..]
+        .iter()
+        .position(|l| l.starts_with('─'))
+        .map(|n| start + n)
+        .expect("the rule under the summary");
+    let summary = lines[start..end].join(" ");
+    for figure in [
+        "experience debt",
+        "below expectation",
+        "critical",
+        "shortfall",
+    ] {
+        assert!(summary.contains(figure), "{figure} missing: {summary}");
+    }
+    assert!(!summary.contains('…'), "{summary}");
+}
+
+/// Every line of `show --width N` fits in N columns for the sample,
+/// blueprint and measured journeys, at the narrowest width and wider.
+#[test]
+fn show_fits_its_width_for_every_fixture() {
+    use unicode_width::UnicodeWidthStr;
+    let sandbox = Sandbox::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files = Vec::new();
+    for folder in ["samples", "blueprint", "measure"] {
+        for entry in std::fs::read_dir(root.join(folder))
+            .expect("fixtures")
+            .flatten()
+        {
+            let path = entry.path();
+            if path.extension().is_some_and(|x| x == "toml") {
+                let name = format!("{folder}-{}", entry.file_name().to_string_lossy());
+                sandbox.write(&name, &std::fs::read_to_string(&path).expect("read"));
+                files.push(name);
+            }
+        }
+    }
+    files.push("billing.toml".into());
+    sandbox.write("billing.toml", JOURNEY);
+    for file in &files {
+        for width in ["60", "73", "80", "120"] {
+            for ascii in [false, true] {
+                let mut args = vec!["show", file.as_str(), "--width", width, "--no-color"];
+                if ascii {
+                    args.push("--ascii");
+                }
+                let shown = sandbox.corridor(&args);
+                assert_eq!(shown.code, 0, "{args:?}: {}", shown.stderr);
+                let columns: usize = width.parse().expect("width");
+                let wide: Vec<&str> = shown
+                    .stdout
+                    .lines()
+                    .filter(|l| UnicodeWidthStr::width(*l) > columns)
+                    .collect();
+                assert!(wide.is_empty(), "{args:?}:\n{}", wide.join("\n"));
+            }
+        }
+    }
+}

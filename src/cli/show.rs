@@ -14,7 +14,7 @@ use crate::analysis::{
 };
 use crate::model::{Date, GapClass, Journey, Touchpoint};
 use crate::store::{StoreError, load};
-use crate::text::{fit, fit_right, inert, plural};
+use crate::text::{fit, fit_right, inert, plural, width as text_width, wrap};
 
 /// Narrowest layout `show` lays out; every line fits in `--width` from here.
 const MIN_WIDTH: usize = 60;
@@ -164,11 +164,9 @@ pub fn write_journey(
     let persona = journey.persona.as_ref().map(crate::model::Persona::summary);
     for (label, value) in [("Persona", &persona), ("Promise", &journey.promise)] {
         if let Some(value) = value {
-            writeln!(
-                out,
-                "{}",
-                fit(&format!("{label}: {}", inert(value)), width, ascii).trim_end()
-            )?;
+            for line in wrap(&format!("{label}: {}", inert(value)), width) {
+                writeln!(out, "{}", line.trim_end())?;
+            }
         }
         if label == "Persona" {
             super::show_blueprint::write_persona(out, journey, layout)?;
@@ -188,7 +186,10 @@ pub fn write_journey(
         all.shortfall,
         figures::SHORTFALL.name.to_lowercase(),
     );
-    writeln!(out, "{}", fit(&summary, width, ascii).trim_end())?;
+    // Every figure of the summary shows, on as many lines as it takes.
+    for line in wrap(&summary, width) {
+        writeln!(out, "{}", line.trim_end())?;
+    }
     writeln!(out, "{rule}")?;
 
     // Corridor: fixed columns, the name takes what is left.
@@ -289,6 +290,34 @@ fn write_worst(out: &mut impl Write, journey: &Journey, layout: &Layout) -> std:
     Ok(())
 }
 
+/// The columns of a group table at a width: `  ▼▼ name`, then as many of
+/// the group figures (six columns each, pain first) as fit beside the
+/// name, then one column of `extra` width.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    name: usize,
+    figures: usize,
+    extra: usize,
+}
+
+impl Columns {
+    /// The figures always shown however narrow: debt, below, critical.
+    const LEAST: usize = 3;
+
+    fn fitting(width: usize, extra: usize) -> Self {
+        let room = |figures: usize| width.saturating_sub(5 + 7 * figures + 1 + extra);
+        let mut figures = figures::GROUP.len();
+        while figures > Self::LEAST && room(figures) < 12 {
+            figures -= 1;
+        }
+        Columns {
+            name: room(figures).clamp(8, 30),
+            figures,
+            extra,
+        }
+    }
+}
+
 /// A group's figures: its name marked with the class it reads as (so a
 /// group with any touchpoint below expectation never reads as neutral),
 /// then the group figures, pain first.
@@ -297,22 +326,22 @@ fn group_row(
     f: &Figures,
     extra: &[String],
     layout: &Layout,
-    (name_w, extra_w): (usize, usize),
+    columns: Columns,
 ) -> String {
     let Layout { ascii, paint, .. } = *layout;
     let class = f.class();
     let mut row = format!(
         "  {:<2} {}",
         class.symbol(ascii),
-        fit(&inert(name), name_w, ascii)
+        fit(&inert(name), columns.name, ascii)
     );
-    for figure in figures::GROUP {
+    for figure in &figures::GROUP[..columns.figures] {
         row.push(' ');
         row.push_str(&fit_right(&f.text(figure), 6, ascii));
     }
     for cell in extra {
         row.push(' ');
-        row.push_str(&fit_right(cell, extra_w, ascii));
+        row.push_str(&fit_right(cell, columns.extra, ascii));
     }
     let row = row.trim_end().to_owned();
     match class {
@@ -321,21 +350,16 @@ fn group_row(
     }
 }
 
-fn group_header(
-    first: &str,
-    extra: &[&str],
-    layout: &Layout,
-    (name_w, extra_w): (usize, usize),
-) -> String {
+fn group_header(first: &str, extra: &[&str], layout: &Layout, columns: Columns) -> String {
     let ascii = layout.ascii;
-    let mut header = format!("     {}", fit(first, name_w, ascii));
-    for figure in figures::GROUP {
+    let mut header = format!("     {}", fit(first, columns.name, ascii));
+    for figure in &figures::GROUP[..columns.figures] {
         header.push(' ');
         header.push_str(&fit_right(figure.label, 6, ascii));
     }
     for label in extra {
         header.push(' ');
-        header.push_str(&fit_right(label, extra_w, ascii));
+        header.push_str(&fit_right(label, columns.extra, ascii));
     }
     header.trim_end().to_owned()
 }
@@ -346,9 +370,8 @@ fn write_departments(
     layout: &Layout,
 ) -> std::io::Result<()> {
     let paint = layout.paint;
-    // "  ▼▼ name" then seven figures of six columns and one of up to ten.
-    let name_w = layout.width.saturating_sub(5 + 7 * 7 + 11).clamp(8, 30);
-    let (departments, partner_cols) = ((name_w, 7), (name_w, 10));
+    let departments = Columns::fitting(layout.width, 7);
+    let partner_cols = Columns::fitting(layout.width, 10);
     writeln!(
         out,
         "{}",
@@ -424,10 +447,12 @@ fn write_work(out: &mut impl Write, journey: &Journey, layout: &Layout) -> std::
         } else {
             "no action"
         };
-        let name_w = width.saturating_sub(2 + 3 + 1 + 34).max(8);
+        let gap = gap_text(t, ascii);
+        let used = 2 + text_width(&gap) + 1 + 1 + why.len();
+        let name_w = width.saturating_sub(used).max(8);
         let row = format!(
             "  {} {} {}",
-            paint.class(u.gap.class, &gap_text(t, ascii)),
+            paint.class(u.gap.class, &gap),
             fit(&inert(&t.name), name_w, ascii),
             why
         );
