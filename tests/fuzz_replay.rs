@@ -68,6 +68,11 @@ fn diff() {
 }
 
 #[test]
+fn merge() {
+    replay("merge");
+}
+
+#[test]
 fn import_mermaid() {
     replay("import_mermaid");
 }

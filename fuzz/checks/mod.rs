@@ -18,7 +18,7 @@ use corridor::model::{Journey, Severity};
 use corridor::report::csv_import;
 use corridor::report::import_builder::ImportError;
 use corridor::report::mermaid_import::{self, MermaidOptions, Scale};
-use corridor::store::{canonical_format, parse_journey, render_new};
+use corridor::store::{canonical_format, merge_texts, parse_journey, render_new};
 use corridor::text::is_inert;
 
 /// Separates the two parts of a two-part input (the old and new journey of
@@ -26,11 +26,12 @@ use corridor::text::is_inert;
 pub const SEPARATOR: u8 = 0xFF;
 
 /// The names of the targets, as folders of the corpora.
-pub const TARGETS: [&str; 6] = [
+pub const TARGETS: [&str; 7] = [
     "journey_check",
     "save_edits",
     "fmt",
     "diff",
+    "merge",
     "import_mermaid",
     "import_csv",
 ];
@@ -43,6 +44,7 @@ pub fn run(target: &str, data: &[u8], dir: &Path) {
         "save_edits" => save_edits(data, dir),
         "fmt" => fmt(data),
         "diff" => diff(data),
+        "merge" => merge(data),
         "import_mermaid" => import_mermaid(data),
         "import_csv" => import_csv(data),
         other => panic!("no fuzz target named {other}"),
@@ -188,6 +190,49 @@ pub fn diff(data: &[u8]) {
         if let DiffFormat::Json = format {
             serde_json::from_str::<serde_json::Value>(&shown).expect("the JSON diff is JSON");
         }
+    }
+}
+
+/// Three journeys split at [`SEPARATOR`], BASE, OURS and THEIRS (a part
+/// left out is the one before it), merged as git's merge driver would: a
+/// journey merged with itself is itself, byte for byte; a merge without
+/// conflicts reads back as the merged journey; one with conflicts is
+/// marked so that it does not read as a journey.
+pub fn merge(data: &[u8]) {
+    let mut parts = data.split(|&b| b == SEPARATOR);
+    let Some(Ok(base)) = parts.next().map(std::str::from_utf8) else {
+        return;
+    };
+    let ours = match parts.next().map(std::str::from_utf8) {
+        Some(Ok(text)) => text,
+        Some(Err(_)) => return,
+        None => base,
+    };
+    let theirs = match parts.next().map(std::str::from_utf8) {
+        Some(Ok(text)) => text,
+        Some(Err(_)) => return,
+        None => ours,
+    };
+    if parse_journey(ours).journey.is_some() {
+        let same = merge_texts(ours, ours, ours).expect("a journey merges with itself");
+        assert!(same.conflicts.is_empty(), "conflicts with itself");
+        assert_eq!(same.text, ours, "merging a journey with itself changed it");
+    }
+    let Ok(merged) = merge_texts(base, ours, theirs) else {
+        return;
+    };
+    let reread = parse_journey(&merged.text).journey;
+    if merged.conflicts.is_empty() {
+        assert_eq!(
+            reread.as_ref(),
+            Some(&merged.journey),
+            "the merged file does not read back as the merged journey"
+        );
+    } else {
+        assert!(
+            reread.is_none(),
+            "a file with conflict markers reads as a journey"
+        );
     }
 }
 
