@@ -4,7 +4,7 @@
 use corridor::sample::Lcg;
 use std::path::{Path, PathBuf};
 
-use corridor::model::{Id, Journey, Kind, Score, Target, Touchpoint, assign};
+use corridor::model::{Id, Journey, Kind, Score, Target, Touchpoint, assign, create};
 use corridor::store::{JourneyFile, load, parse_journey};
 use similar::{ChangeTag, TextDiff};
 
@@ -447,5 +447,41 @@ fn comments_inside_rewritten_metrics_move_above_the_key() {
     assert_eq!(
         new,
         "schema = 1\ntitle = \"T\"\n\n[[stages]]\nid = \"s\"\nname = \"S\"\n\n[[touchpoints]]\nid = \"t\"\nstage = \"s\"\nname = \"N\"\n# measured weekly\n# from the survey\nmetrics = { csat = 3.4, calls = 12 }\n"
+    );
+}
+
+/// The headers of a text, in order.
+fn headers(text: &str) -> Vec<&str> {
+    text.lines().filter(|l| l.starts_with('[')).collect()
+}
+
+#[test]
+fn a_table_corridor_does_not_know_stays_where_it_is_written() {
+    // `[[meta.rows]]` has no `[meta]` of its own, between two stages; an
+    // unknown `[extra]` table ends the file.
+    let text = "schema = 1\ntitle = \"T\"\n\n[[stages]]\nid = \"a\"\nname = \"A\"\n\n\
+                [[meta.rows]]\nnote = \"kept between the stages\"\n\n\
+                [[stages]]\nid = \"b\"\nname = \"B\"\n\n[extra]\nx = 1\n";
+    // The first touchpoint and the first action: before the trailing
+    // unknown table, after every stage, and nothing else moves.
+    let saved = edit_text(text, |j| {
+        j.touchpoints
+            .push(Touchpoint::new(id("t1"), id("a"), "First"));
+    });
+    let saved = edit_text(&saved, |j| {
+        let given = [("touchpoint", "t1"), ("title", "Fix it")];
+        create(j, Kind::Action, &id("fix"), &given, usize::MAX).expect("an action");
+    });
+    assert_eq!(
+        headers(&saved),
+        [
+            "[[stages]]",
+            "[[meta.rows]]",
+            "[[stages]]",
+            "[[touchpoints]]",
+            "[[actions]]",
+            "[extra]"
+        ],
+        "{saved}"
     );
 }

@@ -71,9 +71,9 @@ pub fn place_new(tables: &mut [Table], next: isize) {
 
 /// The last position used by any table.
 pub fn end_position(doc: &DocumentMut) -> isize {
-    let mut end = 0;
-    visit_top(doc, &mut |_, t| end = end.max(t.position().unwrap_or(0)));
-    end.saturating_add(SCALE)
+    let mut all = Vec::new();
+    visit_top(doc, &mut |_, t| positions(t, &mut all));
+    all.into_iter().max().unwrap_or(0).saturating_add(SCALE)
 }
 
 /// Where the canonical layout places a table: the persona card, the kinds
@@ -92,7 +92,7 @@ fn rank(name: &str) -> usize {
 pub fn first_position(doc: &DocumentMut) -> Option<isize> {
     let mut first: Option<isize> = None;
     visit_top(doc, &mut |_, t| {
-        let p = t.position().unwrap_or(0);
+        let p = rank_key(t);
         first = Some(first.map_or(p, |f| f.min(p)));
     });
     first
@@ -103,9 +103,26 @@ pub fn first_position(doc: &DocumentMut) -> Option<isize> {
 pub fn first_after(doc: &DocumentMut, kind: Kind) -> Option<isize> {
     let own = rank(kind.key());
     let mut first: Option<isize> = None;
+    // Before the next known kind; else before the tables corridor does not
+    // know that come after every known one (the canonical layout's end),
+    // never before one written among the entries.
+    let unknown = rank("");
+    let mut last_known: Option<isize> = None;
     visit_top(doc, &mut |name, t| {
-        if rank(name) > own {
-            let p = t.position().unwrap_or(0);
+        let p = rank_key(t);
+        if rank(name) != unknown {
+            last_known = Some(last_known.map_or(p, |l| l.max(p)));
+            if rank(name) > own {
+                first = Some(first.map_or(p, |f| f.min(p)));
+            }
+        }
+    });
+    if first.is_some() {
+        return first;
+    }
+    visit_top(doc, &mut |name, t| {
+        let p = rank_key(t);
+        if rank(name) == unknown && last_known.is_none_or(|l| p > l) {
             first = Some(first.map_or(p, |f| f.min(p)));
         }
     });
@@ -215,7 +232,7 @@ pub fn reattach_headings(doc: &mut DocumentMut, headings: Vec<Heading>) {
 /// after their parent.
 pub fn renumber(doc: &mut DocumentMut) {
     let mut order: Vec<isize> = Vec::new();
-    visit_top(doc, &mut |_, t| order.push(t.position().unwrap_or(0)));
+    visit_top(doc, &mut |_, t| order.push(rank_key(t)));
     let mut ranked: Vec<(isize, usize)> =
         order.into_iter().enumerate().map(|(i, p)| (p, i)).collect();
     ranked.sort();
@@ -239,6 +256,35 @@ pub fn renumber(doc: &mut DocumentMut) {
             n.set_position(Some(base + 1 + offset));
         });
     });
+}
+
+/// The positions of a table's header (unless it has none: `[[meta.rows]]`
+/// makes `meta` implicitly) and of every table nested in it.
+fn positions(table: &Table, out: &mut Vec<isize>) {
+    if !table.is_implicit()
+        && let Some(p) = table.position()
+    {
+        out.push(p);
+    }
+    for (_, item) in table.iter() {
+        match item {
+            Item::Table(t) => positions(t, out),
+            Item::ArrayOfTables(a) => a.iter().for_each(|t| positions(t, out)),
+            _ => {}
+        }
+    }
+}
+
+/// Where a top-level table stands in the file: its header's position, or,
+/// for a table with no header of its own, where its first nested table
+/// stands.
+fn rank_key(table: &Table) -> isize {
+    if !table.is_implicit() {
+        return table.position().unwrap_or(0);
+    }
+    let mut all = Vec::new();
+    positions(table, &mut all);
+    all.into_iter().min().unwrap_or(0)
 }
 
 /// Calls `f` on every table nested below `table`.
