@@ -110,6 +110,9 @@ pub fn apply(
         return None;
     }
     let mut doc: DocumentMut = text.parse().ok()?;
+    // What the document writes untouched: when nothing below changes it,
+    // the text stays as it is (toml_edit would add a missing last newline).
+    let untouched = doc.to_string();
     let theirs: DocumentMut = sides.theirs.parse().ok()?;
     let base: Option<DocumentMut> = if unknown || comments {
         Some(sides.base.parse().ok()?)
@@ -188,6 +191,10 @@ pub fn apply(
                 t.set_position(Some(end.saturating_add(n as isize)));
             }
         }
+    }
+    if doc.to_string() == untouched {
+        conflicts.extend(found);
+        return None;
     }
     order::renumber(&mut doc);
     let out = Framing::of(text).apply(doc.to_string());
