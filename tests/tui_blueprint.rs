@@ -7,7 +7,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use corridor::model::{Date, GapClass, Lane};
+use corridor::model::{GapClass, Lane};
 use corridor::tui::action::Action;
 use corridor::tui::effects::read_entries;
 use corridor::tui::state::{AppState, Mode, Options, View};
@@ -15,27 +15,9 @@ use corridor::tui::ui::theme::Theme;
 use corridor::tui::update::update;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+use support::options::{ASCII, COLOR, NO_COLOR};
 use support::screen::{draw, text};
 
-const COLOR: Options = Options {
-    color: true,
-    ascii: false,
-    read_only: false,
-    mouse: false,
-    today: Date {
-        year: 2026,
-        month: 1,
-        day: 15,
-    },
-};
-const ASCII: Options = Options {
-    ascii: true,
-    ..COLOR
-};
-const NO_COLOR: Options = Options {
-    color: false,
-    ..COLOR
-};
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
 fn folder() -> PathBuf {

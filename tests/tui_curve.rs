@@ -4,6 +4,8 @@
 //! selection moving along the curve; corridors of 0, 1, 2 and 1,500
 //! touchpoints; and no panic at any size.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use corridor::model::GapClass;
@@ -18,30 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-
-const COLOR: Options = Options {
-    today: corridor::model::Date {
-        year: 2026,
-        month: 1,
-        day: 15,
-    },
-    color: true,
-    ascii: false,
-    read_only: false,
-    mouse: false,
-};
-const NO_COLOR: Options = Options {
-    color: false,
-    ..COLOR
-};
-const ASCII: Options = Options {
-    ascii: true,
-    ..COLOR
-};
-const ASCII_NO_COLOR: Options = Options {
-    ascii: true,
-    ..NO_COLOR
-};
+use support::options::{ASCII, ASCII_NO_COLOR, COLOR, NO_COLOR};
 
 /// The view's first row under the title and tab bars.
 const TOP: u16 = 2;

@@ -5,7 +5,6 @@
 
 mod support;
 
-use corridor::model::Date;
 use corridor::tui::action::Action;
 use corridor::tui::effects::read_entries;
 use corridor::tui::state::{AppState, Options, View};
@@ -14,16 +13,10 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use support::screen::{draw, text};
 
+/// Drawn read-only: nothing here edits.
 const COLOR: Options = Options {
-    color: true,
-    ascii: false,
     read_only: true,
-    mouse: false,
-    today: Date {
-        year: 2026,
-        month: 1,
-        day: 15,
-    },
+    ..support::options::COLOR
 };
 
 /// One department with a touchpoint at each depth of gap, one stage each.

@@ -3,6 +3,8 @@
 //! colours, reverse-video selection without colour), ASCII purity, wide
 //! character alignment, and a no-panic sweep over awkward terminal sizes.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use corridor::model::GapClass;
@@ -17,26 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-
-const COLOR: Options = Options {
-    today: corridor::model::Date {
-        year: 2026,
-        month: 1,
-        day: 15,
-    },
-    color: true,
-    ascii: false,
-    read_only: false,
-    mouse: false,
-};
-const NO_COLOR: Options = Options {
-    color: false,
-    ..COLOR
-};
-const ASCII: Options = Options {
-    ascii: true,
-    ..COLOR
-};
+use support::options::{ASCII, COLOR, NO_COLOR};
 
 /// The screens snapshotted: a name and the actions that lead there.
 fn screens() -> Vec<(&'static str, Vec<Action>)> {

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod options;
 pub mod screen;
 
 use std::path::{Path, PathBuf};
