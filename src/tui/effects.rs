@@ -331,19 +331,6 @@ pub fn load_history(state: &mut AppState) {
     state.trend_pending = Some(receiver);
 }
 
-/// Has the history read again when the Trend view shows and what it holds
-/// is not the open journey's (another journey was opened with `]`/`[` or
-/// from the Journeys view).
-pub fn follow_trend(state: &mut AppState) {
-    let stale = state
-        .current
-        .and_then(|i| state.entries.get(i))
-        .is_some_and(|e| !state.trend.is_for(&e.path));
-    if state.view == View::Trend && stale {
-        load_history(state);
-    }
-}
-
 /// Takes the history read in the background, if it has arrived and is
 /// still wanted (the view may have moved to another journey since). True
 /// when the screen should be drawn again.

@@ -348,7 +348,6 @@ pub fn apply<B: Backend<Error = std::io::Error> + Write>(
         }
         Effect::Opened => {
             effects::open_current(state);
-            effects::follow_trend(state);
             draw(state, screen)?;
         }
         Effect::ForceReload => {

@@ -101,24 +101,21 @@ fn a_history_nobody_waits_for_any_more_is_dropped() {
 }
 
 #[test]
-fn opening_another_journey_on_the_trend_view_reads_its_history() {
+fn opening_another_journey_leaves_the_trend_view() {
+    // Opening a journey shows its Corridor, so a history read for the one
+    // before is never drawn for it; the Trend view asks again when shown.
     let dir = tempfile::tempdir().expect("temporary folder");
     let mut state = courier(dir.path());
-    let path = state.entries[0].path.clone();
-    // The Trend view holds another journey's history.
     state.trend = Trend::Read {
         path: dir.path().join("other.toml"),
         history: Box::new(History::default()),
     };
-    crate::tui::effects::follow_trend(&mut state);
-    assert!(
-        matches!(&state.trend, Trend::Read { .. }),
-        "not on the Trend view: nothing to read"
-    );
     state.view = View::Trend;
-    crate::tui::effects::follow_trend(&mut state);
-    assert!(matches!(&state.trend, Trend::Reading { path: p } if *p == path));
-    assert!(arrived(&mut state));
-    crate::tui::effects::follow_trend(&mut state);
-    assert!(state.trend_pending.is_none(), "read once");
+    update(&mut state, Action::Show(View::Journeys));
+    assert_eq!(update(&mut state, Action::Open), Effect::Opened);
+    assert_eq!(state.view, View::Corridor);
+    assert_eq!(
+        update(&mut state, Action::Show(View::Trend)),
+        Effect::LoadHistory
+    );
 }
