@@ -76,6 +76,9 @@ pub fn end_position(doc: &DocumentMut) -> isize {
     all.into_iter().max().unwrap_or(0).saturating_add(SCALE)
 }
 
+/// The rank of every table corridor does not know: after all the kinds.
+const UNKNOWN: usize = Kind::ALL.len() + 1;
+
 /// Where the canonical layout places a table: the persona card, the kinds
 /// in their order, then every other table.
 fn rank(name: &str) -> usize {
@@ -85,7 +88,7 @@ fn rank(name: &str) -> usize {
     Kind::ALL
         .iter()
         .position(|k| k.key() == name)
-        .map_or(Kind::ALL.len() + 1, |p| p + 1)
+        .map_or(UNKNOWN, |p| p + 1)
 }
 
 /// The position of the first top-level table, if there is one.
@@ -106,11 +109,10 @@ pub fn first_after(doc: &DocumentMut, kind: Kind) -> Option<isize> {
     // Before the next known kind; else before the tables corridor does not
     // know that come after every known one (the canonical layout's end),
     // never before one written among the entries.
-    let unknown = rank("");
     let mut last_known: Option<isize> = None;
     visit_top(doc, &mut |name, t| {
         let p = rank_key(t);
-        if rank(name) != unknown {
+        if rank(name) != UNKNOWN {
             last_known = Some(last_known.map_or(p, |l| l.max(p)));
             if rank(name) > own {
                 first = Some(first.map_or(p, |f| f.min(p)));
@@ -122,7 +124,7 @@ pub fn first_after(doc: &DocumentMut, kind: Kind) -> Option<isize> {
     }
     visit_top(doc, &mut |name, t| {
         let p = rank_key(t);
-        if rank(name) == unknown && last_known.is_none_or(|l| p > l) {
+        if rank(name) == UNKNOWN && last_known.is_none_or(|l| p > l) {
             first = Some(first.map_or(p, |f| f.min(p)));
         }
     });
