@@ -18,6 +18,7 @@ use super::lookup::Lookup;
 use super::{Portfolio, ReportError};
 use crate::analysis::economics::at_stake;
 use crate::analysis::figures;
+use crate::analysis::metrics::short;
 use crate::analysis::{experience_debt, severity};
 use crate::model::{Field, Journey, Score, Touchpoint};
 use crate::text::inert;
@@ -112,7 +113,9 @@ fn rows(journey: &Journey, metrics: &[&str]) -> Vec<Vec<String>> {
     let lookup = Lookup::new(journey);
     let stake = |t: &Touchpoint| {
         let value = journey.economics.as_ref().and_then(|e| at_stake(e, t));
-        value.map_or_else(String::new, |v| ((v * 100.0).round() / 100.0).to_string())
+        value
+            .filter(|v| v.is_finite())
+            .map_or_else(String::new, short)
     };
     let column: HashMap<&str, usize> = metrics.iter().enumerate().map(|(i, m)| (*m, i)).collect();
     experience_debt(journey)
